@@ -1,0 +1,54 @@
+# jingjinji-map: `make demo` serves the demo article, `make test` runs every test.
+# Both install what is missing first (scripts/install-tools.sh), so they work on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8000
+
+.PHONY: demo test tools site data check lint test-native test-wasm-node test-wasm-browser test-e2e screenshots clean
+
+tools:
+	@scripts/install-tools.sh
+
+## The wasm package and data, laid out under www/ so that www/ is the whole site.
+site: tools
+	wasm-pack build --release --target web --out-dir www/pkg --no-pack
+	mkdir -p www/data
+	cp data/places.geojson data/policies.json www/data/
+
+demo: site
+	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-native: tools
+	cargo test
+
+test-wasm-node: tools
+	wasm-pack test --node -- --test node
+
+test-wasm-browser: tools
+	wasm-pack test --headless --chrome -- --test web
+
+test-e2e: site
+	node --test tests/e2e/
+
+test: lint test-native test-wasm-node test-wasm-browser test-e2e check
+	@echo "all tests passed"
+
+## Validate the shipped data with our own checker.
+check: tools
+	cargo run --quiet --bin jingjinji-map -- check data/places.geojson data/policies.json
+
+## Rebuild data/places.geojson from the pinned original sources (see data/SOURCES.md).
+data: tools
+	python3 scripts/build_data.py
+
+screenshots: site
+	node tests/e2e/screenshots.mjs
+
+clean:
+	rm -rf target build www/pkg www/data

@@ -1,0 +1,83 @@
+//! Command-line tools for map data. `check` validates a features file and an optional
+//! policy file, printing every problem with its place; exit 0 clean, 1 unusable, 2 usage.
+
+use jingjinji_map::check::Severity;
+use jingjinji_map::load;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]";
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, String> {
+    let features = read(features_path)?;
+    let policies = policies_path.map(read).transpose()?;
+    let (dataset, report) = load::check(&features, policies.as_deref());
+    for p in &report.problems {
+        // Say which file each problem is in, by replacing the generic prefix.
+        let file = if p.at.starts_with("policies") {
+            policies_path.unwrap_or("policies")
+        } else {
+            features_path
+        };
+        let at = p.at.split_once(": ").map(|(_, rest)| rest).unwrap_or(
+            if p.at == "features" || p.at == "policies" {
+                ""
+            } else {
+                &p.at
+            },
+        );
+        let tag = match p.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if at.is_empty() {
+            println!("{file}: {tag}: {}", p.message);
+        } else {
+            println!("{file}: {tag}: {at}: {}", p.message);
+        }
+    }
+    let errors = report.error_count();
+    let warnings = report.problems.len() - errors;
+    match dataset {
+        Some(d) => {
+            println!(
+                "ok: {} places, {} with policies; {warnings} warning(s)",
+                d.places.len(),
+                d.policies.as_ref().map_or(0, |p| p.places.len())
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            println!("unusable: {errors} error(s), {warnings} warning(s)");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["check", features] => check(features, None),
+        ["check", features, policies] => check(features, Some(policies)),
+        ["--help" | "-h" | "help"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("jingjinji-map: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

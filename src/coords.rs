@@ -1,0 +1,84 @@
+//! The named coordinate spaces. Conversions between them live in `projection` and `view`.
+
+/// Longitude/latitude in degrees (WGS84), as in GeoJSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LonLat {
+    /// Degrees east.
+    pub lon: f64,
+    /// Degrees north.
+    pub lat: f64,
+}
+
+/// A point on the projected plane, in metres, x east and y north.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plane {
+    /// Metres east of the central meridian.
+    pub x: f64,
+    /// Metres north of the origin latitude.
+    pub y: f64,
+}
+
+/// CSS pixels relative to the canvas's top-left corner, y down.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Css {
+    /// Pixels from the left edge.
+    pub x: f64,
+    /// Pixels from the top edge.
+    pub y: f64,
+}
+
+/// An axis-aligned box on the plane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaneBox {
+    /// South-west corner.
+    pub min: Plane,
+    /// North-east corner.
+    pub max: Plane,
+}
+
+impl PlaneBox {
+    /// The box around the given points, or `None` for no points.
+    pub fn around(points: impl IntoIterator<Item = Plane>) -> Option<Self> {
+        let mut it = points.into_iter();
+        let first = it.next()?;
+        let mut b = PlaneBox {
+            min: first,
+            max: first,
+        };
+        for p in it {
+            b.include(p);
+        }
+        Some(b)
+    }
+
+    /// Grows the box to include `p`.
+    pub fn include(&mut self, p: Plane) {
+        self.min.x = self.min.x.min(p.x);
+        self.min.y = self.min.y.min(p.y);
+        self.max.x = self.max.x.max(p.x);
+        self.max.y = self.max.y.max(p.y);
+    }
+
+    /// The smallest box holding both.
+    pub fn union(self, other: PlaneBox) -> PlaneBox {
+        let mut b = self;
+        b.include(other.min);
+        b.include(other.max);
+        b
+    }
+
+    /// Whether `p` lies inside or on the edge.
+    pub fn contains(&self, p: Plane) -> bool {
+        p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
+    }
+
+    /// Width in metres.
+    pub fn width(&self) -> f64 {
+        self.max.x - self.min.x
+    }
+
+    /// Height in metres.
+    pub fn height(&self) -> f64 {
+        self.max.y - self.min.y
+    }
+}

@@ -1,0 +1,28 @@
+//! The one error type of the core: every failure says what went wrong and where.
+
+use crate::check::Report;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The data parsed but has problems that make it unusable.
+    #[error("the map data has {} error(s): {}", .0.error_count(), .0.first_error())]
+    Invalid(Report),
+    /// An id that names no place.
+    #[error("no place has the id {0:?}")]
+    UnknownPlace(String),
+    /// A language code we do not have text for.
+    #[error("unsupported language {0:?}: use \"zh\" or \"en\"")]
+    UnknownLang(String),
+    /// A canvas or view of zero or non-finite size.
+    #[error("the map has no drawable area ({width}×{height} CSS px)")]
+    EmptyView {
+        /// CSS width.
+        width: f64,
+        /// CSS height.
+        height: f64,
+    },
+}
+
+/// The core's result alias.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,172 @@
+//! The validated dataset: places with their kind, bilingual names and shape, and the policies.
+
+use crate::coords::LonLat;
+use crate::policy::Policies;
+use serde::{Deserialize, Serialize};
+
+/// A display language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Parses "zh"/"en" (and regional forms such as "zh-CN", "en-GB").
+    pub fn parse(code: &str) -> crate::Result<Lang> {
+        let base = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match base.as_str() {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(crate::Error::UnknownLang(code.to_string())),
+        }
+    }
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// What a place is; decides its style and whether it can be selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A province-level unit: Beijing, Tianjin, Hebei.
+    Province,
+    /// A group of counties shown on its own (the Sanhe–Dachang–Xianghe exclave).
+    Counties,
+    /// One of Beijing's "two wings": Tongzhou, Xiong'an.
+    Wing,
+    /// A Zhongguancun partner park.
+    Park,
+    /// A neighbouring area drawn for context only; not selectable.
+    Context,
+}
+
+impl Kind {
+    /// Parses the `kind` property.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "province" => Kind::Province,
+            "counties" => Kind::Counties,
+            "wing" => Kind::Wing,
+            "park" => Kind::Park,
+            "context" => Kind::Context,
+            _ => return None,
+        })
+    }
+
+    /// The `kind` property value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Province => "province",
+            Kind::Counties => "counties",
+            Kind::Wing => "wing",
+            Kind::Park => "park",
+            Kind::Context => "context",
+        }
+    }
+
+    /// Whether a reader can select places of this kind.
+    pub fn selectable(self) -> bool {
+        self != Kind::Context
+    }
+}
+
+/// A polygon: one outer ring and any holes, each ring closed (first == last).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Polygon {
+    /// The outer boundary.
+    pub exterior: Vec<LonLat>,
+    /// Holes cut out of it.
+    pub holes: Vec<Vec<LonLat>>,
+}
+
+/// Where a place is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// One or more polygons.
+    Area(Vec<Polygon>),
+    /// A single point (a seat or host town).
+    Point(LonLat),
+}
+
+/// One place on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Stable id, e.g. `beijing`, `park-baoding`.
+    pub id: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Its name.
+    pub name: Text,
+    /// Short map label, when the name is too long to print on the map.
+    pub short: Option<Text>,
+    /// The district or town hosting it (parks, wings).
+    pub host: Option<Text>,
+    /// True when the location or shape is only approximate.
+    pub approximate: bool,
+    /// Area in km², used to draw an area-true extent circle around a point.
+    pub area_km2: Option<f64>,
+    /// Where to put its label, if not at the shape's centre.
+    pub label: Option<LonLat>,
+    /// Where the shape came from (e.g. `naturalearth`, `geonames:1792520`).
+    pub source: Option<String>,
+    /// The shape.
+    pub shape: Shape,
+}
+
+impl Place {
+    /// The label text in `lang`: the short form if any, else the name.
+    pub fn label_text(&self, lang: Lang) -> &str {
+        self.short.as_ref().unwrap_or(&self.name).get(lang)
+    }
+}
+
+/// Validated map data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Places in drawing order (as in the file).
+    pub places: Vec<Place>,
+    /// The credit line shown under the map.
+    pub attribution: Option<String>,
+    /// Policy content, if a policy file was given.
+    pub policies: Option<Policies>,
+}
+
+impl Dataset {
+    /// The index of the first place with `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.places.iter().position(|p| p.id == id)
+    }
+}

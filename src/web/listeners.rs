@@ -1,0 +1,39 @@
+//! Event listeners owned by the widget: each one removes itself from its target when dropped,
+//! so destroying a map leaves nothing behind in the page.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Event, EventTarget};
+
+/// A registered DOM event listener that unregisters on drop.
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    /// Adds `handler` for `kind` events on `target`.
+    pub fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        handler: impl FnMut(Event) + 'static,
+    ) -> Result<Listener, JsValue> {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        Ok(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        // Nothing useful can be done if removal fails during teardown.
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}

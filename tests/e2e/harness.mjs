@@ -1,0 +1,55 @@
+// Shared by the browser tests: a static server for www/ on a free loopback port, and
+// Debian's Chromium launched through playwright-core with the flags this machine needs.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../www');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+};
+
+export async function serve() {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.normalize(path.join(WWW, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(WWW)) { res.writeHead(403).end(); return; }
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Opens the demo page at a width and waits until the map is ready. */
+export async function openDemo(browser, baseUrl, { width = 720, height = 1000, dpr = 1, query = '' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(baseUrl + query);
+  await page.waitForFunction(() => customElements.get('jingjinji-map'));
+  await page.evaluate(() => document.querySelector('jingjinji-map').ready);
+  // Wait for the first animation frame after layout.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { page, errors };
+}
