@@ -44,6 +44,18 @@ PROVINCES = {
     "Tianjin": ("tianjin", "province", "天津市", "Tianjin"),
     "Hebei": ("hebei", "province", "河北省", "Hebei"),
 }
+# Map labels: short forms, and anchors moved off the point symbols (cartographic choice;
+# Natural Earth's own label point is used where nothing crowds it).
+SHORT = {
+    "beijing": ("北京", "Beijing"), "tianjin": ("天津", "Tianjin"), "hebei": ("河北", "Hebei"),
+    "sanhe-dachang-xianghe": ("北三县", "Sanhe·Dachang·Xianghe"),
+    "tongzhou": ("通州", "Tongzhou"), "xiongan": ("雄安", "Xiong'an"),
+    "park-binhai": ("滨海", "Binhai"), "park-baodi": ("宝坻", "Baodi"), "park-wuqing": ("武清", "Wuqing"),
+    "park-tangshan": ("唐山", "Tangshan"), "park-baoding": ("保定", "Baoding"),
+    "park-hengshui": ("衡水", "Hengshui"), "park-handan": ("邯郸", "Handan"),
+    "park-xiongan": ("雄安中关村", "Xiong'an ZGC"),
+}
+LABEL_AT = {"beijing": [116.25, 40.45], "tianjin": [117.25, 38.75]}
 CONTEXT = {
     "Shanxi": ("context-shanxi", "山西", "Shanxi"),
     "Inner Mongol": ("context-inner-mongolia", "内蒙古", "Inner Mongolia"),
@@ -152,7 +164,7 @@ def areas(ne):
         f = by_name.get(ne_name) or fail(f"Natural Earth has no {ne_name}")
         props = f["properties"]
         polys = polygons(f["geometry"])
-        label = [props["longitude"], props["latitude"]]
+        label = LABEL_AT.get(pid, [props["longitude"], props["latitude"]])
         if pid == "hebei":
             exclave = [p for p in polys if is_exclave(p)]
             if len(exclave) != 1:
@@ -209,8 +221,16 @@ def points(cities):
     return out
 
 
+def add_short_names(features):
+    for f in features:
+        props = f["properties"]
+        if props["id"] in SHORT:
+            props["short_zh"], props["short_en"] = SHORT[props["id"]]
+
+
 def write(path, features):
     """One feature per line: small diffs, stable bytes."""
+    add_short_names(features)
     order = {"province": 1, "counties": 2, "wing": 3, "park": 4, "context": 0}
     features.sort(key=lambda f: (order[f["properties"]["kind"]], f["properties"]["id"]))
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]

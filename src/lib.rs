@@ -15,6 +15,7 @@
 //! | [`view`] | fitting the plane into CSS pixels and back |
 //! | [`geometry`] | projected shapes, bounding boxes, point-in-polygon |
 //! | [`hit`] | what is under a pixel |
+//! | [`labels`] | label placement without overlaps |
 //! | [`style`] | colours and sizes per kind |
 //! | [`scene`] | the display list the painters draw |
 //! | [`panel`] | the details panel content, as plain data |
@@ -26,6 +27,7 @@ pub mod coords;
 pub mod error;
 pub mod geometry;
 pub mod hit;
+pub mod labels;
 pub mod load;
 pub mod map;
 pub mod model;

@@ -19,8 +19,9 @@ pub const MAX_POSITIONS: usize = 1_000_000;
 pub fn check(features: &str, policies: Option<&str>) -> (Option<Dataset>, Report) {
     let mut report = Report::default();
     let (places, attribution) = read_features(features, &mut report);
+    let features_ok = report.error_count() == 0;
     let policies = policies.and_then(|text| read_policies(text, &mut report));
-    if let Some(pol) = &policies {
+    if let (Some(pol), true) = (&policies, features_ok) {
         cross_check(&places, pol, &mut report);
     }
     let dataset = (report.error_count() == 0).then_some(Dataset {

@@ -3,6 +3,7 @@
 
 use crate::coords::Css;
 use crate::geometry::PlaneShape;
+use crate::labels::{self, Rect, Request};
 use crate::map::Map;
 use crate::model::Kind;
 use crate::style::{Color, Style};
@@ -115,30 +116,8 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
         });
     }
 
-    // Area labels.
-    for (i, place) in data.places.iter().enumerate() {
-        if place.kind != Kind::Province {
-            continue;
-        }
-        let Some(at) = place
-            .label
-            .map(|ll| view.to_css(map.projection().forward(ll)))
-            .or_else(|| area_center(map, i))
-        else {
-            continue;
-        };
-        items.push(Item::Label {
-            text: place.label_text(map.lang()).to_string(),
-            at,
-            size: style.province_font_px,
-            bold: true,
-            color: style.ink,
-            halo: style.halo,
-            align: Align::Center,
-        });
-    }
-
-    // Point places: approximate extent, then symbol, then label.
+    // Point places: approximate extent, then symbol.
+    let mut obstacles = Vec::new();
     for (i, place) in data.places.iter().enumerate() {
         let Some(PlaneShape::Point(p)) = map.projected().shapes.get(i) else {
             continue;
@@ -159,30 +138,94 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
             });
         }
         let selected = map.selected() == Some(i);
+        let radius = if active(i) {
+            ks.radius + 2.0
+        } else {
+            ks.radius
+        };
         items.push(Item::Circle {
             place: Some(i),
             center,
-            radius: if active(i) {
-                ks.radius + 2.0
-            } else {
-                ks.radius
-            },
+            radius,
             fill: Some(if active(i) { ks.fill_active } else { ks.fill }),
             stroke: if selected { style.selection } else { ks.stroke },
             line_width: ks.line_width,
             dashed: false,
         });
-        items.push(Item::Label {
+        obstacles.push(Rect {
+            x0: center.x - radius - 1.0,
+            y0: center.y - radius - 1.0,
+            x1: center.x + radius + 1.0,
+            y1: center.y + radius + 1.0,
+        });
+    }
+
+    if let Some(box_) = legend(map, style, view.width, view.height, &mut items) {
+        obstacles.push(box_);
+    }
+
+    // Labels, most important first: the active place, provinces, wings, counties, parks.
+    let priority = |i: usize, kind: Kind| {
+        let rank = match kind {
+            Kind::Province => 1,
+            Kind::Wing => 2,
+            Kind::Counties => 3,
+            Kind::Park => 4,
+            Kind::Context => 9,
+        };
+        (if active(i) { 0 } else { rank }, i)
+    };
+    let mut wanted: Vec<(usize, Kind)> = data
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind.selectable())
+        .map(|(i, p)| (i, p.kind))
+        .collect();
+    wanted.sort_by_key(|&(i, kind)| priority(i, kind));
+    let mut requests = Vec::new();
+    for (i, kind) in wanted {
+        let Some(place) = data.places.get(i) else {
+            continue;
+        };
+        let ks = style.for_place(kind, &place.id);
+        let (anchor, size, offset) = match map.projected().shapes.get(i) {
+            Some(PlaneShape::Point(p)) => (view.to_css(*p), style.point_font_px, ks.radius + 4.0),
+            Some(PlaneShape::Area(_)) => {
+                let anchor = place
+                    .label
+                    .map(|ll| view.to_css(map.projection().forward(ll)))
+                    .or_else(|| area_center(map, i));
+                let Some(anchor) = anchor else { continue };
+                let size = if kind == Kind::Province {
+                    style.province_font_px
+                } else {
+                    style.point_font_px - 1.0
+                };
+                (anchor, size, 0.0)
+            }
+            None => continue,
+        };
+        requests.push(Request {
             text: place.label_text(map.lang()).to_string(),
-            at: Css {
-                x: center.x + ks.radius + 4.0,
-                y: center.y,
-            },
-            size: style.point_font_px,
-            bold: place.kind == Kind::Wing,
+            size,
+            bold: matches!(kind, Kind::Province | Kind::Wing),
+            anchor,
+            offset,
+        });
+    }
+    for placed in labels::place(&requests, &obstacles, view.width, view.height) {
+        let Some(r) = requests.get(placed.request) else {
+            continue;
+        };
+        items.push(Item::Label {
+            text: r.text.clone(),
+            at: placed.at,
+            size: r.size,
+            bold: r.bold,
             color: style.ink,
             halo: style.halo,
-            align: Align::Left,
+            align: placed.align,
         });
     }
 
@@ -208,4 +251,82 @@ fn area_center(map: &Map, i: usize) -> Option<Css> {
         x: (b.min.x + b.max.x) / 2.0,
         y: (b.min.y + b.max.y) / 2.0,
     }))
+}
+
+/// Draws the key to the point symbols in the bottom-right corner; returns the box it covers.
+fn legend(
+    map: &Map,
+    style: &Style,
+    width: f64,
+    height: f64,
+    items: &mut Vec<Item>,
+) -> Option<Rect> {
+    let kinds: Vec<Kind> = [Kind::Wing, Kind::Park]
+        .into_iter()
+        .filter(|k| map.data().places.iter().any(|p| p.kind == *k))
+        .collect();
+    if kinds.is_empty() {
+        return None;
+    }
+    let size = 11.0;
+    let row = 18.0;
+    let text = |k: Kind| match (k, map.lang()) {
+        (Kind::Wing, crate::model::Lang::En) => "“New two wings” (approx.)",
+        (Kind::Wing, crate::model::Lang::Zh) => "“新两翼”（位置为近似）",
+        (_, crate::model::Lang::En) => "Zhongguancun partner park (approx.)",
+        (_, crate::model::Lang::Zh) => "中关村合作园区（位置为近似）",
+    };
+    let text_w = kinds
+        .iter()
+        .map(|k| labels::text_width(text(*k), size, false))
+        .fold(0.0, f64::max);
+    let w = 8.0 + 14.0 + text_w + 8.0;
+    let h = 6.0 + row * kinds.len() as f64 + 2.0;
+    let x0 = width - w - 6.0;
+    let y0 = height - h - 6.0;
+    if x0 < 0.0 || y0 < 0.0 {
+        return None;
+    }
+    let corner = |x: f64, y: f64| Css { x, y };
+    items.push(Item::Area {
+        place: None,
+        rings: vec![vec![
+            corner(x0, y0),
+            corner(x0 + w, y0),
+            corner(x0 + w, y0 + h),
+            corner(x0, y0 + h),
+            corner(x0, y0),
+        ]],
+        fill: style.halo,
+        stroke: Color::hex(0xc9c7bf),
+        line_width: 0.8,
+    });
+    for (k, kind) in kinds.iter().enumerate() {
+        let ks = style.for_place(*kind, "");
+        let cy = y0 + 6.0 + row * (k as f64 + 0.5);
+        items.push(Item::Circle {
+            place: None,
+            center: corner(x0 + 8.0 + 6.0, cy),
+            radius: ks.radius.min(6.0),
+            fill: Some(ks.fill),
+            stroke: ks.stroke,
+            line_width: 1.0,
+            dashed: false,
+        });
+        items.push(Item::Label {
+            text: text(*kind).to_string(),
+            at: corner(x0 + 8.0 + 14.0 + 2.0, cy),
+            size,
+            bold: false,
+            color: style.ink,
+            halo: style.halo,
+            align: Align::Left,
+        });
+    }
+    Some(Rect {
+        x0,
+        y0,
+        x1: x0 + w,
+        y1: y0 + h,
+    })
 }

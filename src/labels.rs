@@ -1,0 +1,139 @@
+//! Label placement: greedy, in priority order, each label tries a few positions around its
+//! anchor and is dropped if every one collides with a placed label, a symbol or the edge.
+//! Text width is estimated (the core cannot measure fonts), with room to spare.
+
+use crate::coords::Css;
+use crate::scene::Align;
+
+/// An axis-aligned box in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left.
+    pub x0: f64,
+    /// Top.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Bottom.
+    pub y1: f64,
+}
+
+impl Rect {
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    fn inside(&self, width: f64, height: f64) -> bool {
+        self.x0 >= 0.0 && self.y0 >= 0.0 && self.x1 <= width && self.y1 <= height
+    }
+}
+
+/// Estimated width of `text` at `size` px: CJK glyphs are square, Latin about 0.6 em.
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let latin = if bold { 0.62 } else { 0.58 };
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { latin })
+        .sum::<f64>()
+        * size
+}
+
+/// What a label wants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// The text.
+    pub text: String,
+    /// Font size.
+    pub size: f64,
+    /// Bold.
+    pub bold: bool,
+    /// The point it labels.
+    pub anchor: Css,
+    /// Gap between anchor and text (symbol radius + margin); 0 centres the text on the anchor.
+    pub offset: f64,
+}
+
+/// Where a label went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Index into the requests.
+    pub request: usize,
+    /// Text anchor (vertical middle).
+    pub at: Css,
+    /// Anchoring.
+    pub align: Align,
+}
+
+/// Places `requests` in order, avoiding `obstacles` and each other, inside the canvas.
+pub fn place(requests: &[Request], obstacles: &[Rect], width: f64, height: f64) -> Vec<Placed> {
+    let mut taken: Vec<Rect> = obstacles.to_vec();
+    let mut out = Vec::new();
+    for (i, r) in requests.iter().enumerate() {
+        let w = text_width(&r.text, r.size, r.bold);
+        let h = r.size * 1.2;
+        let a = r.anchor;
+        let candidates: Vec<(Css, Align)> = if r.offset == 0.0 {
+            // Area labels: the anchor, else nudged by one line up or down.
+            [0.0, h, -h]
+                .iter()
+                .map(|dy| {
+                    (
+                        Css {
+                            x: a.x,
+                            y: a.y + dy,
+                        },
+                        Align::Center,
+                    )
+                })
+                .collect()
+        } else {
+            let d = r.offset;
+            vec![
+                (Css { x: a.x + d, y: a.y }, Align::Left),
+                (
+                    Css {
+                        x: a.x - d - w,
+                        y: a.y,
+                    },
+                    Align::Left,
+                ),
+                (
+                    Css {
+                        x: a.x - w / 2.0,
+                        y: a.y - d - h / 2.0,
+                    },
+                    Align::Left,
+                ),
+                (
+                    Css {
+                        x: a.x - w / 2.0,
+                        y: a.y + d + h / 2.0,
+                    },
+                    Align::Left,
+                ),
+            ]
+        };
+        let found = candidates.into_iter().find_map(|(at, align)| {
+            let x0 = match align {
+                Align::Left => at.x,
+                Align::Center => at.x - w / 2.0,
+            };
+            let rect = Rect {
+                x0,
+                y0: at.y - h / 2.0,
+                x1: x0 + w,
+                y1: at.y + h / 2.0,
+            };
+            (rect.inside(width, height) && !taken.iter().any(|t| t.overlaps(&rect)))
+                .then_some((at, align, rect))
+        });
+        if let Some((at, align, rect)) = found {
+            taken.push(rect);
+            out.push(Placed {
+                request: i,
+                at,
+                align,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! Hit-testing on the shipped data and on small shapes: inside, outside, holes, exclave,
+//! point symbols, and shared borders without gaps.
+
+mod common;
+
+use common::{id_at, map};
+use jingjinji_map::coords::Css;
+use jingjinji_map::geometry::PlaneShape;
+use jingjinji_map::hit::POINT_RADIUS_PX;
+use jingjinji_map::load;
+use jingjinji_map::map::Map;
+use jingjinji_map::model::Lang;
+
+#[test]
+fn provinces_resolve_at_interior_points() {
+    let m = map(1000.0, 1250.0, Lang::En);
+    assert_eq!(id_at(&m, 116.25, 40.45).as_deref(), Some("beijing"));
+    assert_eq!(id_at(&m, 117.25, 38.80).as_deref(), Some("tianjin"));
+    assert_eq!(id_at(&m, 115.00, 40.50).as_deref(), Some("hebei"));
+    assert_eq!(id_at(&m, 115.50, 37.20).as_deref(), Some("hebei"));
+}
+
+#[test]
+fn the_exclave_is_its_own_region_not_hebei() {
+    let m = map(1000.0, 1250.0, Lang::En);
+    assert_eq!(
+        id_at(&m, 117.02, 39.93).as_deref(),
+        Some("sanhe-dachang-xianghe")
+    );
+}
+
+#[test]
+fn sea_and_context_select_nothing() {
+    let m = map(1000.0, 1250.0, Lang::En);
+    assert_eq!(id_at(&m, 119.5, 38.6), None, "Bohai Sea");
+    assert_eq!(id_at(&m, 117.8, 36.3), None, "Shandong is context only");
+    assert_eq!(m.id_at(Css { x: -5.0, y: 10.0 }), None);
+    assert_eq!(
+        m.id_at(Css {
+            x: f64::NAN,
+            y: 10.0
+        }),
+        None
+    );
+}
+
+#[test]
+fn point_symbols_win_within_a_finger_radius() {
+    let m = map(720.0, 900.0, Lang::En);
+    let c = m
+        .project(jingjinji_map::coords::LonLat {
+            lon: 116.1005,
+            lat: 38.9916,
+        })
+        .unwrap();
+    assert_eq!(m.id_at(c), Some("xiongan"));
+    assert_eq!(
+        m.id_at(Css {
+            x: c.x + 8.0,
+            y: c.y + 8.0
+        }),
+        Some("xiongan")
+    );
+    // Far enough away, the area underneath answers.
+    assert_eq!(
+        m.id_at(Css {
+            x: c.x,
+            y: c.y + POINT_RADIUS_PX + 30.0
+        }),
+        Some("hebei")
+    );
+    for id in [
+        "tongzhou",
+        "park-binhai",
+        "park-baodi",
+        "park-wuqing",
+        "park-tangshan",
+        "park-baoding",
+        "park-hengshui",
+        "park-handan",
+        "park-xiongan",
+    ] {
+        let i = m.data().index_of(id).unwrap();
+        let Some(PlaneShape::Point(p)) = m.projected().shapes.get(i) else {
+            panic!("{id} is a point")
+        };
+        let c = m.view().unwrap().to_css(*p);
+        assert_eq!(m.id_at(c), Some(id), "{id} is clickable on its symbol");
+    }
+}
+
+fn square_with_hole() -> Map {
+    let text = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"ring","kind":"province","name_zh":"环","name_en":"Ring"},
+       "geometry":{"type":"Polygon","coordinates":[
+         [[116,39],[118,39],[118,41],[116,41],[116,39]],
+         [[116.5,39.5],[116.5,40.5],[117.5,40.5],[117.5,39.5],[116.5,39.5]]]}},
+      {"type":"Feature","properties":{"id":"pair","kind":"province","name_zh":"双","name_en":"Pair"},
+       "geometry":{"type":"MultiPolygon","coordinates":[
+         [[[119,39],[119.5,39],[119.5,39.5],[119,39.5],[119,39]]],
+         [[[119,40.5],[119.5,40.5],[119.5,41],[119,41],[119,40.5]]]]}}]}"#;
+    let mut m = Map::new(load::load(text, None).unwrap(), Lang::En);
+    m.resize(600.0, 400.0).unwrap();
+    m
+}
+
+#[test]
+fn holes_are_outside_and_every_part_of_a_multipolygon_is_inside() {
+    let m = square_with_hole();
+    assert_eq!(id_at(&m, 116.2, 40.0).as_deref(), Some("ring"));
+    assert_eq!(id_at(&m, 117.0, 40.0), None, "in the hole");
+    assert_eq!(id_at(&m, 119.25, 39.25).as_deref(), Some("pair"));
+    assert_eq!(id_at(&m, 119.25, 40.75).as_deref(), Some("pair"));
+    assert_eq!(id_at(&m, 119.25, 40.0), None, "between the parts");
+}
+
+#[test]
+fn beijings_border_has_no_gaps() {
+    // Every vertex of Beijing's border, nudged half a pixel each way at a large size,
+    // must land in Beijing or a neighbour (or on a symbol), never in nothing.
+    let m = map(2400.0, 3000.0, Lang::En);
+    let i = m.data().index_of("beijing").unwrap();
+    let Some(PlaneShape::Area(polys)) = m.projected().shapes.get(i) else {
+        panic!()
+    };
+    let view = m.view().unwrap();
+    let mut checked = 0;
+    for p in polys.iter().flat_map(|p| &p.rings).flatten() {
+        let c = view.to_css(*p);
+        for (dx, dy) in [(0.5, 0.0), (-0.5, 0.0), (0.0, 0.5), (0.0, -0.5)] {
+            let at = Css {
+                x: c.x + dx,
+                y: c.y + dy,
+            };
+            assert!(
+                m.id_at(at).is_some(),
+                "gap next to Beijing's border at {at:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 400, "only {checked} samples");
+}

@@ -1,0 +1,154 @@
+//! The validator on a corpus of malformed inputs (tests/fixtures/invalid): each must give a
+//! clear error at the right place, none may panic; and the `check` command's exit codes.
+
+mod common;
+
+use jingjinji_map::check::Severity;
+use jingjinji_map::load;
+use std::path::Path;
+use std::process::Command;
+
+fn corpus() -> Vec<(String, String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let table = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 3, "bad EXPECTED.tsv line: {l}");
+            (
+                cols[0].to_string(),
+                cols[1].to_string(),
+                cols[2].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn fixture_path(name: &str) -> std::path::PathBuf {
+    let ext = if name.starts_with("policies") {
+        "json"
+    } else {
+        "geojson"
+    };
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/invalid/{name}.{ext}"))
+}
+
+#[test]
+fn corpus_has_at_least_thirty_cases_and_every_file_is_listed() {
+    let listed: Vec<String> = corpus().into_iter().map(|c| c.0).collect();
+    assert!(listed.len() >= 30, "only {} cases", listed.len());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name == "EXPECTED.tsv" {
+            continue;
+        }
+        let stem = name.split('.').next().unwrap().to_string();
+        assert!(listed.contains(&stem), "{name} is not in EXPECTED.tsv");
+    }
+}
+
+#[test]
+fn every_malformed_input_gives_a_clear_located_error() {
+    for (name, at, message) in corpus() {
+        let text = std::fs::read_to_string(fixture_path(&name)).unwrap();
+        let (features, policies) = if name.starts_with("policies") {
+            (common::FEATURES.to_string(), text)
+        } else {
+            (text, common::POLICIES.to_string())
+        };
+        let (dataset, report) = load::check(&features, Some(&policies));
+        assert!(dataset.is_none(), "{name}: bad data was accepted");
+        let errors: Vec<_> = report
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(
+            errors
+                .iter()
+                .any(|p| p.at.contains(&at) && p.message.contains(&message)),
+            "{name}: expected an error at {at:?} saying {message:?}, got:\n{report}"
+        );
+        // The one-line form used by the widget names the problem too.
+        let err = load::load(&features, Some(&policies))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&message), "{name}: widget message {err:?}");
+    }
+}
+
+#[test]
+fn shipped_data_passes_cleanly() {
+    let (dataset, report) = load::check(common::FEATURES, Some(common::POLICIES));
+    assert!(dataset.is_some());
+    assert!(report.problems.is_empty(), "unexpected problems:\n{report}");
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jingjinji-map"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn check_command_exit_codes() {
+    let (code, out) = run(&["check", "data/places.geojson", "data/policies.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("ok: 19 places"), "{out}");
+
+    let bad = fixture_path("features-unclosed-ring");
+    let (code, out) = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "error: feature 0 (id \"demo\"): geometry.coordinates[0]: the ring is not closed"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("unusable: 1 error(s)"), "{out}");
+
+    let (code, out) = run(&["check", "no/such/file.geojson"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("cannot read no/such/file.geojson"), "{out}");
+
+    let (code, out) = run(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("usage: jingjinji-map check"), "{out}");
+}
+
+#[test]
+fn warnings_do_not_fail() {
+    // Clockwise outer ring, duplicate id, a policy for an unknown place, a place with no policy.
+    let features = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"a","kind":"province","name_zh":"甲","name_en":"A"},
+       "geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}},
+      {"type":"Feature","properties":{"id":"a","kind":"park","name_zh":"乙","name_en":"B"},
+       "geometry":{"type":"Point","coordinates":[0.5,0.5]}}]}"#;
+    let mut policies: serde_json::Value = serde_json::from_str(common::POLICIES).unwrap();
+    let (dataset, report) = load::check(features, Some(&policies.to_string()));
+    assert!(dataset.is_some(), "{report}");
+    let text = report.to_string();
+    assert!(text.contains("warning: features: feature 0 (id \"a\"): geometry.coordinates[0]: outer ring is clockwise"), "{text}");
+    assert!(text.contains("duplicate id"), "{text}");
+    assert!(
+        text.contains(
+            "warning: policies: places.beijing: names a place that is not in the features file"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: features: place \"a\": has no entry in the policy file"),
+        "{text}"
+    );
+    policies["places"]["a"] = policies["places"]["beijing"].clone();
+    let (_, report) = load::check(features, Some(&policies.to_string()));
+    assert!(!report.to_string().contains("place \"a\": has no entry"));
+}
