@@ -1,0 +1,49 @@
+//! The core compiled to wasm and run under Node (`wasm-pack test --node -- --test node`):
+//! the same loading, projection and hit-testing the browser will use.
+#![cfg(target_arch = "wasm32")]
+
+use jingjinji_map::coords::LonLat;
+use jingjinji_map::load;
+use jingjinji_map::map::Map;
+use jingjinji_map::model::Lang;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const FEATURES: &str = include_str!("../data/places.geojson");
+const POLICIES: &str = include_str!("../data/policies.json");
+
+fn map() -> Map {
+    let mut m = Map::new(load::load(FEATURES, Some(POLICIES)).unwrap(), Lang::En);
+    m.resize(720.0, 900.0).unwrap();
+    m
+}
+
+#[wasm_bindgen_test]
+fn shipped_data_loads_in_wasm() {
+    let m = map();
+    assert_eq!(m.regions().len(), 14);
+}
+
+#[wasm_bindgen_test]
+fn hit_testing_in_wasm_matches_native() {
+    let m = map();
+    let at = |lon, lat| {
+        m.id_at(m.project(LonLat { lon, lat }).unwrap())
+            .map(str::to_string)
+    };
+    assert_eq!(at(116.25, 40.45).as_deref(), Some("beijing"));
+    assert_eq!(at(117.25, 38.80).as_deref(), Some("tianjin"));
+    assert_eq!(at(115.00, 40.50).as_deref(), Some("hebei"));
+    assert_eq!(at(116.1005, 38.9916).as_deref(), Some("xiongan"));
+    assert_eq!(at(119.5, 38.6), None);
+}
+
+#[wasm_bindgen_test]
+fn bad_data_is_an_error_not_a_trap() {
+    let err = load::load("{\"type\":\"FeatureCollection\",\"features\":[]}", None).unwrap_err();
+    assert!(
+        err.to_string().contains("the collection has no features"),
+        "{err}"
+    );
+    let err = load::load("not json", None).unwrap_err();
+    assert!(err.to_string().contains("not valid JSON"), "{err}");
+}
