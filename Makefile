@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site data check lint test-native test-wasm-node test-wasm-browser test-e2e screenshots clean
+.PHONY: demo test tools site data check lint test-data test-native test-wasm-node test-wasm-browser test-e2e screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -36,7 +36,17 @@ test-wasm-browser: tools
 test-e2e: site
 	node --test tests/e2e/
 
-test: lint test-native test-wasm-node test-wasm-browser test-e2e check
+## Rebuilding the data from its sources must give identical bytes, within the size budget.
+DATA_BUDGET_BYTES := 61440
+test-data: tools
+	python3 scripts/build_data.py --out build/check/places.geojson --example-out build/check/example.geojson
+	cmp build/check/places.geojson data/places.geojson
+	cmp build/check/example.geojson data/examples/shanghai-suzhou.geojson
+	@size=$$(( $$(gzip -9c data/places.geojson | wc -c) + $$(gzip -9c data/policies.json | wc -c) )); \
+	  echo "default data: $$size bytes gzipped (budget $(DATA_BUDGET_BYTES))"; \
+	  test $$size -le $(DATA_BUDGET_BYTES)
+
+test: lint test-native test-data test-wasm-node test-wasm-browser test-e2e check
 	@echo "all tests passed"
 
 ## Validate the shipped data with our own checker.

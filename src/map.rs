@@ -4,7 +4,7 @@
 use crate::coords::{Css, LonLat};
 use crate::geometry::Projected;
 use crate::hit;
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Lang, Shape};
 use crate::projection::Lambert;
 use crate::view::View;
 
@@ -24,6 +24,30 @@ pub struct RegionInfo {
     pub name_en: String,
 }
 
+/// The lon/lat box around the selectable places (all places if none is selectable).
+fn data_extent(data: &Dataset) -> Option<(LonLat, LonLat)> {
+    let positions = |selectable_only: bool| {
+        data.places
+            .iter()
+            .filter(move |p| !selectable_only || p.kind.selectable())
+            .flat_map(|p| match &p.shape {
+                Shape::Point(ll) => vec![*ll],
+                Shape::Area(polys) => polys.iter().flat_map(|p| p.exterior.clone()).collect(),
+            })
+    };
+    let fold = |it: &mut dyn Iterator<Item = LonLat>| {
+        it.fold(None, |acc: Option<(LonLat, LonLat)>, ll| {
+            let (mut lo, mut hi) = acc.unwrap_or((ll, ll));
+            lo.lon = lo.lon.min(ll.lon);
+            lo.lat = lo.lat.min(ll.lat);
+            hi.lon = hi.lon.max(ll.lon);
+            hi.lat = hi.lat.max(ll.lat);
+            Some((lo, hi))
+        })
+    };
+    fold(&mut positions(true)).or_else(|| fold(&mut positions(false)))
+}
+
 /// The state of one map widget, free of any browser type.
 #[derive(Debug, Clone)]
 pub struct Map {
@@ -39,7 +63,9 @@ pub struct Map {
 impl Map {
     /// A map of `data`, not yet sized.
     pub fn new(data: Dataset, lang: Lang) -> Map {
-        let projection = Lambert::jingjinji();
+        let projection = data_extent(&data)
+            .map(|(min, max)| Lambert::fitted(min, max))
+            .unwrap_or_else(Lambert::jingjinji);
         let projected = Projected::new(&data, &projection);
         Map {
             data,

@@ -24,6 +24,22 @@ impl Lambert {
         Lambert::new(116.5, 39.0, 37.0, 41.0)
     }
 
+    /// A projection suited to data spanning `min`..`max`: centred on it, with standard
+    /// parallels at 1/6 and 5/6 of its latitude range (the usual rule for conic maps),
+    /// so any region a newsroom loads is drawn with little distortion.
+    pub fn fitted(min: LonLat, max: LonLat) -> Lambert {
+        let span = (max.lat - min.lat).max(0.5);
+        let mid = (min.lat + max.lat) / 2.0;
+        // Near the equator a conic degenerates; keep the cone away from zero.
+        let (lat1, lat2) = (mid - span / 3.0, mid + span / 3.0);
+        let (lat1, lat2) = if lat1 * lat2 <= 0.0 {
+            (mid.signum() * 1.0, mid.signum() * 1.0 + span)
+        } else {
+            (lat1, lat2)
+        };
+        Lambert::new((min.lon + max.lon) / 2.0, mid, lat1, lat2)
+    }
+
     /// A projection with central meridian `lon0`, origin latitude `lat0` and standard
     /// parallels `lat1`, `lat2` (degrees). Equal parallels give the tangent cone.
     pub fn new(lon0: f64, lat0: f64, lat1: f64, lat2: f64) -> Lambert {

@@ -152,3 +152,14 @@ fn warnings_do_not_fail() {
     let (_, report) = load::check(features, Some(&policies.to_string()));
     assert!(!report.to_string().contains("place \"a\": has no entry"));
 }
+
+#[test]
+fn the_worked_example_for_another_region_passes() {
+    let (code, out) = run(&[
+        "check",
+        "data/examples/shanghai-suzhou.geojson",
+        "data/examples/shanghai-suzhou.policies.json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("ok: 4 places, 2 with policies; 0 warning(s)"), "{out}");
+}

@@ -1,16 +1,19 @@
-// Regenerates docs/screenshot-720.png and docs/screenshot-375.png from the demo page.
+// Regenerates docs/screenshot-720.png and docs/screenshot-375.png: the demo page scrolled
+// to the map, as a reader on a desktop column and on a phone sees it.
 import { serve, launch, openDemo } from './harness.mjs';
 
 const server = await serve();
 const browser = await launch();
 try {
-  for (const [width, select] of [[720, 'xiongan'], [375, null]]) {
-    const { page } = await openDemo(browser, server.url, { width, height: 900, dpr: 2 });
-    const el = page.locator('jingjinji-map');
-    if (select) await page.evaluate((id) => document.querySelector('jingjinji-map').select(id), select);
+  for (const [width, height, select] of [[720, 860, 'xiongan'], [375, 760, 'sanhe-dachang-xianghe']]) {
+    const { page } = await openDemo(browser, server.url, { width, height, dpr: 2 });
+    await page.evaluate((id) => {
+      const el = document.querySelector('jingjinji-map');
+      el.select(id);
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 12);
+    }, select);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await el.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `docs/screenshot-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `docs/screenshot-${width}.png` });
     await page.close();
   }
 } finally {
