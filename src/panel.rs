@@ -211,7 +211,7 @@ pub fn content(map: &Map) -> PanelContent {
                     });
                 }
             }
-            let own = milestones(&|ids| ids.iter().any(|id| *id == place.id));
+            let own = milestones(&|ids| ids.contains(&place.id));
             if !own.is_empty() {
                 sections.push(timeline(own));
             }

@@ -23,7 +23,7 @@ impl View {
     pub fn fit(bounds: PlaneBox, width: f64, height: f64, padding: f64) -> Option<View> {
         let (w, h) = (width - 2.0 * padding, height - 2.0 * padding);
         let (bw, bh) = (bounds.width(), bounds.height());
-        if !(w > 0.0 && h > 0.0 && bw > 0.0 && bh > 0.0) || !(w.is_finite() && h.is_finite()) {
+        if !(w > 0.0 && h > 0.0 && bw > 0.0 && bh > 0.0 && w.is_finite() && h.is_finite()) {
             return None;
         }
         let scale = (w / bw).min(h / bh);

@@ -1,5 +1,11 @@
 //! The core compiled to wasm and run under Node (`wasm-pack test --node -- --test node`):
 //! the same loading, projection and hit-testing the browser will use.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code fails loudly
 #![cfg(target_arch = "wasm32")]
 
 use jingjinji_map::coords::LonLat;

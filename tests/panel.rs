@@ -1,4 +1,10 @@
 //! The details panel in both languages: overview, places, completeness of the shipped content.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code fails loudly
 
 mod common;
 

@@ -1,4 +1,10 @@
 //! The projection and view: known points land where expected, and round trips hold.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code fails loudly
 
 use jingjinji_map::coords::{Css, LonLat, Plane, PlaneBox};
 use jingjinji_map::projection::{Lambert, EARTH_RADIUS_M};

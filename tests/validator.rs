@@ -1,5 +1,11 @@
 //! The validator on a corpus of malformed inputs (tests/fixtures/invalid): each must give a
 //! clear error at the right place, none may panic; and the `check` command's exit codes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code fails loudly
 
 mod common;
 
@@ -161,5 +167,8 @@ fn the_worked_example_for_another_region_passes() {
         "data/examples/shanghai-suzhou.policies.json",
     ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("ok: 4 places, 2 with policies; 0 warning(s)"), "{out}");
+    assert!(
+        out.contains("ok: 4 places, 2 with policies; 0 warning(s)"),
+        "{out}"
+    );
 }

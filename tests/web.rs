@@ -1,5 +1,11 @@
 //! The canvas layer in headless Chromium (`wasm-pack test --headless --chrome -- --test web`):
 //! builds a real MapWidget, reads pixels back from the canvas, clicks, and checks the panel.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code fails loudly
 #![cfg(target_arch = "wasm32")]
 
 use jingjinji_map::model::Kind;

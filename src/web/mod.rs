@@ -147,12 +147,15 @@ impl Inner {
     }
 }
 
+/// The resize observer and the callback it calls, kept together so both live as long as the map.
+type Observer = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// One map in the page. Created by the `<jingjinji-map>` element; owns every listener it adds.
 #[wasm_bindgen]
 pub struct MapWidget {
     inner: Rc<Inner>,
     listeners: Vec<Listener>,
-    observer: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    observer: Option<Observer>,
 }
 
 fn upgrade(weak: &Weak<Inner>) -> Option<Rc<Inner>> {
