@@ -1,7 +1,8 @@
 # jingjinji-map: `make demo` serves the demo article, `make test` runs every test.
 # Both install what is missing first (scripts/install-tools.sh), so they work on a fresh machine.
 SHELL := /bin/bash
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# node_modules/.bin first: wasm-pack must find npm binaryen's wasm-opt, not an older one.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
 .PHONY: demo test tools site data check lint test-data test-native test-wasm-node test-wasm-browser test-e2e screenshots clean

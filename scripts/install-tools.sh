@@ -2,6 +2,7 @@
 # Installs what the build and tests need, skipping anything already present at the right
 # version, so a second run takes seconds. Nothing here downloads prebuilt binaries: tools
 # come from crates.io, npm and Debian, which is all this project's machines can reach.
+# wasm-opt comes from npm `binaryen` (Debian's is too old for current wasm-bindgen output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -11,7 +12,6 @@ say() { printf 'install-tools: %s\n' "$*"; }
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
-command -v wasm-opt >/dev/null || need_apt+=(binaryen)
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -147,3 +147,36 @@ fn beijings_border_has_no_gaps() {
     }
     assert!(checked > 400, "only {checked} samples");
 }
+
+#[test]
+fn another_region_gets_its_own_projection_and_hit_testing() {
+    let features = include_str!("../data/examples/shanghai-suzhou.geojson");
+    let policies = include_str!("../data/examples/shanghai-suzhou.policies.json");
+    let mut m = Map::new(load::load(features, Some(policies)).unwrap(), Lang::En);
+    m.resize(400.0, 400.0).unwrap();
+    // The view fits the selectable places, so both sit well inside the canvas.
+    for (lon, lat, id) in [(121.47, 31.23, "shanghai"), (120.5954, 31.3041, "suzhou")] {
+        let c = m
+            .project(jingjinji_map::coords::LonLat { lon, lat })
+            .unwrap();
+        assert!(
+            c.x > 0.0 && c.x < 400.0 && c.y > 0.0 && c.y < 400.0,
+            "{id} at {c:?}"
+        );
+        assert_eq!(m.id_at(c), Some(id));
+    }
+    // North stays up with the fitted cone: Suzhou is west of Shanghai on screen.
+    let sh = m
+        .project(jingjinji_map::coords::LonLat {
+            lon: 121.47,
+            lat: 31.23,
+        })
+        .unwrap();
+    let sz = m
+        .project(jingjinji_map::coords::LonLat {
+            lon: 120.5954,
+            lat: 31.3041,
+        })
+        .unwrap();
+    assert!(sz.x < sh.x && sz.y < sh.y);
+}
