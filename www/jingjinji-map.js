@@ -58,7 +58,10 @@ export class JingjinjiMap extends HTMLElement {
       fetchText(featuresUrl, 'map features'),
       fetchText(policiesUrl, 'policy text'),
     ]);
-    const lang = this.getAttribute('lang') || document.documentElement.lang || 'en';
+    // An explicit lang must be one we have (else a clear error); the page's own lang is only
+    // a hint, so an article in, say, German still gets a working English map.
+    const pageLang = document.documentElement.lang || '';
+    const lang = this.getAttribute('lang') || (/^(zh|en)\b/i.test(pageLang) ? pageLang : 'en');
     this._widget = new MapWidget(this, this.shadowRoot, features, policies, { lang });
     this.dispatchEvent(new CustomEvent('ready'));
   }

@@ -13,7 +13,7 @@ use crate::style::Style;
 use crate::{load, panel, scene};
 use listeners::Listener;
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -158,10 +158,6 @@ pub struct MapWidget {
     observer: Option<Observer>,
 }
 
-fn upgrade(weak: &Weak<Inner>) -> Option<Rc<Inner>> {
-    weak.upgrade()
-}
-
 fn report(result: Result<(), JsValue>) {
     if let Err(e) = result {
         web_sys::console::error_2(&"jingjinji-map:".into(), &e);
@@ -247,7 +243,7 @@ impl MapWidget {
 
         let weak = Rc::downgrade(&inner);
         *inner.on_frame.borrow_mut() = Some(Closure::new(move || {
-            if let Some(inner) = upgrade(&weak) {
+            if let Some(inner) = weak.upgrade() {
                 inner.pending_frame.set(None);
                 report(inner.draw());
             }
@@ -269,7 +265,7 @@ impl MapWidget {
         let weak = Rc::downgrade(&self.inner);
         self.listeners.push(
             Listener::new(target, "click", move |e| {
-                let (Some(inner), Some(e)) = (upgrade(&weak), e.dyn_ref::<MouseEvent>()) else {
+                let (Some(inner), Some(e)) = (weak.upgrade(), e.dyn_ref::<MouseEvent>()) else {
                     return;
                 };
                 let at = inner.pointer_css(e);
@@ -281,7 +277,7 @@ impl MapWidget {
         let weak = Rc::downgrade(&self.inner);
         self.listeners.push(
             Listener::new(target, "pointermove", move |e| {
-                let (Some(inner), Some(e)) = (upgrade(&weak), e.dyn_ref::<MouseEvent>()) else {
+                let (Some(inner), Some(e)) = (weak.upgrade(), e.dyn_ref::<MouseEvent>()) else {
                     return;
                 };
                 let at = inner.pointer_css(e);
@@ -300,7 +296,7 @@ impl MapWidget {
         let weak = Rc::downgrade(&self.inner);
         self.listeners.push(
             Listener::new(target, "pointerleave", move |_| {
-                if let Some(inner) = upgrade(&weak) {
+                if let Some(inner) = weak.upgrade() {
                     if inner.map.borrow_mut().hover(None) {
                         inner.request_draw();
                     }
@@ -310,7 +306,7 @@ impl MapWidget {
         );
         let weak = Rc::downgrade(&self.inner);
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| {
-            if let Some(inner) = upgrade(&weak) {
+            if let Some(inner) = weak.upgrade() {
                 report(inner.resize());
             }
         });

@@ -142,3 +142,17 @@ test('the canvas follows its column when the page resizes', async () => {
   assert.ok(after.css < 375);
   await page.close();
 });
+
+test('a page in another language still gets a working English map', async () => {
+  const { page } = await openDemo(browser, server.url, { width: 720 });
+  const text = await page.evaluate(async () => {
+    document.documentElement.lang = 'de';
+    const old = document.querySelector('jingjinji-map');
+    const el = document.createElement('jingjinji-map');
+    old.replaceWith(el);
+    await el.ready;
+    return el.shadowRoot.querySelector('.jjm-panel').textContent;
+  });
+  assert.ok(text.includes('The four measures'), text);
+  await page.close();
+});
