@@ -110,7 +110,7 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
                 .flat_map(|p| &p.rings)
                 .map(|r| r.iter().map(|p| view.to_css(*p)).collect())
                 .collect(),
-            fill: if active(i) { ks.fill_active } else { ks.fill },
+            fill: if active(i) { ks.fill_active } else { ks.fill }.alpha(area_alpha(place.kind)),
             stroke: if selected { style.selection } else { ks.stroke },
             line_width: if selected { 2.0 } else { ks.line_width },
         });
@@ -235,6 +235,15 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
         background: style.background,
         items,
     })
+}
+
+/// Wings and parks are symbol colours; drawn as areas (when data gives them outlines) they
+/// are see-through so the province beneath still reads.
+fn area_alpha(kind: Kind) -> u8 {
+    match kind {
+        Kind::Wing | Kind::Park => 110,
+        _ => 255,
+    }
 }
 
 /// The centre of a place's largest polygon's box, as a fallback label position.

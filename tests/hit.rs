@@ -180,3 +180,24 @@ fn another_region_gets_its_own_projection_and_hit_testing() {
         .unwrap();
     assert!(sz.x < sh.x && sz.y < sh.y);
 }
+
+#[test]
+fn a_wing_can_be_a_real_polygon_without_code_changes() {
+    // When a licensed outline for Tongzhou arrives, it replaces the point in the data only.
+    let features = common::FEATURES.replace(
+        r#""geometry":{"type":"Point","coordinates":[116.6618,39.904]}"#,
+        r#""geometry":{"type":"Polygon","coordinates":[[[116.55,39.75],[116.85,39.75],[116.85,40.0],[116.55,40.0],[116.55,39.75]]]}"#,
+    );
+    assert_ne!(
+        features,
+        common::FEATURES,
+        "the Tongzhou point was found and replaced"
+    );
+    let mut m = Map::new(
+        load::load(&features, Some(common::POLICIES)).unwrap(),
+        Lang::En,
+    );
+    m.resize(1000.0, 1250.0).unwrap();
+    assert_eq!(id_at(&m, 116.8, 39.78).as_deref(), Some("tongzhou"));
+    assert_eq!(id_at(&m, 116.3, 39.78).as_deref(), Some("beijing"));
+}

@@ -172,3 +172,48 @@ fn the_worked_example_for_another_region_passes() {
         "{out}"
     );
 }
+
+/// A tiny deterministic generator, so the damage below is the same on every run.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn damaged_files_never_panic() {
+    // Truncations and byte substitutions of the real files: every result must be a report.
+    let mut rng = Lcg(2024);
+    for (features, policies) in [(common::FEATURES, true), (common::POLICIES, false)] {
+        let bytes = features.as_bytes();
+        for cut in (0..bytes.len()).step_by(bytes.len() / 300 + 1) {
+            let text = String::from_utf8_lossy(&bytes[..cut]);
+            let (f, p) = if policies {
+                (text.as_ref(), common::POLICIES)
+            } else {
+                (common::FEATURES, text.as_ref())
+            };
+            let (_, report) = load::check(f, Some(p));
+            let _ = report.to_string();
+        }
+        for _ in 0..300 {
+            let mut damaged = bytes.to_vec();
+            for _ in 0..3 {
+                let at = rng.next(damaged.len());
+                damaged[at] = b"{}[],:\"0-.e9 nulltrue"[rng.next(21)];
+            }
+            let text = String::from_utf8_lossy(&damaged);
+            let (f, p) = if policies {
+                (text.as_ref(), common::POLICIES)
+            } else {
+                (common::FEATURES, text.as_ref())
+            };
+            let _ = load::check(f, Some(p));
+        }
+    }
+}
