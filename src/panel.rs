@@ -89,8 +89,9 @@ fn cite(policies: &Policies, key: &str, lang: Lang) -> Option<String> {
             human_date(date, lang),
             title.en
         ),
+        // The zh title may describe the report rather than quote a headline, so no 《》.
         Lang::Zh => format!(
-            "来源：{}，{}，《{}》。内容为本站概括。",
+            "来源：{}，{}，{}。内容由地图编者概括。",
             publisher.zh,
             human_date(date, lang),
             title.zh
