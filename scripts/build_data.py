@@ -92,6 +92,8 @@ POINTS = [
 
 ATTRIBUTION = ("Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0), "
                "approximate · Policy text: Securities Times, 22 Feb 2024")
+ATTRIBUTION_ZH = ("边界：Natural Earth（公有领域）· 地点：GeoNames（CC BY 4.0），位置为近似 · "
+                  "政策内容：证券时报，2024年2月22日")
 
 
 def fail(msg):
@@ -228,14 +230,15 @@ def add_short_names(features):
             props["short_zh"], props["short_en"] = SHORT[props["id"]]
 
 
-def write(path, features, attribution=ATTRIBUTION):
+def write(path, features, attribution=ATTRIBUTION, attribution_zh=ATTRIBUTION_ZH):
     """One feature per line: small diffs, stable bytes."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     add_short_names(features)
     order = {"province": 1, "counties": 2, "wing": 3, "park": 4, "context": 0}
     features.sort(key=lambda f: (order[f["properties"]["kind"]], f["properties"]["id"]))
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    head = json.dumps({"attribution": attribution}, ensure_ascii=False)[1:-1]
+    head = json.dumps({"attribution": attribution, "attribution_zh": attribution_zh},
+                      ensure_ascii=False)[1:-1]
     text = ('{"type":"FeatureCollection",' + head + ',"features":[\n'
             + ",\n".join(lines) + "\n]}\n")
     with open(path, "w", encoding="utf-8") as f:
@@ -258,8 +261,10 @@ def example(ne, cities, path):
         "host_zh": "江苏省苏州市", "host_en": "Suzhou, Jiangsu", "approximate": True,
         "source": "geonames:1886760"},
         "geometry": {"type": "Point", "coordinates": [round(city["longitude"], 4), round(city["latitude"], 4)]}}
-    write(path, simplified + [point], attribution="Boundaries: Natural Earth (public domain) · "
-          "Places: GeoNames (CC BY 4.0) · Text: example only")
+    write(path, simplified + [point],
+          attribution="Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
+          "Text: example only",
+          attribution_zh="边界：Natural Earth（公有领域）· 地点：GeoNames（CC BY 4.0）· 文字仅为示例")
 
 
 def main():

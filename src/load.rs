@@ -63,7 +63,7 @@ fn parse_json(file: &str, text: &str, report: &mut Report) -> Option<Value> {
     }
 }
 
-fn read_features(text: &str, report: &mut Report) -> (Vec<Place>, Option<String>) {
+fn read_features(text: &str, report: &mut Report) -> (Vec<Place>, Option<Text>) {
     let mut places = Vec::new();
     let Some(root) = parse_json("features", text, report) else {
         return (places, None);
@@ -76,11 +76,21 @@ fn read_features(text: &str, report: &mut Report) -> (Vec<Place>, Option<String>
         report.error("features: type", "expected \"type\": \"FeatureCollection\"");
         return (places, None);
     }
-    let attribution = match root.get("attribution") {
-        None => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            report.error("features: attribution", "must be a string");
+    let attribution = match (root.get("attribution"), root.get("attribution_zh")) {
+        (None, _) => None,
+        (Some(Value::String(en)), None) => Some(Text {
+            zh: en.clone(),
+            en: en.clone(),
+        }),
+        (Some(Value::String(en)), Some(Value::String(zh))) => Some(Text {
+            zh: zh.clone(),
+            en: en.clone(),
+        }),
+        _ => {
+            report.error(
+                "features: attribution",
+                "attribution (and attribution_zh, if given) must be strings",
+            );
             None
         }
     };

@@ -158,8 +158,8 @@ impl Place {
 pub struct Dataset {
     /// Places in drawing order (as in the file).
     pub places: Vec<Place>,
-    /// The credit line shown under the map.
-    pub attribution: Option<String>,
+    /// The credit line shown under the map (`attribution`, and `attribution_zh` if given).
+    pub attribution: Option<Text>,
     /// Policy content, if a policy file was given.
     pub policies: Option<Policies>,
 }

@@ -152,7 +152,12 @@ fn chinese_panel_and_attribution() {
         .unwrap()
         .text_content()
         .unwrap();
-    assert!(credit.contains("Natural Earth") && credit.contains("GeoNames"));
+    assert!(
+        credit.contains("Natural Earth")
+            && credit.contains("GeoNames")
+            && credit.contains("证券时报"),
+        "{credit}"
+    );
     host.remove();
 }
 

@@ -37,6 +37,7 @@ struct Inner {
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     panel: Element,
+    credit: Element,
     map: RefCell<Map>,
     style: Style,
     dpr: Cell<f64>,
@@ -83,9 +84,12 @@ impl Inner {
         }
     }
 
+    /// Writes the panel and the credit line in the current language.
     fn render_panel(&self) -> Result<(), JsValue> {
-        let content = panel::content(&self.map.borrow());
-        panel_dom::render(&self.document, &self.panel, &content)
+        let map = self.map.borrow();
+        let credit = map.data().attribution.as_ref().map(|t| t.get(map.lang()));
+        self.credit.set_text_content(credit);
+        panel_dom::render(&self.document, &self.panel, &panel::content(&map))
     }
 
     /// Fits the map to the canvas's current CSS size and the screen's pixel ratio.
@@ -208,12 +212,9 @@ impl MapWidget {
         };
         canvas.set_attribute("aria-label", label).map_err(js_err)?;
         figure.append_child(&canvas).map_err(js_err)?;
-        if let Some(text) = &data.attribution {
-            let credit = document.create_element("figcaption").map_err(js_err)?;
-            credit.set_class_name("jjm-attribution");
-            credit.set_text_content(Some(text));
-            figure.append_child(&credit).map_err(js_err)?;
-        }
+        let credit = document.create_element("figcaption").map_err(js_err)?;
+        credit.set_class_name("jjm-attribution");
+        figure.append_child(&credit).map_err(js_err)?;
         let panel = document.create_element("section").map_err(js_err)?;
         panel.set_class_name("jjm-panel");
         panel.set_attribute("aria-live", "polite").map_err(js_err)?;
@@ -234,6 +235,7 @@ impl MapWidget {
             canvas,
             ctx,
             panel,
+            credit,
             map: RefCell::new(Map::new(data, lang)),
             style: Style::default(),
             dpr: Cell::new(1.0),
