@@ -48,7 +48,9 @@ pub struct Request {
     pub bold: bool,
     /// The point it labels.
     pub anchor: Css,
-    /// Gap between anchor and text (symbol radius + margin); 0 centres the text on the anchor.
+    /// Try centring the text on the anchor first (area labels).
+    pub centred: bool,
+    /// Gap between anchor and text for the side positions (symbol radius + margin); 0 for none.
     pub offset: f64,
 }
 
@@ -71,23 +73,23 @@ pub fn place(requests: &[Request], obstacles: &[Rect], width: f64, height: f64) 
         let w = text_width(&r.text, r.size, r.bold);
         let h = r.size * 1.2;
         let a = r.anchor;
-        let candidates: Vec<(Css, Align)> = if r.offset == 0.0 {
-            // Area labels: the anchor, else nudged by one line up or down.
-            [0.0, h, -h]
-                .iter()
-                .map(|dy| {
-                    (
-                        Css {
-                            x: a.x,
-                            y: a.y + dy,
-                        },
-                        Align::Center,
-                    )
-                })
-                .collect()
-        } else {
+        let mut candidates: Vec<(Css, Align)> = Vec::new();
+        if r.centred {
+            // The anchor, else nudged by one or two lines up or down.
+            for dy in [0.0, h, -h, 2.0 * h, -2.0 * h] {
+                candidates.push((
+                    Css {
+                        x: a.x,
+                        y: a.y + dy,
+                    },
+                    Align::Center,
+                ));
+            }
+        }
+        if r.offset > 0.0 {
+            // Right, left, above, below the anchor, `offset` away.
             let d = r.offset;
-            vec![
+            candidates.extend([
                 (Css { x: a.x + d, y: a.y }, Align::Left),
                 (
                     Css {
@@ -110,8 +112,8 @@ pub fn place(requests: &[Request], obstacles: &[Rect], width: f64, height: f64) 
                     },
                     Align::Left,
                 ),
-            ]
-        };
+            ]);
+        }
         let found = candidates.into_iter().find_map(|(at, align)| {
             let x0 = match align {
                 Align::Left => at.x,

@@ -189,8 +189,10 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
             continue;
         };
         let ks = style.for_place(kind, &place.id);
-        let (anchor, size, offset) = match map.projected().shapes.get(i) {
-            Some(PlaneShape::Point(p)) => (view.to_css(*p), style.point_font_px, ks.radius + 4.0),
+        let (anchor, size, centred, offset) = match map.projected().shapes.get(i) {
+            Some(PlaneShape::Point(p)) => {
+                (view.to_css(*p), style.point_font_px, false, ks.radius + 4.0)
+            }
             Some(PlaneShape::Area(_)) => {
                 let anchor = place
                     .label
@@ -202,7 +204,8 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
                 } else {
                     style.point_font_px - 1.0
                 };
-                (anchor, size, 0.0)
+                // The place a reader is pointing at must be named: let it move aside.
+                (anchor, size, true, if active(i) { 18.0 } else { 0.0 })
             }
             None => continue,
         };
@@ -211,6 +214,7 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
             size,
             bold: matches!(kind, Kind::Province | Kind::Wing),
             anchor,
+            centred,
             offset,
         });
     }
