@@ -188,6 +188,11 @@ pub fn build(map: &Map, style: &Style) -> Option<Scene> {
         let Some(place) = data.places.get(i) else {
             continue;
         };
+        // The exclave is too small for its name at article sizes; a label nudged off it would
+        // seem to name its neighbour. It is named when a reader points at it.
+        if kind == Kind::Counties && !active(i) {
+            continue;
+        }
         let ks = style.for_place(kind, &place.id);
         let (anchor, size, centred, offset) = match map.projected().shapes.get(i) {
             Some(PlaneShape::Point(p)) => {
