@@ -172,7 +172,9 @@ fn the_selected_place_is_always_labelled() {
     // An area too small for its name gets it beside it when selected.
     m.select(Some("sanhe-dachang-xianghe")).unwrap();
     let s = scene::build(&m, &Style::default()).unwrap();
-    assert!(label_boxes(&s).iter().any(|b| b.0 == "Sanhe·Dachang·Xianghe"));
+    assert!(label_boxes(&s)
+        .iter()
+        .any(|b| b.0 == "Sanhe·Dachang·Xianghe"));
 }
 
 #[test]
