@@ -41,8 +41,10 @@ export async function launch() {
 }
 
 /** Opens the demo page at a width and waits until the map is ready. */
-export async function openDemo(browser, baseUrl, { width = 720, height = 1000, dpr = 1, query = '' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
+export async function openDemo(browser, baseUrl, { width = 720, height = 1000, dpr = 1, query = '', touch = false } = {}) {
+  const page = await browser.newPage({
+    viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch,
+  });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -156,3 +156,23 @@ test('a page in another language still gets a working English map', async () => 
   assert.ok(text.includes('The four measures'), text);
   await page.close();
 });
+
+test('a tap on a phone selects like a click', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 375, height: 740, dpr: 3, touch: true });
+  await recordEvents(page);
+  await page.evaluate(() => document.querySelector('jingjinji-map').scrollIntoView());
+  const [x, y] = await page.evaluate(() => document.querySelector('jingjinji-map').project(116.1005, 38.9916));
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('jingjinji-map').canvas.getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  });
+  // A fingertip lands a little off the symbol.
+  await page.touchscreen.tap(box.left + x + 6, box.top + y - 5);
+  await page.waitForFunction(() => window.selectEvents.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.selectEvents), ['xiongan']);
+  assert.ok((await panelText(page)).includes('non-capital functions'));
+  const canvasWidth = await page.evaluate(() => document.querySelector('jingjinji-map').canvas.width);
+  assert.ok(canvasWidth > 900, `HiDPI backing store at dpr 3: ${canvasWidth}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
