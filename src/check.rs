@@ -11,6 +11,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `error` or `warning`, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem, with the place it was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -24,11 +34,13 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tag = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{tag}: {}: {}", self.at, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            self.severity.as_str(),
+            self.at,
+            self.message
+        )
     }
 }
 

@@ -79,19 +79,14 @@ impl Projected {
         Projected { shapes }
     }
 
-    /// The box around the selectable places (what the view fits), or all places if none.
+    /// The box around the places the map frames (see [`Dataset::focus`]).
     pub fn focus_bounds(&self, data: &Dataset) -> Option<PlaneBox> {
-        let boxes = |only_selectable: bool| {
-            self.shapes
-                .iter()
-                .zip(&data.places)
-                .filter(move |(_, place)| !only_selectable || place.kind.selectable())
-                .filter_map(|(shape, _)| match shape {
-                    PlaneShape::Point(p) => PlaneBox::around([*p]),
-                    PlaneShape::Area(polys) => polys.iter().map(|p| p.bbox).reduce(PlaneBox::union),
-                })
-                .reduce(PlaneBox::union)
-        };
-        boxes(true).or_else(|| boxes(false))
+        data.focus()
+            .filter_map(|i| self.shapes.get(i))
+            .filter_map(|shape| match shape {
+                PlaneShape::Point(p) => PlaneBox::around([*p]),
+                PlaneShape::Area(polys) => polys.iter().map(|p| p.bbox).reduce(PlaneBox::union),
+            })
+            .reduce(PlaneBox::union)
     }
 }

@@ -22,6 +22,16 @@
 //! | [`map`] | one map: dataset + projection + view + UI state |
 //! | `web` | (wasm only) the element glue, canvas painter, events |
 
+// No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
+// see clippy.toml.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::todo
+)]
+
 pub mod check;
 pub mod coords;
 pub mod error;

@@ -40,8 +40,10 @@ pub fn load(features: &str, policies: Option<&str>) -> crate::Result<Dataset> {
     }
 }
 
-fn parse_json(file: &str, text: &str, report: &mut Report) -> Option<Value> {
-    if text.len() > MAX_TEXT_BYTES {
+/// Records an error and returns true if `text` is over the size limit.
+fn too_big(file: &str, text: &str, report: &mut Report) -> bool {
+    let big = text.len() > MAX_TEXT_BYTES;
+    if big {
         report.error(
             file,
             format!(
@@ -49,6 +51,12 @@ fn parse_json(file: &str, text: &str, report: &mut Report) -> Option<Value> {
                 text.len()
             ),
         );
+    }
+    big
+}
+
+fn parse_json(file: &str, text: &str, report: &mut Report) -> Option<Value> {
+    if too_big(file, text, report) {
         return None;
     }
     match serde_json::from_str::<Value>(text) {
@@ -464,8 +472,7 @@ fn signed_area(ring: &[LonLat]) -> f64 {
 }
 
 fn read_policies(text: &str, report: &mut Report) -> Option<Policies> {
-    if text.len() > MAX_TEXT_BYTES {
-        parse_json("policies", text, report);
+    if too_big("policies", text, report) {
         return None;
     }
     let mut de = serde_json::Deserializer::from_str(text);

@@ -24,19 +24,15 @@ pub struct RegionInfo {
     pub name_en: String,
 }
 
-/// The lon/lat box around the selectable places (all places if none is selectable).
+/// The lon/lat box around the places the map frames.
 fn data_extent(data: &Dataset) -> Option<(LonLat, LonLat)> {
-    let positions = |selectable_only: bool| {
-        data.places
-            .iter()
-            .filter(move |p| !selectable_only || p.kind.selectable())
-            .flat_map(|p| match &p.shape {
-                Shape::Point(ll) => vec![*ll],
-                Shape::Area(polys) => polys.iter().flat_map(|p| p.exterior.clone()).collect(),
-            })
-    };
-    let fold = |it: &mut dyn Iterator<Item = LonLat>| {
-        it.fold(None, |acc: Option<(LonLat, LonLat)>, ll| {
+    data.focus()
+        .filter_map(|i| data.places.get(i))
+        .flat_map(|p| match &p.shape {
+            Shape::Point(ll) => vec![*ll],
+            Shape::Area(polys) => polys.iter().flat_map(|p| p.exterior.clone()).collect(),
+        })
+        .fold(None, |acc: Option<(LonLat, LonLat)>, ll| {
             let (mut lo, mut hi) = acc.unwrap_or((ll, ll));
             lo.lon = lo.lon.min(ll.lon);
             lo.lat = lo.lat.min(ll.lat);
@@ -44,8 +40,6 @@ fn data_extent(data: &Dataset) -> Option<(LonLat, LonLat)> {
             hi.lat = hi.lat.max(ll.lat);
             Some((lo, hi))
         })
-    };
-    fold(&mut positions(true)).or_else(|| fold(&mut positions(false)))
 }
 
 /// The state of one map widget, free of any browser type.

@@ -165,6 +165,16 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Indices of the places the map frames: the selectable ones, or all if none is.
+    pub fn focus(&self) -> impl Iterator<Item = usize> + '_ {
+        let any_selectable = self.places.iter().any(|p| p.kind.selectable());
+        self.places
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| !any_selectable || p.kind.selectable())
+            .map(|(i, _)| i)
+    }
+
     /// The index of the first place with `id`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.places.iter().position(|p| p.id == id)

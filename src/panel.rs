@@ -2,7 +2,7 @@
 //! overview when nothing is selected, otherwise what the Decision means for the place.
 
 use crate::map::Map;
-use crate::model::{Kind, Lang, Place};
+use crate::model::{Kind, Lang, Place, Text};
 use crate::policy::{Policies, Source};
 
 /// One entry of a list: optional date, then text.
@@ -51,6 +51,17 @@ fn ui(lang: Lang, en: &'static str, zh: &'static str) -> String {
         Lang::En => en.to_string(),
         Lang::Zh => zh.to_string(),
     }
+}
+
+/// Undated entries from bilingual texts.
+fn plain(texts: &[Text], lang: Lang) -> Vec<Entry> {
+    texts
+        .iter()
+        .map(|t| Entry {
+            date: None,
+            text: t.get(lang).to_string(),
+        })
+        .collect()
 }
 
 /// Formats `YYYY[-MM[-DD]]` for readers.
@@ -160,14 +171,7 @@ pub fn content(map: &Map) -> PanelContent {
             let mut sections = vec![Section {
                 heading: ui(lang, "The four measures", "四项主要举措"),
                 ordered: true,
-                entries: o
-                    .measures
-                    .iter()
-                    .map(|m| Entry {
-                        date: None,
-                        text: m.get(lang).to_string(),
-                    })
-                    .collect(),
+                entries: plain(&o.measures, lang),
             }];
             let all = milestones(&|_| true);
             if !all.is_empty() {
@@ -201,14 +205,7 @@ pub fn content(map: &Map) -> PanelContent {
                     sections.push(Section {
                         heading: ui(lang, "What the Decision says", "《决定》要点"),
                         ordered: false,
-                        entries: pp
-                            .points
-                            .iter()
-                            .map(|t| Entry {
-                                date: None,
-                                text: t.get(lang).to_string(),
-                            })
-                            .collect(),
+                        entries: plain(&pp.points, lang),
                     });
                 }
             }

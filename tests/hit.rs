@@ -1,11 +1,5 @@
 //! Hit-testing on the shipped data and on small shapes: inside, outside, holes, exclave,
 //! point symbols, and shared borders without gaps.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 
 mod common;
 

@@ -1,12 +1,8 @@
 //! The core compiled to wasm and run under Node (`wasm-pack test --node -- --test node`):
 //! the same loading, projection and hit-testing the browser will use.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 #![cfg(target_arch = "wasm32")]
+
+mod common;
 
 use jingjinji_map::coords::LonLat;
 use jingjinji_map::load;
@@ -14,13 +10,8 @@ use jingjinji_map::map::Map;
 use jingjinji_map::model::Lang;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const FEATURES: &str = include_str!("../data/places.geojson");
-const POLICIES: &str = include_str!("../data/policies.json");
-
 fn map() -> Map {
-    let mut m = Map::new(load::load(FEATURES, Some(POLICIES)).unwrap(), Lang::En);
-    m.resize(720.0, 900.0).unwrap();
-    m
+    common::map(720.0, 900.0, Lang::En)
 }
 
 #[wasm_bindgen_test]

@@ -1,10 +1,4 @@
 //! The details panel in both languages: overview, places, completeness of the shipped content.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 
 mod common;
 

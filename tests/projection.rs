@@ -1,14 +1,13 @@
 //! The projection and view: known points land where expected, and round trips hold.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 
 use jingjinji_map::coords::{Css, LonLat, Plane, PlaneBox};
 use jingjinji_map::projection::{Lambert, EARTH_RADIUS_M};
 use jingjinji_map::view::View;
+
+/// A point projected with the region's fixed projection.
+fn project(lon: f64, lat: f64) -> Plane {
+    Lambert::jingjinji().forward(LonLat { lon, lat })
+}
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
@@ -16,28 +15,15 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 
 #[test]
 fn origin_maps_to_zero() {
-    let p = Lambert::jingjinji().forward(LonLat {
-        lon: 116.5,
-        lat: 39.0,
-    });
+    let p = project(116.5, 39.0);
     assert!(close(p.x, 0.0, 1e-6) && close(p.y, 0.0, 1e-6), "{p:?}");
 }
 
 #[test]
 fn north_is_up_and_east_is_right() {
-    let proj = Lambert::jingjinji();
-    let beijing = proj.forward(LonLat {
-        lon: 116.40,
-        lat: 39.90,
-    });
-    let baoding = proj.forward(LonLat {
-        lon: 115.46,
-        lat: 38.87,
-    });
-    let tianjin = proj.forward(LonLat {
-        lon: 117.18,
-        lat: 39.14,
-    });
+    let beijing = project(116.40, 39.90);
+    let baoding = project(115.46, 38.87);
+    let tianjin = project(117.18, 39.14);
     assert!(beijing.y > baoding.y && beijing.x > baoding.x);
     assert!(tianjin.x > beijing.x && tianjin.y < beijing.y);
 }
@@ -60,15 +46,8 @@ fn scale_is_true_on_the_standard_parallels() {
 #[test]
 fn beijing_to_tianjin_distance_is_right() {
     // Great-circle distance between the GeoNames points is about 108 km.
-    let proj = Lambert::jingjinji();
-    let a = proj.forward(LonLat {
-        lon: 116.39723,
-        lat: 39.9075,
-    });
-    let b = proj.forward(LonLat {
-        lon: 117.17667,
-        lat: 39.14222,
-    });
+    let a = project(116.39723, 39.9075);
+    let b = project(117.17667, 39.14222);
     let d = (b.x - a.x).hypot(b.y - a.y) / 1000.0;
     assert!(close(d, 108.5, 1.5), "{d} km");
 }

@@ -1,10 +1,4 @@
 //! The display list: what a reader would see, asserted without a browser.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 
 mod common;
 

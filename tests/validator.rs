@@ -1,11 +1,5 @@
 //! The validator on a corpus of malformed inputs (tests/fixtures/invalid): each must give a
 //! clear error at the right place, none may panic; and the `check` command's exit codes.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 
 mod common;
 
@@ -215,5 +209,20 @@ fn damaged_files_never_panic() {
             };
             let _ = load::check(f, Some(p));
         }
+    }
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let huge = " ".repeat(load::MAX_TEXT_BYTES + 1);
+    for (features, policies, file) in [
+        (huge.as_str(), common::POLICIES, "features"),
+        (common::FEATURES, huge.as_str(), "policies"),
+    ] {
+        let (dataset, report) = load::check(features, Some(policies));
+        assert!(dataset.is_none());
+        let first = report.errors().next().unwrap();
+        assert_eq!(first.at, file);
+        assert!(first.message.contains("the limit is 16777216"), "{first}");
     }
 }

@@ -1,13 +1,10 @@
 //! The canvas layer in headless Chromium (`wasm-pack test --headless --chrome -- --test web`):
 //! builds a real MapWidget, reads pixels back from the canvas, clicks, and checks the panel.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{FEATURES, POLICIES};
 use jingjinji_map::model::Kind;
 use jingjinji_map::style::Style;
 use jingjinji_map::web::MapWidget;
@@ -16,9 +13,6 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const FEATURES: &str = include_str!("../data/places.geojson");
-const POLICIES: &str = include_str!("../data/policies.json");
 
 fn host(width_px: u32) -> HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();

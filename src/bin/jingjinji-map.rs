@@ -1,7 +1,16 @@
 //! Command-line tools for map data. `check` validates a features file and an optional
 //! policy file, printing every problem with its place; exit 0 clean, 1 unusable, 2 usage.
 
-use jingjinji_map::check::Severity;
+// No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
+// see clippy.toml.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::todo
+)]
+
 use jingjinji_map::load;
 use std::process::ExitCode;
 
@@ -29,10 +38,7 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
                 &p.at
             },
         );
-        let tag = match p.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let tag = p.severity.as_str();
         if at.is_empty() {
             println!("{file}: {tag}: {}", p.message);
         } else {

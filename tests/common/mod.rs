@@ -1,10 +1,4 @@
 //! Helpers shared by the native integration tests: the shipped data and a sized map.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // test code fails loudly
 #![allow(dead_code)]
 
 use jingjinji_map::coords::LonLat;
