@@ -1,6 +1,6 @@
 //! The one error type of the core: every failure says what went wrong and where.
 
-use crate::check::Report;
+use crate::data::report::Report;
 
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]

@@ -1,26 +1,18 @@
 //! jingjinji-map: an interactive Beijing–Tianjin–Hebei policy map.
 //!
-//! Data flows one way: text → [`load`] → [`model::Dataset`] → [`scene`] → pixels.
-//! Everything here except [`web`] is pure Rust and runs under native `cargo test`:
+//! Data flows one way: text → [`data`] → [`geo`] → [`render`] → pixels, and the reader's input
+//! flows back through [`ui`] as small messages. Each layer imports only the layers above it in
+//! this table; everything except [`web`] is pure Rust and runs under native `cargo test`:
 //!
 //! | module | owns |
 //! |---|---|
 //! | [`error`] | the one error enum |
-//! | [`coords`] | the named coordinate spaces (lon/lat, plane, CSS px) |
-//! | [`model`] | places, kinds, bilingual text |
-//! | [`policy`] | the policy file schema |
-//! | [`check`] | problems found in data, with where they are |
-//! | [`load`] | GeoJSON + policy text → validated dataset |
-//! | [`projection`] | Lambert conformal conic projection |
-//! | [`view`] | fitting the plane into CSS pixels and back |
-//! | [`geometry`] | projected shapes, bounding boxes, point-in-polygon |
-//! | [`hit`] | what is under a pixel |
-//! | [`labels`] | label placement without overlaps |
-//! | [`style`] | colours and sizes per kind |
-//! | [`scene`] | the display list the painters draw |
-//! | [`panel`] | the details panel content, as plain data |
-//! | [`map`] | one map: dataset + projection + view + UI state |
-//! | `web` | (wasm only) the element glue, canvas painter, events |
+//! | [`i18n`] | languages, bilingual text, the widget's own interface words |
+//! | [`data`] | the two data files → a validated dataset, and the problem report |
+//! | [`geo`] | coordinate spaces, projection, view, projected shapes, hit-testing |
+//! | [`render`] | frame → display list: scene, labels, legend, style |
+//! | [`ui`] | the map's state machine and the details panel's content |
+//! | `web` | (wasm only) the element glue, canvas painter, DOM panel, listeners |
 
 // No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
 // see clippy.toml.
@@ -32,21 +24,12 @@
     clippy::todo
 )]
 
-pub mod check;
-pub mod coords;
+pub mod data;
 pub mod error;
-pub mod geometry;
-pub mod hit;
-pub mod labels;
-pub mod load;
-pub mod map;
-pub mod model;
-pub mod panel;
-pub mod policy;
-pub mod projection;
-pub mod scene;
-pub mod style;
-pub mod view;
+pub mod geo;
+pub mod i18n;
+pub mod render;
+pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -4,12 +4,12 @@
 mod common;
 
 use common::{id_at, map};
-use jingjinji_map::coords::Css;
-use jingjinji_map::geometry::PlaneShape;
-use jingjinji_map::hit::POINT_RADIUS_PX;
-use jingjinji_map::load;
-use jingjinji_map::map::Map;
-use jingjinji_map::model::Lang;
+use jingjinji_map::data::load;
+use jingjinji_map::geo::coords::Css;
+use jingjinji_map::geo::hit::POINT_RADIUS_PX;
+use jingjinji_map::geo::shapes::PlaneShape;
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::ui::map::Map;
 
 #[test]
 fn provinces_resolve_at_interior_points() {
@@ -48,7 +48,7 @@ fn sea_and_context_select_nothing() {
 fn point_symbols_win_within_a_finger_radius() {
     let m = map(720.0, 900.0, Lang::En);
     let c = m
-        .project(jingjinji_map::coords::LonLat {
+        .project(jingjinji_map::geo::coords::LonLat {
             lon: 116.1005,
             lat: 38.9916,
         })
@@ -151,7 +151,7 @@ fn another_region_gets_its_own_projection_and_hit_testing() {
     // The view fits the selectable places, so both sit well inside the canvas.
     for (lon, lat, id) in [(121.47, 31.23, "shanghai"), (120.5954, 31.3041, "suzhou")] {
         let c = m
-            .project(jingjinji_map::coords::LonLat { lon, lat })
+            .project(jingjinji_map::geo::coords::LonLat { lon, lat })
             .unwrap();
         assert!(
             c.x > 0.0 && c.x < 400.0 && c.y > 0.0 && c.y < 400.0,
@@ -161,13 +161,13 @@ fn another_region_gets_its_own_projection_and_hit_testing() {
     }
     // North stays up with the fitted cone: Suzhou is west of Shanghai on screen.
     let sh = m
-        .project(jingjinji_map::coords::LonLat {
+        .project(jingjinji_map::geo::coords::LonLat {
             lon: 121.47,
             lat: 31.23,
         })
         .unwrap();
     let sz = m
-        .project(jingjinji_map::coords::LonLat {
+        .project(jingjinji_map::geo::coords::LonLat {
             lon: 120.5954,
             lat: 31.3041,
         })

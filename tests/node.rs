@@ -4,10 +4,10 @@
 
 mod common;
 
-use jingjinji_map::coords::LonLat;
-use jingjinji_map::load;
-use jingjinji_map::map::Map;
-use jingjinji_map::model::Lang;
+use jingjinji_map::data::load;
+use jingjinji_map::geo::coords::LonLat;
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::ui::map::Map;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn map() -> Map {

@@ -3,10 +3,11 @@
 mod common;
 
 use common::map;
-use jingjinji_map::model::{Kind, Lang};
-use jingjinji_map::panel::{content, human_date};
+use jingjinji_map::data::model::Kind;
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::ui::panel::{content, human_date};
 
-fn all_text(c: &jingjinji_map::panel::PanelContent) -> String {
+fn all_text(c: &jingjinji_map::ui::panel::PanelContent) -> String {
     let mut t = vec![c.kicker.clone(), c.title.clone(), c.summary.clone()];
     t.extend(c.note.clone());
     t.extend(c.source.clone());

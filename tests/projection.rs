@@ -1,8 +1,8 @@
 //! The projection and view: known points land where expected, and round trips hold.
 
-use jingjinji_map::coords::{Css, LonLat, Plane, PlaneBox};
-use jingjinji_map::projection::{Lambert, EARTH_RADIUS_M};
-use jingjinji_map::view::View;
+use jingjinji_map::geo::coords::{Css, LonLat, Plane, PlaneBox};
+use jingjinji_map::geo::projection::{Lambert, EARTH_RADIUS_M};
+use jingjinji_map::geo::view::View;
 
 /// A point projected with the region's fixed projection.
 fn project(lon: f64, lat: f64) -> Plane {

@@ -3,10 +3,10 @@
 mod common;
 
 use common::map;
-use jingjinji_map::labels::text_width;
-use jingjinji_map::model::Lang;
-use jingjinji_map::scene::{self, Align, Item};
-use jingjinji_map::style::{Color, Style};
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::render::labels::{text_width, Align};
+use jingjinji_map::render::scene::{self, Item};
+use jingjinji_map::render::style::{Color, Style};
 
 fn area_fill(items: &[Item], place: usize) -> Option<(Color, Color, f64)> {
     items.iter().find_map(|it| match it {
@@ -184,6 +184,6 @@ fn legend_explains_the_symbols() {
 
 #[test]
 fn no_scene_before_the_map_has_a_size() {
-    let m = jingjinji_map::map::Map::new(common::shipped(), Lang::En);
+    let m = jingjinji_map::ui::map::Map::new(common::shipped(), Lang::En);
     assert!(scene::build(&m, &Style::default()).is_none());
 }

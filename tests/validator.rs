@@ -3,8 +3,8 @@
 
 mod common;
 
-use jingjinji_map::check::Severity;
-use jingjinji_map::load;
+use jingjinji_map::data::load;
+use jingjinji_map::data::report::Severity;
 use std::path::Path;
 use std::process::Command;
 

@@ -5,8 +5,8 @@
 mod common;
 
 use common::{FEATURES, POLICIES};
-use jingjinji_map::model::Kind;
-use jingjinji_map::style::Style;
+use jingjinji_map::data::model::Kind;
+use jingjinji_map::render::style::Style;
 use jingjinji_map::web::MapWidget;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

@@ -11,7 +11,7 @@
     clippy::todo
 )]
 
-use jingjinji_map::load;
+use jingjinji_map::data::load;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]";

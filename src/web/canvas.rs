@@ -1,6 +1,7 @@
 //! The canvas painter: a short loop over the scene's display list.
 
-use crate::scene::{Align, Item, Scene};
+use crate::render::labels::Align;
+use crate::render::scene::{Item, Scene};
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule};
 

@@ -1,7 +1,7 @@
 //! Writes the panel content into the DOM as ordinary text nodes (never HTML strings, so
 //! data text cannot inject markup).
 
-use crate::panel::PanelContent;
+use crate::ui::panel::PanelContent;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 

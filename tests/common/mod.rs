@@ -1,10 +1,11 @@
 //! Helpers shared by the native integration tests: the shipped data and a sized map.
 #![allow(dead_code)]
 
-use jingjinji_map::coords::LonLat;
-use jingjinji_map::load;
-use jingjinji_map::map::Map;
-use jingjinji_map::model::{Dataset, Lang};
+use jingjinji_map::data::load;
+use jingjinji_map::data::model::Dataset;
+use jingjinji_map::geo::coords::LonLat;
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::ui::map::Map;
 
 pub const FEATURES: &str = include_str!("../../data/places.geojson");
 pub const POLICIES: &str = include_str!("../../data/policies.json");

@@ -1,6 +1,6 @@
 //! The view: the plane fitted into the canvas (CSS pixels) with padding, and back.
 
-use crate::coords::{Css, Plane, PlaneBox};
+use crate::geo::coords::{Css, Plane, PlaneBox};
 
 /// A uniform scale plus offset from plane metres to CSS pixels, north up.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,8 +2,16 @@
 //! anchor and is dropped if every one collides with a placed label, a symbol or the edge.
 //! Text width is estimated (the core cannot measure fonts), with room to spare.
 
-use crate::coords::Css;
-use crate::scene::Align;
+use crate::geo::coords::Css;
+
+/// Horizontal anchoring of a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text starts at the anchor.
+    Left,
+    /// Text is centred on the anchor.
+    Center,
+}
 
 /// An axis-aligned box in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,6 +1,6 @@
 //! The policy file's schema (see `data/README.md` and `data/policies.schema.json`).
 
-use crate::model::Text;
+use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

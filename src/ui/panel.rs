@@ -1,9 +1,10 @@
 //! The details panel's content as plain data, in the reader's language: the Decision's
 //! overview when nothing is selected, otherwise what the Decision means for the place.
 
-use crate::map::Map;
-use crate::model::{Kind, Lang, Place, Text};
-use crate::policy::{Policies, Source};
+use crate::data::model::{Kind, Place};
+use crate::data::policy::{Policies, Source};
+use crate::i18n::{Lang, Text};
+use crate::ui::map::Map;
 
 /// One entry of a list: optional date, then text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

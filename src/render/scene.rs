@@ -1,21 +1,12 @@
 //! The scene: a plain display list (areas, circles, labels in CSS pixels) built from the
 //! map state. The canvas painter and later the SVG painter are short loops over it.
 
-use crate::coords::Css;
-use crate::geometry::PlaneShape;
-use crate::labels::{self, Rect, Request};
-use crate::map::Map;
-use crate::model::Kind;
-use crate::style::{Color, Style};
-
-/// Horizontal anchoring of a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Text starts at the anchor.
-    Left,
-    /// Text is centred on the anchor.
-    Center,
-}
+use crate::data::model::Kind;
+use crate::geo::coords::Css;
+use crate::geo::shapes::PlaneShape;
+use crate::render::labels::{self, Align, Rect, Request};
+use crate::render::style::{Color, Style};
+use crate::ui::map::Map;
 
 /// One thing to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +256,7 @@ fn area_center(map: &Map, i: usize) -> Option<Css> {
         .iter()
         .map(|p| p.bbox)
         .max_by(|a, b| (a.width() * a.height()).total_cmp(&(b.width() * b.height())))?;
-    Some(view.to_css(crate::coords::Plane {
+    Some(view.to_css(crate::geo::coords::Plane {
         x: (b.min.x + b.max.x) / 2.0,
         y: (b.min.y + b.max.y) / 2.0,
     }))
@@ -289,10 +280,10 @@ fn legend(
     let size = 11.0;
     let row = 18.0;
     let text = |k: Kind| match (k, map.lang()) {
-        (Kind::Wing, crate::model::Lang::En) => "“New two wings” (approx.)",
-        (Kind::Wing, crate::model::Lang::Zh) => "“新两翼”（位置为近似）",
-        (_, crate::model::Lang::En) => "Zhongguancun partner park (approx.)",
-        (_, crate::model::Lang::Zh) => "中关村合作园区（位置为近似）",
+        (Kind::Wing, crate::i18n::Lang::En) => "“New two wings” (approx.)",
+        (Kind::Wing, crate::i18n::Lang::Zh) => "“新两翼”（位置为近似）",
+        (_, crate::i18n::Lang::En) => "Zhongguancun partner park (approx.)",
+        (_, crate::i18n::Lang::Zh) => "中关村合作园区（位置为近似）",
     };
     let text_w = kinds
         .iter()

@@ -1,12 +1,13 @@
 //! One map: the dataset, its projection, the current view and the reader's UI state.
 //! Input arrives as small messages (resize, pointer at x,y, select id) and changes state here.
 
-use crate::coords::{Css, LonLat};
-use crate::geometry::Projected;
-use crate::hit;
-use crate::model::{Dataset, Lang, Shape};
-use crate::projection::Lambert;
-use crate::view::View;
+use crate::data::model::{Dataset, Shape};
+use crate::geo::coords::{Css, LonLat};
+use crate::geo::hit;
+use crate::geo::projection::Lambert;
+use crate::geo::shapes::Projected;
+use crate::geo::view::View;
+use crate::i18n::Lang;
 
 /// Padding between the region and the canvas edge, CSS px.
 pub const PADDING_PX: f64 = 12.0;

@@ -1,10 +1,10 @@
 //! Hit-testing: which selectable place is under a CSS pixel. Point symbols win within a
 //! finger-sized radius (they sit on top of areas); otherwise the topmost area containing it.
 
-use crate::coords::Css;
-use crate::geometry::{PlaneShape, Projected};
-use crate::model::Dataset;
-use crate::view::View;
+use crate::data::model::Dataset;
+use crate::geo::coords::Css;
+use crate::geo::shapes::{PlaneShape, Projected};
+use crate::geo::view::View;
 
 /// How far from a point symbol (CSS px) a tap still picks it: about half a fingertip.
 pub const POINT_RADIUS_PX: f64 = 16.0;

@@ -1,10 +1,11 @@
 //! Text → validated [`Dataset`]: parses the GeoJSON features and the policy file and
 //! reports every problem with its place, so that bad data gives a clear message, not a crash.
 
-use crate::check::Report;
-use crate::coords::LonLat;
-use crate::model::{Dataset, Kind, Place, Polygon, Shape, Text};
-use crate::policy::{is_partial_date, Policies};
+use crate::data::model::{Dataset, Kind, Place, Polygon, Shape};
+use crate::data::policy::{is_partial_date, Policies};
+use crate::data::report::Report;
+use crate::geo::coords::LonLat;
+use crate::i18n::Text;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 

@@ -1,6 +1,6 @@
 //! Colours and sizes: one light theme for now, chosen for contrast on newsprint-white pages.
 
-use crate::model::Kind;
+use crate::data::model::Kind;
 
 /// An sRGB colour with alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! Conformal keeps shapes of provinces and circles true locally, and with standard
 //! parallels at 37° and 41°N the scale error over the region stays under 0.3%.
 
-use crate::coords::{LonLat, Plane};
+use crate::geo::coords::{LonLat, Plane};
 use std::f64::consts::FRAC_PI_4;
 
 /// Mean Earth radius in metres (IUGG).

@@ -1,9 +1,9 @@
 //! Shapes projected onto the plane once per dataset, with bounding boxes, and the
 //! exact point-in-polygon test used for hit-testing.
 
-use crate::coords::{Plane, PlaneBox};
-use crate::model::{Dataset, Shape};
-use crate::projection::Lambert;
+use crate::data::model::{Dataset, Shape};
+use crate::geo::coords::{Plane, PlaneBox};
+use crate::geo::projection::Lambert;
 
 /// One projected polygon: outer ring first, then holes.
 #[derive(Debug, Clone, PartialEq)]

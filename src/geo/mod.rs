@@ -1,0 +1,8 @@
+//! The geometry layer: coordinate spaces, the projection, the view, projected shapes and
+//! hit-testing. Pure arithmetic on the data; knows nothing of drawing.
+
+pub mod coords;
+pub mod hit;
+pub mod projection;
+pub mod shapes;
+pub mod view;
