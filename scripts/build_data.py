@@ -96,6 +96,25 @@ ATTRIBUTION_ZH = ("边界：Natural Earth（公有领域）· 地点：GeoNames�
                   "政策内容：证券时报，2024年2月22日")
 
 
+# The map's accessible name, and the words for its kinds of place (see data/README.md).
+TITLE = ("Map of Beijing, Tianjin and Hebei with the places named in the Decision",
+         "京津冀地图，标出《决定》提到的地点")
+KINDS = {
+    "province": {"name_en": "Province-level region", "name_zh": "省级行政区"},
+    "counties": {"name_en": "Hebei counties bordering Tongzhou", "name_zh": "与通州接壤的河北三县"},
+    "wing": {"name_en": "One of Beijing's “new two wings”", "name_zh": "北京“新两翼”之一",
+             "legend_en": "“New two wings”", "legend_zh": "“新两翼”"},
+    "park": {"name_en": "Zhongguancun partner park", "name_zh": "中关村合作园区"},
+    "context": {"name_en": "Neighbouring area", "name_zh": "周边地区"},
+}
+EXAMPLE_TITLE = ("Map of Shanghai and Suzhou (example)", "上海与苏州地图（示例）")
+EXAMPLE_KINDS = {
+    "province": {"name_en": "Province-level city", "name_zh": "直辖市"},
+    "park": {"name_en": "Partner city", "name_zh": "合作城市"},
+    "context": {"name_en": "Neighbouring province", "name_zh": "周边省份"},
+}
+
+
 def fail(msg):
     sys.exit(f"build_data: {msg}")
 
@@ -104,11 +123,19 @@ def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def run(cmd, what):
+    """Runs a tool quietly, but shows its own error output and stops if it fails."""
+    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr)
+        fail(f"{what} failed (exit {result.returncode}): {' '.join(cmd)}")
+
+
 def fetch(cmd, path, want):
     """Fetches a registry package into the cache unless present; verifies its checksum."""
     if not os.path.exists(path):
         os.makedirs(CACHE, exist_ok=True)
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run(cmd, f"fetching {os.path.basename(path)}")
     with open(path, "rb") as f:
         data = f.read()
     got = sha256(data)
@@ -195,11 +222,11 @@ def simplify(features, box=CONTEXT_BOX, name="areas"):
     if not os.path.exists(tool):
         fail("mapshaper is not installed: run `npm ci` first (make data does)")
     box = ",".join(str(v) for v in box)
-    subprocess.run([tool, "-i", src, "-clip", f"bbox={box}",
-                    # 120 m is under one device pixel at the widget's maximum zoom.
-                    "-simplify", "interval=120", "keep-shapes",
-                    "-o", dst, "format=geojson", "precision=0.0001", "rfc7946", "force"],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run([tool, "-i", src, "-clip", f"bbox={box}",
+         # 120 m is under one device pixel at the widget's maximum zoom.
+         "-simplify", "interval=120", "keep-shapes",
+         "-o", dst, "format=geojson", "precision=0.0001", "rfc7946", "force"],
+        "mapshaper")
     with open(dst, encoding="utf-8") as f:
         return json.load(f)["features"]
 
@@ -230,14 +257,16 @@ def add_short_names(features):
             props["short_zh"], props["short_en"] = SHORT[props["id"]]
 
 
-def write(path, features, attribution=ATTRIBUTION, attribution_zh=ATTRIBUTION_ZH):
+def write(path, features, attribution=ATTRIBUTION, attribution_zh=ATTRIBUTION_ZH,
+          title=TITLE, kinds=KINDS):
     """One feature per line: small diffs, stable bytes."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     add_short_names(features)
     order = {"province": 1, "counties": 2, "wing": 3, "park": 4, "context": 0}
     features.sort(key=lambda f: (order[f["properties"]["kind"]], f["properties"]["id"]))
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    head = json.dumps({"attribution": attribution, "attribution_zh": attribution_zh},
+    head = json.dumps({"attribution": attribution, "attribution_zh": attribution_zh,
+                       "title_en": title[0], "title_zh": title[1], "kinds": kinds},
                       ensure_ascii=False)[1:-1]
     text = ('{"type":"FeatureCollection",' + head + ',"features":[\n'
             + ",\n".join(lines) + "\n]}\n")
@@ -264,7 +293,8 @@ def example(ne, cities, path):
     write(path, simplified + [point],
           attribution="Boundaries: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · "
           "Text: example only",
-          attribution_zh="边界：Natural Earth（公有领域）· 地点：GeoNames（CC BY 4.0）· 文字仅为示例")
+          attribution_zh="边界：Natural Earth（公有领域）· 地点：GeoNames（CC BY 4.0）· 文字仅为示例",
+          title=EXAMPLE_TITLE, kinds=EXAMPLE_KINDS)
 
 
 def main():

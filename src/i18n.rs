@@ -1,5 +1,5 @@
 //! Languages and bilingual text: the one rule for choosing the display language, and the
-//! few interface words that belong to the widget rather than to any region's data.
+//! few interface words that belong to the widget itself rather than to any region's data.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,9 +14,11 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Parses "zh"/"en" (and regional forms such as "zh-CN", "en-GB").
+    /// Parses a BCP 47 tag or a POSIX locale whose language is `zh` or `en`: `zh`, `zh-CN`,
+    /// `zh_CN`, `zh-Hans-CN`, `en-GB`, `EN` all work.
     pub fn parse(code: &str) -> crate::Result<Lang> {
         let base = code
+            .trim()
             .split(['-', '_'])
             .next()
             .unwrap_or("")
@@ -25,6 +27,18 @@ impl Lang {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
             _ => Err(crate::Error::UnknownLang(code.to_string())),
+        }
+    }
+
+    /// The one language rule: an explicit choice (the element's `lang` attribute) must be a
+    /// language we have, else it is an error the embedder should see; the page's language is
+    /// only a hint, so an article in, say, German still gets a working English map.
+    pub fn choose(explicit: Option<&str>, page_hint: Option<&str>) -> crate::Result<Lang> {
+        match explicit.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(code) => Lang::parse(code),
+            None => Ok(page_hint
+                .and_then(|h| Lang::parse(h).ok())
+                .unwrap_or_default()),
         }
     }
 
@@ -48,11 +62,67 @@ pub struct Text {
 }
 
 impl Text {
+    /// A text from its English and Chinese forms.
+    pub fn new(en: &str, zh: &str) -> Text {
+        Text {
+            zh: zh.to_string(),
+            en: en.to_string(),
+        }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
+        }
+    }
+}
+
+/// The widget's own words: the same for every region, so they live in code. Anything that
+/// names a region, a policy or a kind of place comes from the data files instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    /// Heading of the dated list.
+    Timeline,
+    /// Heading of the overview's measures when the policy file names none.
+    MeasuresHeading,
+    /// Heading of a place's points when the policy file names none.
+    PointsHeading,
+    /// Title of the panel when there is no policy file.
+    MapTitle,
+    /// How to explore, on the overview, when the policy file gives no hint.
+    OverviewHint,
+    /// How to go back, on a place's details.
+    PlaceHint,
+    /// Caveat on an approximate place with no host named.
+    LocationApproximate,
+    /// Appended to a legend entry whose places are all approximate.
+    ApproxSuffix,
+    /// The canvas's accessible name when the features file gives no title.
+    DefaultMapLabel,
+}
+
+impl Ui {
+    /// The words in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            Ui::Timeline => ("Timeline", "大事记"),
+            Ui::MeasuresHeading => ("Measures", "主要举措"),
+            Ui::PointsHeading => ("Key points", "要点"),
+            Ui::MapTitle => ("Map", "地图"),
+            Ui::OverviewHint => ("Select a place on the map.", "点击地图上的地点查看详情。"),
+            Ui::PlaceHint => (
+                "Select empty space on the map to return to the overview.",
+                "点击地图空白处返回概览。",
+            ),
+            Ui::LocationApproximate => ("Location approximate.", "位置为近似。"),
+            Ui::ApproxSuffix => (" (approx.)", "（位置为近似）"),
+            Ui::DefaultMapLabel => ("Interactive map", "交互式地图"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
         }
     }
 }

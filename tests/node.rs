@@ -17,7 +17,7 @@ fn map() -> Map {
 #[wasm_bindgen_test]
 fn shipped_data_loads_in_wasm() {
     let m = map();
-    assert_eq!(m.regions().len(), 14);
+    assert_eq!(m.selectable_places().len(), 14);
 }
 
 #[wasm_bindgen_test]

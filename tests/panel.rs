@@ -5,7 +5,13 @@ mod common;
 use common::map;
 use jingjinji_map::data::model::Kind;
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::ui::panel::{content, human_date};
+use jingjinji_map::ui::map::Map;
+use jingjinji_map::ui::panel::{content, human_date, PanelContent};
+
+/// What the panel shows for the map's state.
+fn panel(m: &Map) -> PanelContent {
+    content(m.data(), m.selected(), m.lang())
+}
 
 fn all_text(c: &jingjinji_map::ui::panel::PanelContent) -> String {
     let mut t = vec![c.kicker.clone(), c.title.clone(), c.summary.clone()];
@@ -24,7 +30,7 @@ fn all_text(c: &jingjinji_map::ui::panel::PanelContent) -> String {
 #[test]
 fn overview_names_issuer_date_and_four_measures() {
     let m = map(400.0, 500.0, Lang::En);
-    let c = content(&m);
+    let c = panel(&m);
     assert_eq!(c.id, None);
     assert!(c
         .kicker
@@ -56,7 +62,7 @@ fn overview_names_issuer_date_and_four_measures() {
 #[test]
 fn overview_in_chinese() {
     let m = map(400.0, 500.0, Lang::Zh);
-    let c = content(&m);
+    let c = panel(&m);
     assert!(c.kicker.contains("北京市人民代表大会常务委员会"));
     assert!(c.kicker.contains("2023年12月12日"));
     assert!(c.title.contains("协同创新共同体"));
@@ -67,13 +73,13 @@ fn overview_in_chinese() {
 fn xiongan_panel_in_both_languages() {
     let mut m = map(400.0, 500.0, Lang::En);
     m.select(Some("xiongan")).unwrap();
-    let en = all_text(&content(&m));
+    let en = all_text(&panel(&m));
     assert!(en.contains("Xiong'an New Area"));
     assert!(en.contains("non-capital functions"));
     assert!(en.contains("Location approximate"));
     assert!(en.contains("Apr 2017"));
     m.set_lang(Lang::Zh);
-    let zh = all_text(&content(&m));
+    let zh = all_text(&panel(&m));
     assert!(zh.contains("雄安新区"));
     assert!(zh.contains("非首都功能"));
     assert!(zh.contains("位置为近似"));
@@ -94,7 +100,7 @@ fn every_place_has_complete_sourced_bilingual_details() {
         assert_eq!(ids.len(), 14);
         for (id, kind, approximate) in ids {
             m.select(Some(&id)).unwrap();
-            let c = content(&m);
+            let c = panel(&m);
             assert_eq!(c.id.as_deref(), Some(id.as_str()));
             assert!(
                 !c.title.is_empty() && !c.summary.is_empty(),
@@ -133,7 +139,7 @@ fn unknown_ids_are_refused_and_context_is_not_selectable() {
 #[test]
 fn regions_lists_every_selectable_place() {
     let m = map(400.0, 500.0, Lang::En);
-    let ids: Vec<String> = m.regions().into_iter().map(|r| r.id).collect();
+    let ids: Vec<String> = m.selectable_places().into_iter().map(|r| r.id).collect();
     for id in [
         "beijing",
         "tianjin",
@@ -154,4 +160,42 @@ fn dates_read_naturally() {
     assert_eq!(human_date("2016-05", Lang::En), "May 2016");
     assert_eq!(human_date("2021", Lang::Zh), "2021年");
     assert_eq!(human_date("2023-09", Lang::Zh), "2023年9月");
+}
+
+#[test]
+fn another_region_reads_in_its_own_words() {
+    let data = jingjinji_map::data::load::load(
+        include_str!("../data/examples/shanghai-suzhou.geojson"),
+        Some(include_str!(
+            "../data/examples/shanghai-suzhou.policies.json"
+        )),
+    )
+    .unwrap();
+    let mut m = Map::new(data, Lang::En);
+    let overview = all_text(&panel(&m));
+    assert!(!overview.contains("four measures"), "{overview}");
+    assert!(!overview.contains("Decision"), "{overview}");
+    assert_eq!(panel(&m).sections[0].heading, "Key points");
+    m.select(Some("suzhou")).unwrap();
+    let c = panel(&m);
+    assert_eq!(c.kicker, "Partner city");
+    assert!(!all_text(&c).contains("Zhongguancun"));
+    m.set_lang(Lang::Zh);
+    assert_eq!(panel(&m).kicker, "合作城市");
+}
+
+#[test]
+fn data_without_words_gets_generic_ones() {
+    // The default data with its `title`, `kinds` and `words` removed: nothing region-specific remains.
+    let features = common::FEATURES
+        .replacen("\"kinds\"", "\"unused_kinds\"", 1)
+        .replacen("\"title_", "\"unused_title_", 2);
+    let mut policies: serde_json::Value = serde_json::from_str(common::POLICIES).unwrap();
+    policies.as_object_mut().unwrap().remove("words");
+    let data = jingjinji_map::data::load::load(&features, Some(&policies.to_string())).unwrap();
+    let mut m = Map::new(data, Lang::En);
+    assert_eq!(panel(&m).sections[0].heading, "Measures");
+    m.select(Some("park-baoding")).unwrap();
+    assert_eq!(panel(&m).kicker, "Partner park");
+    assert_eq!(m.title(), "Interactive map");
 }

@@ -1,39 +1,81 @@
-//! The projection and view: known points land where expected, and round trips hold.
+//! The projection the map uses (`Lambert::fitted`) and the view: known points land where
+//! expected, north is up in both hemispheres and across the equator, and round trips hold.
+
+mod common;
 
 use jingjinji_map::geo::coords::{Css, LonLat, Plane, PlaneBox};
 use jingjinji_map::geo::projection::{Lambert, EARTH_RADIUS_M};
+use jingjinji_map::geo::shapes::framed_extent;
 use jingjinji_map::geo::view::View;
-
-/// A point projected with the region's fixed projection.
-fn project(lon: f64, lat: f64) -> Plane {
-    Lambert::jingjinji().forward(LonLat { lon, lat })
-}
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
 
-#[test]
-fn origin_maps_to_zero() {
-    let p = project(116.5, 39.0);
-    assert!(close(p.x, 0.0, 1e-6) && close(p.y, 0.0, 1e-6), "{p:?}");
+fn ll(lon: f64, lat: f64) -> LonLat {
+    LonLat { lon, lat }
+}
+
+/// The projection the widget fits to the shipped data.
+fn shipped() -> Lambert {
+    let (min, max) = framed_extent(&common::shipped()).unwrap();
+    Lambert::fitted(min, max)
+}
+
+/// Checks that `proj` is finite, north-up and east-right around `at`, and round-trips.
+fn assert_sound(proj: &Lambert, at: LonLat, what: &str) {
+    let p = proj.forward(at);
+    assert!(p.x.is_finite() && p.y.is_finite(), "{what}: {p:?}");
+    let north = proj.forward(ll(at.lon, at.lat + 0.1));
+    let east = proj.forward(ll(at.lon + 0.1, at.lat));
+    assert!(north.y > p.y, "{what}: north is not up");
+    assert!(
+        close(north.x, p.x, (north.y - p.y) * 0.2),
+        "{what}: north is not straight up"
+    );
+    assert!(east.x > p.x, "{what}: east is not right");
+    let back = proj.inverse(p).expect("inverse");
+    assert!(
+        close(back.lon, at.lon, 1e-7) && close(back.lat, at.lat, 1e-7),
+        "{what}: {at:?} -> {back:?}"
+    );
 }
 
 #[test]
-fn north_is_up_and_east_is_right() {
-    let beijing = project(116.40, 39.90);
-    let baoding = project(115.46, 38.87);
-    let tianjin = project(117.18, 39.14);
+fn shipped_projection_is_north_up_and_round_trips_over_the_region() {
+    let proj = shipped();
+    for lon in (1130..=1200).step_by(7) {
+        for lat in (355..=430).step_by(5) {
+            assert_sound(
+                &proj,
+                ll(lon as f64 / 10.0, lat as f64 / 10.0),
+                "Jing-Jin-Ji",
+            );
+        }
+    }
+    let beijing = proj.forward(ll(116.40, 39.90));
+    let baoding = proj.forward(ll(115.46, 38.87));
+    let tianjin = proj.forward(ll(117.18, 39.14));
     assert!(beijing.y > baoding.y && beijing.x > baoding.x);
     assert!(tianjin.x > beijing.x && tianjin.y < beijing.y);
 }
 
 #[test]
+fn shipped_projection_keeps_distances_true() {
+    // Great-circle distance between the GeoNames points of Beijing and Tianjin is about 108 km.
+    let proj = shipped();
+    let a = proj.forward(ll(116.39723, 39.9075));
+    let b = proj.forward(ll(117.17667, 39.14222));
+    let d = (b.x - a.x).hypot(b.y - a.y) / 1000.0;
+    assert!(close(d, 108.5, 1.5), "{d} km");
+}
+
+#[test]
 fn scale_is_true_on_the_standard_parallels() {
-    let proj = Lambert::jingjinji();
+    let proj = Lambert::new(116.0, 39.0, 37.0, 41.0);
     for lat in [37.0, 41.0] {
-        let a = proj.forward(LonLat { lon: 116.0, lat });
-        let b = proj.forward(LonLat { lon: 116.01, lat });
+        let a = proj.forward(ll(116.0, lat));
+        let b = proj.forward(ll(116.01, lat));
         let along = (b.x - a.x).hypot(b.y - a.y);
         let truth = EARTH_RADIUS_M * lat.to_radians().cos() * 0.01_f64.to_radians();
         assert!(
@@ -44,29 +86,48 @@ fn scale_is_true_on_the_standard_parallels() {
 }
 
 #[test]
-fn beijing_to_tianjin_distance_is_right() {
-    // Great-circle distance between the GeoNames points is about 108 km.
-    let a = project(116.39723, 39.9075);
-    let b = project(117.17667, 39.14222);
-    let d = (b.x - a.x).hypot(b.y - a.y) / 1000.0;
-    assert!(close(d, 108.5, 1.5), "{d} km");
+fn data_straddling_the_equator_off_centre_gets_a_working_cone() {
+    // 1.5°S–0.5°N once gave parallels −1° and +1°: a flat cone (n = 0) and NaN everywhere.
+    let proj = Lambert::fitted(ll(36.0, -1.5), ll(37.5, 0.5));
+    for (lon, lat) in [(36.0, -1.5), (36.8, -0.5), (37.5, 0.5), (36.5, 0.0)] {
+        assert_sound(&proj, ll(lon, lat), "equator");
+    }
+    // Centred on the equator, and just north of it, too.
+    for (min, max) in [(-1.0, 1.0), (-0.5, 1.5), (0.0, 0.3)] {
+        let proj = Lambert::fitted(ll(100.0, min), ll(101.0, max));
+        assert_sound(&proj, ll(100.5, (min + max) / 2.0), "equator");
+    }
 }
 
 #[test]
-fn inverse_round_trips_over_the_region() {
-    let proj = Lambert::jingjinji();
-    for lon in (1130..=1200).step_by(7) {
-        for lat in (355..=430).step_by(5) {
-            let ll = LonLat {
-                lon: lon as f64 / 10.0,
-                lat: lat as f64 / 10.0,
-            };
-            let back = proj.inverse(proj.forward(ll)).expect("inverse");
-            assert!(
-                close(back.lon, ll.lon, 1e-9) && close(back.lat, ll.lat, 1e-9),
-                "{ll:?} -> {back:?}"
-            );
-        }
+fn southern_hemisphere_is_north_up() {
+    // Victoria, Australia.
+    let proj = Lambert::fitted(ll(141.0, -39.2), ll(150.0, -34.0));
+    for (lon, lat) in [(144.96, -37.81), (141.0, -34.0), (150.0, -39.2)] {
+        assert_sound(&proj, ll(lon, lat), "Victoria");
+    }
+    let melbourne = proj.forward(ll(144.96, -37.81));
+    let sydney_ish = proj.forward(ll(149.0, -35.3));
+    assert!(sydney_ish.y > melbourne.y && sydney_ish.x > melbourne.x);
+}
+
+#[test]
+fn a_tall_region_keeps_shapes_and_round_trips() {
+    // Chile-like: 20° of latitude, 3° of longitude.
+    let proj = Lambert::fitted(ll(-73.0, -40.0), ll(-70.0, -20.0));
+    for lat in [-40.0, -35.0, -30.0, -25.0, -20.0] {
+        assert_sound(&proj, ll(-71.5, lat), "tall");
+        // Conformal: a small step east and a small step north keep their ground ratio.
+        let p = proj.forward(ll(-71.5, lat));
+        let e = proj.forward(ll(-71.49, lat));
+        let n = proj.forward(ll(-71.5, lat + 0.01));
+        let east = (e.x - p.x).hypot(e.y - p.y);
+        let north = (n.x - p.x).hypot(n.y - p.y);
+        let ratio = east / north;
+        assert!(
+            close(ratio, lat.to_radians().cos(), 1e-3),
+            "lat {lat}: {ratio}"
+        );
     }
 }
 

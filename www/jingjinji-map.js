@@ -30,7 +30,12 @@ export class JingjinjiMap extends HTMLElement {
     css.rel = 'stylesheet';
     css.href = new URL('./jingjinji-map.css', import.meta.url).href;
     this.shadowRoot.append(css);
-    this._start().then(this._resolveReady, (err) => {
+    const generation = this._generation || 0;
+    const current = () => generation === (this._generation || 0) && this.isConnected;
+    // A start abandoned because the element left the page settles nothing: `ready` waits
+    // for the start that follows when it comes back.
+    this._start(current).then((built) => { if (built) this._resolveReady(); }, (err) => {
+      if (!current()) return;
       this._showError(err);
       this._rejectReady(err);
     });
@@ -39,16 +44,17 @@ export class JingjinjiMap extends HTMLElement {
   disconnectedCallback() {
     // Moving the element within the page fires disconnect+connect; only tear down if it left.
     queueMicrotask(() => {
-      if (!this.isConnected && this._widget) {
-        this._widget.free();
-        this._widget = null;
-        this._started = false;
-        this.shadowRoot.replaceChildren();
-      }
+      if (this.isConnected || !this._started) return;
+      // A load still in flight sees the new generation and builds nothing.
+      this._generation = (this._generation || 0) + 1;
+      this._widget?.free();
+      this._widget = null;
+      this._started = false;
+      this.shadowRoot.replaceChildren();
     });
   }
 
-  async _start() {
+  async _start(current) {
     wasmReady ??= init({ module_or_path: new URL('./pkg/jingjinji_map_bg.wasm', import.meta.url) });
     const base = new URL('./data/', import.meta.url);
     const featuresUrl = this.getAttribute('features') || new URL('places.geojson', base).href;
@@ -58,12 +64,14 @@ export class JingjinjiMap extends HTMLElement {
       fetchText(featuresUrl, 'map features'),
       fetchText(policiesUrl, 'policy text'),
     ]);
-    // An explicit lang must be one we have (else a clear error); the page's own lang is only
-    // a hint, so an article in, say, German still gets a working English map.
-    const pageLang = document.documentElement.lang || '';
-    const lang = this.getAttribute('lang') || (/^(zh|en)\b/i.test(pageLang) ? pageLang : 'en');
-    this._widget = new MapWidget(this, this.shadowRoot, features, policies, { lang });
+    // The element left the page while its data loaded: build nothing on a detached element.
+    if (!current()) return false;
+    // Rust decides the language (one rule): an explicit lang must be one we have, the
+    // page's own lang is only a hint.
+    const options = { lang: this.getAttribute('lang'), pageLang: document.documentElement.lang || null };
+    this._widget = new MapWidget(this, this.shadowRoot, features, policies, options);
     this.dispatchEvent(new CustomEvent('ready'));
+    return true;
   }
 
   _showError(err) {

@@ -12,6 +12,7 @@
 )]
 
 use jingjinji_map::data::load;
+use jingjinji_map::data::report::DataFile;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]";
@@ -25,20 +26,12 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
     let policies = policies_path.map(read).transpose()?;
     let (dataset, report) = load::check(&features, policies.as_deref());
     for p in &report.problems {
-        // Say which file each problem is in, by replacing the generic prefix.
-        let file = if p.at.starts_with("policies") {
-            policies_path.unwrap_or("policies")
-        } else {
-            features_path
+        let file = match p.at.file {
+            DataFile::Features => features_path,
+            DataFile::Policies => policies_path.unwrap_or("policies"),
         };
-        let at = p.at.split_once(": ").map(|(_, rest)| rest).unwrap_or(
-            if p.at == "features" || p.at == "policies" {
-                ""
-            } else {
-                &p.at
-            },
-        );
         let tag = p.severity.as_str();
+        let at = p.at.within_file();
         if at.is_empty() {
             println!("{file}: {tag}: {}", p.message);
         } else {

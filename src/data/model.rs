@@ -1,11 +1,13 @@
-//! The validated dataset: places with their kind, bilingual names and shape, and the policies.
+//! The validated dataset: places with their kind, bilingual names and shape, the words the
+//! data gives for its kinds of place, and the policies.
 
 use crate::data::policy::Policies;
 use crate::geo::coords::LonLat;
 use crate::i18n::{Lang, Text};
+use std::collections::BTreeMap;
 
 /// What a place is; decides its style and whether it can be selected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// A province-level unit: Beijing, Tianjin, Hebei.
     Province,
@@ -47,6 +49,35 @@ impl Kind {
     pub fn selectable(self) -> bool {
         self != Kind::Context
     }
+
+    /// Every kind, in the order the data format lists them.
+    pub const ALL: [Kind; 5] = [
+        Kind::Province,
+        Kind::Counties,
+        Kind::Wing,
+        Kind::Park,
+        Kind::Context,
+    ];
+
+    /// A name that fits any region, for data that does not name its kinds.
+    pub fn generic_name(self) -> Text {
+        match self {
+            Kind::Province => Text::new("Province-level region", "省级行政区"),
+            Kind::Counties => Text::new("Group of counties", "县域"),
+            Kind::Wing => Text::new("Priority area", "重点区域"),
+            Kind::Park => Text::new("Partner park", "合作园区"),
+            Kind::Context => Text::new("Neighbouring area", "周边地区"),
+        }
+    }
+}
+
+/// What the data calls one kind of place (the features file's `kinds` member).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindWords {
+    /// The kind of one place, shown above its name in the panel.
+    pub name: Text,
+    /// The legend entry for the kind's symbol, if it differs from `name`.
+    pub legend: Option<Text>,
 }
 
 /// A polygon: one outer ring and any holes, each ring closed (first == last).
@@ -106,19 +137,38 @@ pub struct Dataset {
     pub places: Vec<Place>,
     /// The credit line shown under the map (`attribution`, and `attribution_zh` if given).
     pub attribution: Option<Text>,
+    /// What the map shows, in a phrase: the canvas's accessible name (`title_zh`/`title_en`).
+    pub title: Option<Text>,
+    /// The data's words for its kinds of place (`kinds`).
+    pub kinds: BTreeMap<Kind, KindWords>,
     /// Policy content, if a policy file was given.
     pub policies: Option<Policies>,
 }
 
 impl Dataset {
     /// Indices of the places the map frames: the selectable ones, or all if none is.
-    pub fn focus(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn framed(&self) -> impl Iterator<Item = usize> + '_ {
         let any_selectable = self.places.iter().any(|p| p.kind.selectable());
         self.places
             .iter()
             .enumerate()
             .filter(move |(_, p)| !any_selectable || p.kind.selectable())
             .map(|(i, _)| i)
+    }
+
+    /// The data's name for `kind` (shown above a place's name), else a generic one.
+    pub fn kind_name(&self, kind: Kind) -> Text {
+        self.kinds
+            .get(&kind)
+            .map_or_else(|| kind.generic_name(), |w| w.name.clone())
+    }
+
+    /// The legend entry for `kind`: its legend words, else its name.
+    pub fn kind_legend(&self, kind: Kind) -> Text {
+        self.kinds
+            .get(&kind)
+            .and_then(|w| w.legend.clone())
+            .unwrap_or_else(|| self.kind_name(kind))
     }
 
     /// The index of the first place with `id`.

@@ -1,5 +1,7 @@
-//! The policy file's schema (see `data/README.md` and `data/policies.schema.json`).
+//! The policy file: its schema (see `data/README.md` and `data/policies.schema.json`) and the
+//! checks serde cannot express (both languages present, dates, cited sources exist).
 
+use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -20,6 +22,24 @@ pub struct Policies {
     /// Dated milestones, each tagged with the places it concerns.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// The policy's own words for the panel's headings and hint.
+    #[serde(default)]
+    pub words: PanelWords,
+}
+
+/// Panel words that depend on the policy being mapped; each falls back to a generic phrase.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelWords {
+    /// Heading over the overview's measures, e.g. "The four measures".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures_heading: Option<Text>,
+    /// Heading over a place's points, e.g. "What the Decision says".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_heading: Option<Text>,
+    /// How to explore, under the overview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overview_hint: Option<Text>,
 }
 
 /// A cited source.
@@ -93,5 +113,72 @@ pub fn is_partial_date(s: &str) -> bool {
         [y, m] => num(y, 4, 1900, 2100) && num(m, 2, 1, 12),
         [y, m, d] => num(y, 4, 1900, 2100) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
         _ => false,
+    }
+}
+
+impl Policies {
+    /// Reports what the schema cannot: empty texts, bad dates, citations of unknown sources.
+    pub fn validate(&self, report: &mut Report) {
+        let at = |path: String| Location::path(DataFile::Policies, path);
+        let need_source = |path: String, key: &str, report: &mut Report| {
+            if !self.sources.contains_key(key) {
+                report.error(
+                    at(path),
+                    format!("cites {key:?}, which is not in \"sources\""),
+                );
+            }
+        };
+        let need_text = |path: String, t: &Text, report: &mut Report| {
+            if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+                report.error(at(path), "needs text in both zh and en");
+            }
+        };
+        let need_date = |path: String, date: &str, report: &mut Report| {
+            if !is_partial_date(date) {
+                report.error(
+                    at(path),
+                    format!("{date:?} is not a YYYY, YYYY-MM or YYYY-MM-DD date"),
+                );
+            }
+        };
+        for (key, s) in &self.sources {
+            need_text(format!("sources.{key}.title"), &s.title, report);
+            need_text(format!("sources.{key}.publisher"), &s.publisher, report);
+            need_date(format!("sources.{key}.date"), &s.date, report);
+        }
+        let o = &self.overview;
+        need_text("overview.title".into(), &o.title, report);
+        need_text("overview.issuer".into(), &o.issuer, report);
+        need_text("overview.summary".into(), &o.summary, report);
+        need_date("overview.date".into(), &o.date, report);
+        if o.measures.is_empty() {
+            report.error(at("overview.measures".into()), "lists no measures");
+        }
+        for (k, m) in o.measures.iter().enumerate() {
+            need_text(format!("overview.measures[{k}]"), m, report);
+        }
+        need_source("overview.source".into(), &o.source, report);
+        for (id, p) in &self.places {
+            need_text(format!("places.{id}.summary"), &p.summary, report);
+            for (k, t) in p.points.iter().enumerate() {
+                need_text(format!("places.{id}.points[{k}]"), t, report);
+            }
+            need_source(format!("places.{id}.source"), &p.source, report);
+        }
+        for (k, m) in self.milestones.iter().enumerate() {
+            need_date(format!("milestones[{k}].date"), &m.date, report);
+            need_text(format!("milestones[{k}].text"), &m.text, report);
+            need_source(format!("milestones[{k}].source"), &m.source, report);
+        }
+        let w = &self.words;
+        for (key, text) in [
+            ("measures_heading", &w.measures_heading),
+            ("points_heading", &w.points_heading),
+            ("overview_hint", &w.overview_hint),
+        ] {
+            if let Some(t) = text {
+                need_text(format!("words.{key}"), t, report);
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
-//! Lambert conformal conic projection (spherical), set up for North China (36–43°N).
+//! Lambert conformal conic projection (spherical), fitted to the data's latitudes.
 //!
-//! Conformal keeps shapes of provinces and circles true locally, and with standard
-//! parallels at 37° and 41°N the scale error over the region stays under 0.3%.
+//! Conformal keeps shapes of provinces and circles true locally; for North China the fitted
+//! standard parallels (about 37° and 41.5°N) keep the scale error over the region under 0.3%.
 
 use crate::geo::coords::{LonLat, Plane};
 use std::f64::consts::FRAC_PI_4;
@@ -19,21 +19,19 @@ pub struct Lambert {
 }
 
 impl Lambert {
-    /// The projection used for the Beijing–Tianjin–Hebei map.
-    pub fn jingjinji() -> Lambert {
-        Lambert::new(116.5, 39.0, 37.0, 41.0)
-    }
-
     /// A projection suited to data spanning `min`..`max`: centred on it, with standard
     /// parallels at 1/6 and 5/6 of its latitude range (the usual rule for conic maps),
     /// so any region a newsroom loads is drawn with little distortion.
     pub fn fitted(min: LonLat, max: LonLat) -> Lambert {
         let span = (max.lat - min.lat).max(0.5);
         let mid = (min.lat + max.lat) / 2.0;
-        // Near the equator a conic degenerates; keep the cone away from zero.
         let (lat1, lat2) = (mid - span / 3.0, mid + span / 3.0);
+        // Parallels on both sides of the equator give a cone that is nearly or exactly flat
+        // (n ≈ 0, and n = 0 when they mirror each other). Keep both on the side of the data's
+        // middle, at least 1° from the equator, with the same separation.
         let (lat1, lat2) = if lat1 * lat2 <= 0.0 {
-            (mid.signum() * 1.0, mid.signum() * 1.0 + span)
+            let side = if mid < 0.0 { -1.0 } else { 1.0 };
+            (side * 1.0, side * (1.0 + (lat2 - lat1)))
         } else {
             (lat1, lat2)
         };

@@ -2,7 +2,7 @@
 //! exact point-in-polygon test used for hit-testing.
 
 use crate::data::model::{Dataset, Shape};
-use crate::geo::coords::{Plane, PlaneBox};
+use crate::geo::coords::{LonLat, Plane, PlaneBox};
 use crate::geo::projection::Lambert;
 
 /// One projected polygon: outer ring first, then holes.
@@ -46,17 +46,65 @@ pub enum PlaneShape {
     Point(Plane),
 }
 
-/// Every place projected, in dataset order.
+impl PlaneShape {
+    /// The box around the shape; `None` for an area with no polygons.
+    pub fn bbox(&self) -> Option<PlaneBox> {
+        match self {
+            PlaneShape::Point(p) => PlaneBox::around([*p]),
+            PlaneShape::Area(polys) => polys.iter().map(|p| p.bbox).reduce(PlaneBox::union),
+        }
+    }
+
+    /// Where a label goes when the data gives none: the point itself, or the centre of the
+    /// largest polygon's box (so an exclave does not pull a province's name off-centre).
+    fn default_anchor(&self) -> Option<Plane> {
+        match self {
+            PlaneShape::Point(p) => Some(*p),
+            PlaneShape::Area(polys) => {
+                let b = polys
+                    .iter()
+                    .map(|p| p.bbox)
+                    .max_by(|a, b| (a.width() * a.height()).total_cmp(&(b.width() * b.height())))?;
+                Some(Plane {
+                    x: (b.min.x + b.max.x) / 2.0,
+                    y: (b.min.y + b.max.y) / 2.0,
+                })
+            }
+        }
+    }
+}
+
+/// Every place projected once per dataset, in dataset order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projected {
     /// One entry per place, same index as `Dataset::places`.
     pub shapes: Vec<PlaneShape>,
+    /// Each place's label anchor: its `label` position if given, else a default.
+    pub anchors: Vec<Option<Plane>>,
+}
+
+/// The longitude/latitude box around the places the map frames (see [`Dataset::framed`]).
+pub fn framed_extent(data: &Dataset) -> Option<(LonLat, LonLat)> {
+    data.framed()
+        .filter_map(|i| data.places.get(i))
+        .flat_map(|p| match &p.shape {
+            Shape::Point(ll) => vec![*ll],
+            Shape::Area(polys) => polys.iter().flat_map(|p| p.exterior.clone()).collect(),
+        })
+        .fold(None, |acc: Option<(LonLat, LonLat)>, ll| {
+            let (mut lo, mut hi) = acc.unwrap_or((ll, ll));
+            lo.lon = lo.lon.min(ll.lon);
+            lo.lat = lo.lat.min(ll.lat);
+            hi.lon = hi.lon.max(ll.lon);
+            hi.lat = hi.lat.max(ll.lat);
+            Some((lo, hi))
+        })
 }
 
 impl Projected {
     /// Projects every place of `data`.
     pub fn new(data: &Dataset, proj: &Lambert) -> Projected {
-        let shapes = data
+        let shapes: Vec<PlaneShape> = data
             .places
             .iter()
             .map(|place| match &place.shape {
@@ -76,17 +124,23 @@ impl Projected {
                 ),
             })
             .collect();
-        Projected { shapes }
+        let anchors = data
+            .places
+            .iter()
+            .zip(&shapes)
+            .map(|(place, shape)| match place.label {
+                Some(ll) => Some(proj.forward(ll)),
+                None => shape.default_anchor(),
+            })
+            .collect();
+        Projected { shapes, anchors }
     }
 
-    /// The box around the places the map frames (see [`Dataset::focus`]).
-    pub fn focus_bounds(&self, data: &Dataset) -> Option<PlaneBox> {
-        data.focus()
+    /// The box around the places the map frames (see [`Dataset::framed`]).
+    pub fn framed_bounds(&self, data: &Dataset) -> Option<PlaneBox> {
+        data.framed()
             .filter_map(|i| self.shapes.get(i))
-            .filter_map(|shape| match shape {
-                PlaneShape::Point(p) => PlaneBox::around([*p]),
-                PlaneShape::Area(polys) => polys.iter().map(|p| p.bbox).reduce(PlaneBox::union),
-            })
+            .filter_map(PlaneShape::bbox)
             .reduce(PlaneBox::union)
     }
 }

@@ -13,7 +13,7 @@ pub enum Align {
     Center,
 }
 
-/// An axis-aligned box in CSS pixels.
+/// An axis-aligned box in CSS pixels: a label, a symbol's footprint, the legend.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
     /// Left.
@@ -27,7 +27,8 @@ pub struct Rect {
 }
 
 impl Rect {
-    fn overlaps(&self, o: &Rect) -> bool {
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, o: &Rect) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
@@ -74,12 +75,19 @@ pub struct Placed {
 }
 
 /// Places `requests` in order, avoiding `obstacles` and each other, inside the canvas.
-pub fn place(requests: &[Request], obstacles: &[Rect], width: f64, height: f64) -> Vec<Placed> {
+/// A label's box is its estimated width by `line_height` times its size.
+pub fn place(
+    requests: &[Request],
+    obstacles: &[Rect],
+    width: f64,
+    height: f64,
+    line_height: f64,
+) -> Vec<Placed> {
     let mut taken: Vec<Rect> = obstacles.to_vec();
     let mut out = Vec::new();
     for (i, r) in requests.iter().enumerate() {
         let w = text_width(&r.text, r.size, r.bold);
-        let h = r.size * 1.2;
+        let h = r.size * line_height;
         let a = r.anchor;
         let mut candidates: Vec<(Css, Align)> = Vec::new();
         if r.centred {

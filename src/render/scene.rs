@@ -1,22 +1,35 @@
-//! The scene: a plain display list (areas, circles, labels in CSS pixels) built from the
-//! map state. The canvas painter and later the SVG painter are short loops over it.
+//! The scene: a plain display list (areas by place, circles, boxes, labels in CSS pixels)
+//! built from a [`Frame`]. The canvas painter and later the SVG painter are short loops over it.
 
 use crate::data::model::Kind;
 use crate::geo::coords::Css;
 use crate::geo::shapes::PlaneShape;
+use crate::geo::view::View;
+use crate::render::frame::Frame;
 use crate::render::labels::{self, Align, Rect, Request};
-use crate::render::style::{Color, Style};
-use crate::ui::map::Map;
+use crate::render::legend;
+use crate::render::style::Color;
 
 /// One thing to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// Filled polygons (all rings of one place, filled even-odd) with an outline.
+    /// A place's projected polygons (all rings, filled even-odd) with an outline. The rings
+    /// are not copied here: painters take them from the projected shapes and the scene's
+    /// view, so they can cache one path per place instead of re-sending every vertex.
     Area {
-        /// The place index, if it is a place.
-        place: Option<usize>,
-        /// Rings in CSS px.
-        rings: Vec<Vec<Css>>,
+        /// The place index.
+        place: usize,
+        /// Fill colour; `None` draws the outline only (the focus ring).
+        fill: Option<Color>,
+        /// Outline colour.
+        stroke: Color,
+        /// Outline width, CSS px.
+        line_width: f64,
+    },
+    /// A box in CSS pixels (the legend's background).
+    Rect {
+        /// Where.
+        rect: Rect,
         /// Fill colour.
         fill: Color,
         /// Outline colour.
@@ -24,9 +37,9 @@ pub enum Item {
         /// Outline width, CSS px.
         line_width: f64,
     },
-    /// A circle: a point symbol or an approximate extent.
+    /// A circle: a point symbol, an approximate extent or a focus ring.
     Circle {
-        /// The place index, if it is a place.
+        /// The place index, if it is a place's symbol.
         place: Option<usize>,
         /// Centre.
         center: Css,
@@ -38,8 +51,8 @@ pub enum Item {
         stroke: Color,
         /// Outline width, CSS px.
         line_width: f64,
-        /// Dashed outline (used for approximate extents).
-        dashed: bool,
+        /// Dash and gap lengths of a dashed outline (approximate extents), CSS px.
+        dash: Option<[f64; 2]>,
     },
     /// A text label with a halo.
     Label {
@@ -55,6 +68,8 @@ pub enum Item {
         color: Color,
         /// Halo colour.
         halo: Color,
+        /// Halo stroke width, CSS px.
+        halo_width: f64,
         /// Anchoring.
         align: Align,
     },
@@ -67,275 +82,267 @@ pub struct Scene {
     pub width: f64,
     /// Canvas height, CSS px.
     pub height: f64,
+    /// Plane → CSS pixels, for the painters to place the areas' rings.
+    pub view: View,
     /// Background fill.
     pub background: Color,
+    /// Font stack of every label.
+    pub font_family: &'static str,
     /// Items, back to front.
     pub items: Vec<Item>,
 }
 
-/// Builds the scene for the map's current state; `None` before the map has a size.
-pub fn build(map: &Map, style: &Style) -> Option<Scene> {
-    let view = map.view()?;
-    let data = map.data();
-    let mut items = Vec::new();
-    let active = |i: usize| map.selected() == Some(i) || map.hovered() == Some(i);
-
-    // Areas: context first, then places, the selected one last so its outline is on top.
-    let mut order: Vec<usize> = (0..data.places.len()).collect();
-    order.sort_by_key(|&i| {
-        let kind = data.places.get(i).map(|p| p.kind);
-        (kind != Some(Kind::Context), map.selected() == Some(i))
-    });
-    for &i in &order {
-        let (Some(place), Some(PlaneShape::Area(polys))) =
-            (data.places.get(i), map.projected().shapes.get(i))
-        else {
-            continue;
-        };
-        let ks = style.for_place(place.kind, &place.id);
-        let selected = map.selected() == Some(i);
-        items.push(Item::Area {
-            place: Some(i),
-            rings: polys
-                .iter()
-                .flat_map(|p| &p.rings)
-                .map(|r| r.iter().map(|p| view.to_css(*p)).collect())
-                .collect(),
-            fill: if active(i) { ks.fill_active } else { ks.fill }.alpha(area_alpha(place.kind)),
-            stroke: if selected { style.selection } else { ks.stroke },
-            line_width: if selected { 2.0 } else { ks.line_width },
-        });
+/// Builds the display list for `frame`.
+pub fn build(frame: &Frame) -> Scene {
+    let mut items = areas(frame);
+    let (symbols, mut obstacles) = symbols(frame);
+    items.extend(symbols);
+    if let Some((key, covered)) = legend::build(frame) {
+        items.extend(key);
+        obstacles.push(covered);
     }
+    items.extend(labels(frame, &obstacles));
+    items.extend(focus_ring(frame));
+    Scene {
+        width: frame.view.width,
+        height: frame.view.height,
+        view: frame.view,
+        background: frame.style.background,
+        font_family: frame.style.font_family,
+        items,
+    }
+}
 
-    // Point places: approximate extent, then symbol.
+/// Areas: context first, then places, the selected one last so its outline is on top.
+fn areas(frame: &Frame) -> Vec<Item> {
+    let style = frame.style;
+    let mut order: Vec<usize> = (0..frame.data.places.len()).collect();
+    order.sort_by_key(|&i| {
+        let kind = frame.data.places.get(i).map(|p| p.kind);
+        (kind != Some(Kind::Context), frame.selected == Some(i))
+    });
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let (place, PlaneShape::Area(_)) = frame.place(i)? else {
+                return None;
+            };
+            let kind_style = style.for_place(place.kind, &place.id);
+            let selected = frame.selected == Some(i);
+            let fill = if frame.active(i) {
+                kind_style.fill_active
+            } else {
+                kind_style.fill
+            };
+            // Wings and parks are symbol colours; drawn as areas they are see-through so the
+            // province beneath still reads.
+            let fill = match place.kind {
+                Kind::Wing | Kind::Park => fill.alpha(style.see_through_alpha),
+                _ => fill,
+            };
+            Some(Item::Area {
+                place: i,
+                fill: Some(fill),
+                stroke: if selected {
+                    style.selection
+                } else {
+                    kind_style.stroke
+                },
+                line_width: if selected {
+                    style.selected_line_width_px
+                } else {
+                    kind_style.line_width
+                },
+            })
+        })
+        .collect()
+}
+
+/// The radius of place `i`'s symbol this frame: larger while hovered or selected.
+fn symbol_radius(frame: &Frame, i: usize, base: f64) -> f64 {
+    if frame.active(i) {
+        base + frame.style.active_growth_px
+    } else {
+        base
+    }
+}
+
+/// Point places: approximate extent, then symbol. Returns the items and the symbols' boxes.
+fn symbols(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
+    let style = frame.style;
+    let mut items = Vec::new();
     let mut obstacles = Vec::new();
-    for (i, place) in data.places.iter().enumerate() {
-        let Some(PlaneShape::Point(p)) = map.projected().shapes.get(i) else {
+    for (i, place, shape) in frame.places() {
+        let PlaneShape::Point(p) = shape else {
             continue;
         };
-        let ks = style.for_place(place.kind, &place.id);
-        let center = view.to_css(*p);
+        let kind_style = style.for_place(place.kind, &place.id);
+        let center = frame.view.to_css(*p);
         if let Some(area) = place.area_km2 {
-            // Area-true circle: r = sqrt(A/π); the plane is in metres at true scale here.
-            let radius = (area * 1.0e6 / std::f64::consts::PI).sqrt() * view.scale;
+            // Area-true circle: r = sqrt(A/π); the conformal plane is at true scale here.
+            let radius = (area * 1.0e6 / std::f64::consts::PI).sqrt() * frame.view.scale;
             items.push(Item::Circle {
                 place: None,
                 center,
                 radius,
-                fill: Some(ks.fill.alpha(28)),
-                stroke: ks.fill,
-                line_width: 1.0,
-                dashed: true,
+                fill: Some(kind_style.fill.alpha(style.extent.fill_alpha)),
+                stroke: kind_style.fill,
+                line_width: style.extent.line_width,
+                dash: Some(style.extent.dash),
             });
         }
-        let selected = map.selected() == Some(i);
-        let radius = if active(i) {
-            ks.radius + 2.0
-        } else {
-            ks.radius
-        };
+        let selected = frame.selected == Some(i);
+        let radius = symbol_radius(frame, i, kind_style.radius);
         items.push(Item::Circle {
             place: Some(i),
             center,
             radius,
-            fill: Some(if active(i) { ks.fill_active } else { ks.fill }),
-            stroke: if selected { style.selection } else { ks.stroke },
-            line_width: ks.line_width,
-            dashed: false,
+            fill: Some(if frame.active(i) {
+                kind_style.fill_active
+            } else {
+                kind_style.fill
+            }),
+            stroke: if selected {
+                style.selection
+            } else {
+                kind_style.stroke
+            },
+            line_width: kind_style.line_width,
+            dash: None,
         });
+        let r = radius + style.symbol_clearance_px;
         obstacles.push(Rect {
-            x0: center.x - radius - 1.0,
-            y0: center.y - radius - 1.0,
-            x1: center.x + radius + 1.0,
-            y1: center.y + radius + 1.0,
+            x0: center.x - r,
+            y0: center.y - r,
+            x1: center.x + r,
+            y1: center.y + r,
         });
     }
+    (items, obstacles)
+}
 
-    if let Some(box_) = legend(map, style, view.width, view.height, &mut items) {
-        obstacles.push(box_);
-    }
-
-    // Labels, most important first: the active place, provinces, wings, counties, parks.
-    let priority = |i: usize, kind: Kind| {
-        let rank = match kind {
-            Kind::Province => 1,
-            Kind::Wing => 2,
-            Kind::Counties => 3,
-            Kind::Park => 4,
-            Kind::Context => 9,
-        };
-        (if active(i) { 0 } else { rank }, i)
+/// Label order, most important first: the active place, provinces, wings, counties, parks.
+fn label_rank(frame: &Frame, i: usize, kind: Kind) -> (u8, usize) {
+    let rank = match kind {
+        Kind::Province => 1,
+        Kind::Wing => 2,
+        Kind::Counties => 3,
+        Kind::Park => 4,
+        Kind::Context => 9,
     };
-    let mut wanted: Vec<(usize, Kind)> = data
-        .places
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind.selectable())
-        .map(|(i, p)| (i, p.kind))
+    (if frame.active(i) { 0 } else { rank }, i)
+}
+
+/// What each selectable place's label wants, in priority order.
+fn label_requests(frame: &Frame) -> Vec<Request> {
+    let style = frame.style;
+    let mut wanted: Vec<usize> = frame
+        .places()
+        .filter(|(_, place, _)| place.kind.selectable())
+        .map(|(i, _, _)| i)
         .collect();
-    wanted.sort_by_key(|&(i, kind)| priority(i, kind));
-    let mut requests = Vec::new();
-    for (i, kind) in wanted {
-        let Some(place) = data.places.get(i) else {
-            continue;
-        };
-        // The exclave is too small for its name at article sizes; a label nudged off it would
-        // seem to name its neighbour. It is named when a reader points at it.
-        if kind == Kind::Counties && !active(i) {
-            continue;
-        }
-        let ks = style.for_place(kind, &place.id);
-        let (anchor, size, centred, offset) = match map.projected().shapes.get(i) {
-            Some(PlaneShape::Point(p)) => {
-                (view.to_css(*p), style.point_font_px, false, ks.radius + 4.0)
+    wanted.sort_by_key(|&i| {
+        let kind = frame.data.places.get(i).map_or(Kind::Context, |p| p.kind);
+        label_rank(frame, i, kind)
+    });
+    wanted
+        .into_iter()
+        .filter_map(|i| {
+            let (place, shape) = frame.place(i)?;
+            // The exclave is too small for its name at article sizes; a label nudged off it
+            // would seem to name its neighbour. It is named when a reader points at it.
+            if place.kind == Kind::Counties && !frame.active(i) {
+                return None;
             }
-            Some(PlaneShape::Area(_)) => {
-                let anchor = place
-                    .label
-                    .map(|ll| view.to_css(map.projection().forward(ll)))
-                    .or_else(|| area_center(map, i));
-                let Some(anchor) = anchor else { continue };
-                let size = if kind == Kind::Province {
-                    style.province_font_px
-                } else {
-                    style.point_font_px - 1.0
-                };
-                // The place a reader is pointing at must be named: let it move aside.
-                (anchor, size, true, if active(i) { 18.0 } else { 0.0 })
-            }
-            None => continue,
-        };
-        requests.push(Request {
-            text: place.label_text(map.lang()).to_string(),
-            size,
-            bold: matches!(kind, Kind::Province | Kind::Wing),
-            anchor,
-            centred,
-            offset,
-        });
-    }
-    for placed in labels::place(&requests, &obstacles, view.width, view.height) {
-        let Some(r) = requests.get(placed.request) else {
-            continue;
-        };
-        items.push(Item::Label {
+            let anchor = frame.view.to_css((*frame.projected.anchors.get(i)?)?);
+            let (size, centred, offset) = match shape {
+                PlaneShape::Point(_) => {
+                    let radius = style.for_place(place.kind, &place.id).radius;
+                    (
+                        style.point_font_px,
+                        false,
+                        radius + style.symbol_label_gap_px,
+                    )
+                }
+                PlaneShape::Area(_) => {
+                    let size = if place.kind == Kind::Province {
+                        style.province_font_px
+                    } else {
+                        style.area_font_px
+                    };
+                    // The place a reader is pointing at must be named: let it move aside.
+                    let offset = if frame.active(i) {
+                        style.active_label_offset_px
+                    } else {
+                        0.0
+                    };
+                    (size, true, offset)
+                }
+            };
+            Some(Request {
+                text: place.label_text(frame.lang).to_string(),
+                size,
+                bold: matches!(place.kind, Kind::Province | Kind::Wing),
+                anchor,
+                centred,
+                offset,
+            })
+        })
+        .collect()
+}
+
+/// Labels placed without overlaps, avoiding `obstacles`.
+fn labels(frame: &Frame, obstacles: &[Rect]) -> Vec<Item> {
+    let style = frame.style;
+    let requests = label_requests(frame);
+    labels::place(
+        &requests,
+        obstacles,
+        frame.view.width,
+        frame.view.height,
+        style.line_height,
+    )
+    .into_iter()
+    .filter_map(|placed| {
+        let r = requests.get(placed.request)?;
+        Some(Item::Label {
             text: r.text.clone(),
             at: placed.at,
             size: r.size,
             bold: r.bold,
             color: style.ink,
             halo: style.halo,
+            halo_width: style.halo_width_px,
             align: placed.align,
-        });
-    }
-
-    Some(Scene {
-        width: view.width,
-        height: view.height,
-        background: style.background,
-        items,
+        })
     })
+    .collect()
 }
 
-/// Wings and parks are symbol colours; drawn as areas (when data gives them outlines) they
-/// are see-through so the province beneath still reads.
-fn area_alpha(kind: Kind) -> u8 {
-    match kind {
-        Kind::Wing | Kind::Park => 110,
-        _ => 255,
-    }
-}
-
-/// The centre of a place's largest polygon's box, as a fallback label position.
-fn area_center(map: &Map, i: usize) -> Option<Css> {
-    let view = map.view()?;
-    let Some(PlaneShape::Area(polys)) = map.projected().shapes.get(i) else {
-        return None;
-    };
-    let b = polys
-        .iter()
-        .map(|p| p.bbox)
-        .max_by(|a, b| (a.width() * a.height()).total_cmp(&(b.width() * b.height())))?;
-    Some(view.to_css(crate::geo::coords::Plane {
-        x: (b.min.x + b.max.x) / 2.0,
-        y: (b.min.y + b.max.y) / 2.0,
-    }))
-}
-
-/// Draws the key to the point symbols in the bottom-right corner; returns the box it covers.
-fn legend(
-    map: &Map,
-    style: &Style,
-    width: f64,
-    height: f64,
-    items: &mut Vec<Item>,
-) -> Option<Rect> {
-    let kinds: Vec<Kind> = [Kind::Wing, Kind::Park]
-        .into_iter()
-        .filter(|k| map.data().places.iter().any(|p| p.kind == *k))
-        .collect();
-    if kinds.is_empty() {
-        return None;
-    }
-    let size = 11.0;
-    let row = 18.0;
-    let text = |k: Kind| match (k, map.lang()) {
-        (Kind::Wing, crate::i18n::Lang::En) => "“New two wings” (approx.)",
-        (Kind::Wing, crate::i18n::Lang::Zh) => "“新两翼”（位置为近似）",
-        (_, crate::i18n::Lang::En) => "Zhongguancun partner park (approx.)",
-        (_, crate::i18n::Lang::Zh) => "中关村合作园区（位置为近似）",
-    };
-    let text_w = kinds
-        .iter()
-        .map(|k| labels::text_width(text(*k), size, false))
-        .fold(0.0, f64::max);
-    let w = 8.0 + 14.0 + text_w + 8.0;
-    let h = 6.0 + row * kinds.len() as f64 + 2.0;
-    let x0 = width - w - 6.0;
-    let y0 = height - h - 6.0;
-    if x0 < 0.0 || y0 < 0.0 {
-        return None;
-    }
-    let corner = |x: f64, y: f64| Css { x, y };
-    items.push(Item::Area {
-        place: None,
-        rings: vec![vec![
-            corner(x0, y0),
-            corner(x0 + w, y0),
-            corner(x0 + w, y0 + h),
-            corner(x0, y0 + h),
-            corner(x0, y0),
-        ]],
-        fill: style.halo,
-        stroke: Color::hex(0xc9c7bf),
-        line_width: 0.8,
-    });
-    for (k, kind) in kinds.iter().enumerate() {
-        let ks = style.for_place(*kind, "");
-        let cy = y0 + 6.0 + row * (k as f64 + 0.5);
-        items.push(Item::Circle {
-            place: None,
-            center: corner(x0 + 8.0 + 6.0, cy),
-            radius: ks.radius.min(6.0),
-            fill: Some(ks.fill),
-            stroke: ks.stroke,
-            line_width: 1.0,
-            dashed: false,
-        });
-        items.push(Item::Label {
-            text: text(*kind).to_string(),
-            at: corner(x0 + 8.0 + 14.0 + 2.0, cy),
-            size,
-            bold: false,
-            color: style.ink,
-            halo: style.halo,
-            align: Align::Left,
-        });
-    }
-    Some(Rect {
-        x0,
-        y0,
-        x1: x0 + w,
-        y1: y0 + h,
+/// The keyboard focus ring, drawn over everything: the area's outline, or a ring around
+/// the symbol.
+fn focus_ring(frame: &Frame) -> Option<Item> {
+    let i = frame.focused?;
+    let style = frame.style;
+    let (place, shape) = frame.place(i)?;
+    Some(match shape {
+        PlaneShape::Area(_) => Item::Area {
+            place: i,
+            fill: None,
+            stroke: style.focus,
+            line_width: style.focus_ring_width_px,
+        },
+        PlaneShape::Point(p) => {
+            let base = style.for_place(place.kind, &place.id).radius;
+            Item::Circle {
+                place: None,
+                center: frame.view.to_css(*p),
+                radius: symbol_radius(frame, i, base) + style.focus_ring_gap_px,
+                fill: None,
+                stroke: style.focus,
+                line_width: style.focus_ring_width_px,
+                dash: None,
+            }
+        }
     })
 }

@@ -1,9 +1,10 @@
-//! Colours and sizes: one light theme for now, chosen for contrast on newsprint-white pages.
+//! Colours and sizes: every number the scene and the painters use comes from here, so a
+//! theme is one `Style` value. One light theme for now, for newsprint-white pages.
 
 use crate::data::model::Kind;
 
 /// An sRGB colour with alpha.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Color {
     /// Red.
     pub r: u8,
@@ -62,6 +63,46 @@ pub struct KindStyle {
     pub radius: f64,
 }
 
+/// The approximate-extent circle drawn around a point place with an area.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExtentStyle {
+    /// Alpha of the kind's fill inside the circle.
+    pub fill_alpha: u8,
+    /// Outline width, CSS px.
+    pub line_width: f64,
+    /// Dash and gap lengths of the outline, CSS px: dashed reads as "approximate".
+    pub dash: [f64; 2],
+}
+
+/// The key to the point symbols.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LegendStyle {
+    /// Text size, CSS px.
+    pub font_px: f64,
+    /// Height of one row, CSS px.
+    pub row_px: f64,
+    /// Inner padding left and right, CSS px.
+    pub padding_px: f64,
+    /// Inner padding above the first row, CSS px.
+    pub top_px: f64,
+    /// Inner padding below the last row, CSS px.
+    pub bottom_px: f64,
+    /// Width of the symbol column, CSS px.
+    pub swatch_px: f64,
+    /// Gap between the symbol column and the text, CSS px.
+    pub text_gap_px: f64,
+    /// Distance from the canvas's bottom-right corner, CSS px.
+    pub margin_px: f64,
+    /// Largest symbol radius shown, CSS px.
+    pub max_symbol_radius_px: f64,
+    /// Outline width of the symbols, CSS px.
+    pub symbol_line_width: f64,
+    /// Box outline.
+    pub border: Color,
+    /// Box outline width, CSS px.
+    pub border_width: f64,
+}
+
 /// The whole look of the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
@@ -69,14 +110,44 @@ pub struct Style {
     pub background: Color,
     /// Text.
     pub ink: Color,
-    /// Halo behind text, so labels read on any fill.
+    /// Halo behind text, so labels read on any fill; also the legend's background.
     pub halo: Color,
     /// Outline of the selected place.
     pub selection: Color,
+    /// The keyboard focus ring.
+    pub focus: Color,
+    /// Font stack for labels: system UI fonts with CJK fallbacks.
+    pub font_family: &'static str,
     /// Province label size, CSS px.
     pub province_font_px: f64,
     /// Point label size, CSS px.
     pub point_font_px: f64,
+    /// Label size of areas other than provinces, CSS px.
+    pub area_font_px: f64,
+    /// Line height as a multiple of the font size, for label boxes.
+    pub line_height: f64,
+    /// Width of the halo stroke behind labels, CSS px.
+    pub halo_width_px: f64,
+    /// Outline width of the selected area, CSS px.
+    pub selected_line_width_px: f64,
+    /// How much a hovered or selected symbol grows, CSS px of radius.
+    pub active_growth_px: f64,
+    /// Width of the focus ring, CSS px.
+    pub focus_ring_width_px: f64,
+    /// Gap between a focused symbol and its ring, CSS px.
+    pub focus_ring_gap_px: f64,
+    /// Alpha of wings and parks drawn as areas, so the province beneath still reads.
+    pub see_through_alpha: u8,
+    /// The approximate-extent circle.
+    pub extent: ExtentStyle,
+    /// Gap between a symbol's edge and its label, CSS px.
+    pub symbol_label_gap_px: f64,
+    /// How far the label of a hovered or selected area may move off its anchor, CSS px.
+    pub active_label_offset_px: f64,
+    /// Clearance kept between labels and symbols, CSS px.
+    pub symbol_clearance_px: f64,
+    /// The legend.
+    pub legend: LegendStyle,
 }
 
 impl Default for Style {
@@ -86,8 +157,40 @@ impl Default for Style {
             ink: Color::hex(0x1f2a33),
             halo: Color::hex(0xffffff).alpha(220),
             selection: Color::hex(0x111111),
+            focus: Color::hex(0x005fcc),
+            font_family: "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
             province_font_px: 15.0,
             point_font_px: 12.0,
+            area_font_px: 11.0,
+            line_height: 1.2,
+            halo_width_px: 3.0,
+            selected_line_width_px: 2.0,
+            active_growth_px: 2.0,
+            focus_ring_width_px: 2.5,
+            focus_ring_gap_px: 3.0,
+            see_through_alpha: 110,
+            extent: ExtentStyle {
+                fill_alpha: 28,
+                line_width: 1.0,
+                dash: [4.0, 3.0],
+            },
+            symbol_label_gap_px: 4.0,
+            active_label_offset_px: 18.0,
+            symbol_clearance_px: 1.0,
+            legend: LegendStyle {
+                font_px: 11.0,
+                row_px: 18.0,
+                padding_px: 8.0,
+                top_px: 6.0,
+                bottom_px: 2.0,
+                swatch_px: 14.0,
+                text_gap_px: 2.0,
+                margin_px: 6.0,
+                max_symbol_radius_px: 6.0,
+                symbol_line_width: 1.0,
+                border: Color::hex(0xc9c7bf),
+                border_width: 0.8,
+            },
         }
     }
 }

@@ -1,20 +1,22 @@
 //! One map: the dataset, its projection, the current view and the reader's UI state.
 //! Input arrives as small messages (resize, pointer at x,y, select id) and changes state here.
 
-use crate::data::model::{Dataset, Shape};
+use crate::data::model::Dataset;
 use crate::geo::coords::{Css, LonLat};
 use crate::geo::hit;
 use crate::geo::projection::Lambert;
-use crate::geo::shapes::Projected;
+use crate::geo::shapes::{framed_extent, Projected};
 use crate::geo::view::View;
 use crate::i18n::Lang;
+use crate::render::frame::Frame;
+use crate::render::style::Style;
 
 /// Padding between the region and the canvas edge, CSS px.
 pub const PADDING_PX: f64 = 12.0;
 
-/// A place as listed by `regions()`.
+/// A selectable place as listed by the element's `regions()`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct RegionInfo {
+pub struct PlaceInfo {
     /// Stable id.
     pub id: String,
     /// Kind name (`province`, `counties`, `wing`, `park`).
@@ -23,24 +25,6 @@ pub struct RegionInfo {
     pub name_zh: String,
     /// English name.
     pub name_en: String,
-}
-
-/// The lon/lat box around the places the map frames.
-fn data_extent(data: &Dataset) -> Option<(LonLat, LonLat)> {
-    data.focus()
-        .filter_map(|i| data.places.get(i))
-        .flat_map(|p| match &p.shape {
-            Shape::Point(ll) => vec![*ll],
-            Shape::Area(polys) => polys.iter().flat_map(|p| p.exterior.clone()).collect(),
-        })
-        .fold(None, |acc: Option<(LonLat, LonLat)>, ll| {
-            let (mut lo, mut hi) = acc.unwrap_or((ll, ll));
-            lo.lon = lo.lon.min(ll.lon);
-            lo.lat = lo.lat.min(ll.lat);
-            hi.lon = hi.lon.max(ll.lon);
-            hi.lat = hi.lat.max(ll.lat);
-            Some((lo, hi))
-        })
 }
 
 /// The state of one map widget, free of any browser type.
@@ -58,9 +42,10 @@ pub struct Map {
 impl Map {
     /// A map of `data`, not yet sized.
     pub fn new(data: Dataset, lang: Lang) -> Map {
-        let projection = data_extent(&data)
-            .map(|(min, max)| Lambert::fitted(min, max))
-            .unwrap_or_else(Lambert::jingjinji);
+        // A loaded dataset always has a place; the origin only stands in for an empty one.
+        let origin = LonLat { lon: 0.0, lat: 0.0 };
+        let (min, max) = framed_extent(&data).unwrap_or((origin, origin));
+        let projection = Lambert::fitted(min, max);
         let projected = Projected::new(&data, &projection);
         Map {
             data,
@@ -77,11 +62,26 @@ impl Map {
     pub fn resize(&mut self, width: f64, height: f64) -> crate::Result<()> {
         let view = self
             .projected
-            .focus_bounds(&self.data)
+            .framed_bounds(&self.data)
             .and_then(|b| View::fit(b, width, height, PADDING_PX))
             .ok_or(crate::Error::EmptyView { width, height })?;
         self.view = Some(view);
         Ok(())
+    }
+
+    /// What to draw now, in `style`; `None` before the map has a size.
+    pub fn frame<'a>(&'a self, style: &'a Style) -> Option<Frame<'a>> {
+        Some(Frame {
+            data: &self.data,
+            projected: &self.projected,
+            view: self.view?,
+            lang: self.lang,
+            selected: self.selected,
+            hovered: self.hovered,
+            // Keyboard focus arrives with keyboard navigation (issue #6); the scene draws it.
+            focused: None,
+            style,
+        })
     }
 
     /// The data.
@@ -102,6 +102,14 @@ impl Map {
     /// The current view, once sized.
     pub fn view(&self) -> Option<&View> {
         self.view.as_ref()
+    }
+
+    /// The canvas's accessible name in the current language: the data's title for the map.
+    pub fn title(&self) -> String {
+        self.data.title.as_ref().map_or_else(
+            || crate::i18n::Ui::DefaultMapLabel.get(self.lang).to_string(),
+            |t| t.get(self.lang).to_string(),
+        )
     }
 
     /// The display language.
@@ -176,12 +184,12 @@ impl Map {
     }
 
     /// The selectable places, in data order.
-    pub fn regions(&self) -> Vec<RegionInfo> {
+    pub fn selectable_places(&self) -> Vec<PlaceInfo> {
         self.data
             .places
             .iter()
             .filter(|p| p.kind.selectable())
-            .map(|p| RegionInfo {
+            .map(|p| PlaceInfo {
                 id: p.id.clone(),
                 kind: p.kind.as_str().to_string(),
                 name_zh: p.name.zh.clone(),

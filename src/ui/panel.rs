@@ -1,10 +1,9 @@
 //! The details panel's content as plain data, in the reader's language: the Decision's
 //! overview when nothing is selected, otherwise what the Decision means for the place.
 
-use crate::data::model::{Kind, Place};
+use crate::data::model::{Dataset, Place};
 use crate::data::policy::{Policies, Source};
-use crate::i18n::{Lang, Text};
-use crate::ui::map::Map;
+use crate::i18n::{Lang, Text, Ui};
 
 /// One entry of a list: optional date, then text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -45,13 +44,6 @@ pub struct PanelContent {
     pub source: Option<String>,
     /// A hint on how to go back or explore.
     pub hint: String,
-}
-
-fn ui(lang: Lang, en: &'static str, zh: &'static str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Zh => zh.to_string(),
-    }
 }
 
 /// Undated entries from bilingual texts.
@@ -111,125 +103,118 @@ fn cite(policies: &Policies, key: &str, lang: Lang) -> Option<String> {
     })
 }
 
-fn kind_line(place: &Place, lang: Lang) -> String {
-    match place.kind {
-        Kind::Province => ui(lang, "Province-level region", "省级行政区"),
-        Kind::Counties => ui(
-            lang,
-            "Hebei counties bordering Tongzhou",
-            "与通州接壤的河北三县",
-        ),
-        Kind::Wing => ui(lang, "One of Beijing's “new two wings”", "北京“新两翼”之一"),
-        Kind::Park => ui(lang, "Zhongguancun partner park", "中关村合作园区"),
-        Kind::Context => ui(lang, "Neighbouring area", "周边地区"),
+/// What the panel shows for the current selection: the overview, or one place's details.
+pub fn content(data: &Dataset, selected: Option<usize>, lang: Lang) -> PanelContent {
+    match selected.and_then(|i| data.places.get(i)) {
+        None => overview(data, lang),
+        Some(place) => place_details(data, place, lang),
     }
 }
 
-/// The panel content for the map's current selection.
-pub fn content(map: &Map) -> PanelContent {
-    let lang = map.lang();
-    let data = map.data();
-    let place = map.selected().and_then(|i| data.places.get(i));
-    let policies = data.policies.as_ref();
-    let milestones = |filter: &dyn Fn(&[String]) -> bool| -> Vec<Entry> {
-        policies
-            .map(|p| {
-                p.milestones
-                    .iter()
-                    .filter(|m| filter(&m.places))
-                    .map(|m| Entry {
-                        date: Some(human_date(&m.date, lang)),
-                        text: m.text.get(lang).to_string(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let timeline = |entries: Vec<Entry>| Section {
-        heading: ui(lang, "Timeline", "大事记"),
+/// The dated milestones whose places pass `filter`, in file order.
+fn milestones(data: &Dataset, lang: Lang, filter: impl Fn(&[String]) -> bool) -> Vec<Entry> {
+    data.policies
+        .iter()
+        .flat_map(|p| &p.milestones)
+        .filter(|m| filter(&m.places))
+        .map(|m| Entry {
+            date: Some(human_date(&m.date, lang)),
+            text: m.text.get(lang).to_string(),
+        })
+        .collect()
+}
+
+/// A "Timeline" section, if there are entries.
+fn timeline(entries: Vec<Entry>, lang: Lang) -> Option<Section> {
+    (!entries.is_empty()).then(|| Section {
+        heading: Ui::Timeline.get(lang).to_string(),
         ordered: false,
         entries,
+    })
+}
+
+/// The policy's word for `chosen` in `lang`, or the generic interface words.
+fn word(chosen: Option<&Text>, generic: Ui, lang: Lang) -> String {
+    chosen
+        .map_or_else(|| generic.get(lang), |t| t.get(lang))
+        .to_string()
+}
+
+/// The Decision's overview, shown when nothing is selected.
+fn overview(data: &Dataset, lang: Lang) -> PanelContent {
+    let Some(policies) = data.policies.as_ref() else {
+        return PanelContent {
+            id: None,
+            kicker: String::new(),
+            title: Ui::MapTitle.get(lang).to_string(),
+            note: None,
+            summary: String::new(),
+            sections: Vec::new(),
+            source: None,
+            hint: Ui::OverviewHint.get(lang).to_string(),
+        };
     };
-    match place {
-        None => {
-            let Some(p) = policies else {
-                return PanelContent {
-                    id: None,
-                    kicker: String::new(),
-                    title: ui(lang, "Map", "地图"),
-                    note: None,
-                    summary: String::new(),
-                    sections: Vec::new(),
-                    source: None,
-                    hint: ui(
-                        lang,
-                        "Select a place on the map.",
-                        "点击地图上的地点查看详情。",
-                    ),
-                };
-            };
-            let o = &p.overview;
-            let mut sections = vec![Section {
-                heading: ui(lang, "The four measures", "四项主要举措"),
-                ordered: true,
-                entries: plain(&o.measures, lang),
-            }];
-            let all = milestones(&|_| true);
-            if !all.is_empty() {
-                sections.push(timeline(all));
-            }
-            PanelContent {
-                id: None,
-                kicker: format!("{} · {}", o.issuer.get(lang), human_date(&o.date, lang)),
-                title: o.title.get(lang).to_string(),
-                note: None,
-                summary: o.summary.get(lang).to_string(),
-                sections,
-                source: cite(p, &o.source, lang),
-                hint: ui(
+    let overview = &policies.overview;
+    let words = &policies.words;
+    let mut sections = vec![Section {
+        heading: word(words.measures_heading.as_ref(), Ui::MeasuresHeading, lang),
+        ordered: true,
+        entries: plain(&overview.measures, lang),
+    }];
+    sections.extend(timeline(milestones(data, lang, |_| true), lang));
+    PanelContent {
+        id: None,
+        kicker: format!(
+            "{} · {}",
+            overview.issuer.get(lang),
+            human_date(&overview.date, lang)
+        ),
+        title: overview.title.get(lang).to_string(),
+        note: None,
+        summary: overview.summary.get(lang).to_string(),
+        sections,
+        source: cite(policies, &overview.source, lang),
+        hint: word(words.overview_hint.as_ref(), Ui::OverviewHint, lang),
+    }
+}
+
+/// What the policy means for one place.
+fn place_details(data: &Dataset, place: &Place, lang: Lang) -> PanelContent {
+    let note = place.approximate.then(|| match (&place.host, lang) {
+        (Some(h), Lang::En) => format!("Location approximate: marked at {}.", h.en),
+        (Some(h), Lang::Zh) => format!("位置为近似：标在{}。", h.zh),
+        (None, _) => Ui::LocationApproximate.get(lang).to_string(),
+    });
+    let policies = data.policies.as_ref();
+    let policy = policies.and_then(|p| p.places.get(&place.id));
+    let mut sections = Vec::new();
+    if let (Some(policies), Some(policy)) = (policies, policy) {
+        if !policy.points.is_empty() {
+            sections.push(Section {
+                heading: word(
+                    policies.words.points_heading.as_ref(),
+                    Ui::PointsHeading,
                     lang,
-                    "Select a region or a marker on the map to see what the Decision means there.",
-                    "点击地图上的区域或标记，查看《决定》对该地的意义。",
                 ),
-            }
-        }
-        Some(place) => {
-            let note = place.approximate.then(|| match (&place.host, lang) {
-                (Some(h), Lang::En) => format!("Location approximate: marked at {}.", h.en),
-                (Some(h), Lang::Zh) => format!("位置为近似：标在{}。", h.zh),
-                (None, _) => ui(lang, "Location approximate.", "位置为近似。"),
+                ordered: false,
+                entries: plain(&policy.points, lang),
             });
-            let policy = policies.and_then(|p| p.places.get(&place.id));
-            let mut sections = Vec::new();
-            if let Some(pp) = policy {
-                if !pp.points.is_empty() {
-                    sections.push(Section {
-                        heading: ui(lang, "What the Decision says", "《决定》要点"),
-                        ordered: false,
-                        entries: plain(&pp.points, lang),
-                    });
-                }
-            }
-            let own = milestones(&|ids| ids.contains(&place.id));
-            if !own.is_empty() {
-                sections.push(timeline(own));
-            }
-            PanelContent {
-                id: Some(place.id.clone()),
-                kicker: kind_line(place, lang),
-                title: place.name.get(lang).to_string(),
-                note,
-                summary: policy
-                    .map(|pp| pp.summary.get(lang).to_string())
-                    .unwrap_or_default(),
-                sections,
-                source: policy.and_then(|pp| policies.and_then(|p| cite(p, &pp.source, lang))),
-                hint: ui(
-                    lang,
-                    "Select empty space on the map to return to the overview.",
-                    "点击地图空白处返回概览。",
-                ),
-            }
         }
+    }
+    sections.extend(timeline(
+        milestones(data, lang, |ids| ids.contains(&place.id)),
+        lang,
+    ));
+    PanelContent {
+        id: Some(place.id.clone()),
+        kicker: data.kind_name(place.kind).get(lang).to_string(),
+        title: place.name.get(lang).to_string(),
+        note,
+        summary: policy
+            .map(|p| p.summary.get(lang).to_string())
+            .unwrap_or_default(),
+        sections,
+        source: policy.and_then(|p| policies.and_then(|all| cite(all, &p.source, lang))),
+        hint: Ui::PlaceHint.get(lang).to_string(),
     }
 }

@@ -1,94 +1,177 @@
-//! The canvas painter: a short loop over the scene's display list.
+//! The canvas painter: a short loop over the scene's display list. Each place's outline is
+//! turned into a `Path2D` once per dataset (in plane metres) and drawn through the view's
+//! transform, so a hover or a zoom re-sends a few dozen calls, not every vertex.
 
+use crate::geo::shapes::{PlaneShape, Projected};
 use crate::render::labels::Align;
 use crate::render::scene::{Item, Scene};
+use crate::render::style::Color;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, CanvasWindingRule};
+use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, Path2d};
 
-/// The font stack for labels: system UI fonts with CJK fallbacks.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+/// Paints scenes on one canvas, keeping what does not change between frames.
+pub struct Painter {
+    ctx: CanvasRenderingContext2d,
+    /// One path per place (`None` for points), in plane metres.
+    paths: Vec<Option<Path2d>>,
+    /// CSS strings of the colours seen so far: a scene uses a dozen, every frame.
+    colors: HashMap<Color, String>,
+    /// CSS font strings by (size bits, bold).
+    fonts: HashMap<(u64, bool), String>,
+}
 
-/// Paints `scene` onto `ctx`, whose canvas is `dpr` device pixels per CSS pixel.
-pub fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, dpr: f64) -> Result<(), JsValue> {
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-    ctx.set_fill_style_str(&scene.background.to_css());
-    ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
-    ctx.set_line_join("round");
-    let no_dash = js_sys::Array::new();
-    for item in &scene.items {
-        match item {
-            Item::Area {
-                rings,
-                fill,
-                stroke,
-                line_width,
-                ..
-            } => {
-                ctx.begin_path();
-                for ring in rings {
-                    let mut pts = ring.iter();
-                    if let Some(first) = pts.next() {
-                        ctx.move_to(first.x, first.y);
-                        for p in pts {
-                            ctx.line_to(p.x, p.y);
-                        }
-                        ctx.close_path();
-                    }
-                }
-                ctx.set_fill_style_str(&fill.to_css());
-                ctx.fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
-                ctx.set_stroke_style_str(&stroke.to_css());
-                ctx.set_line_width(*line_width);
-                ctx.stroke();
+/// The path of an area's rings on the plane; `None` for a point.
+fn plane_path(shape: &PlaneShape) -> Result<Option<Path2d>, JsValue> {
+    let PlaneShape::Area(polys) = shape else {
+        return Ok(None);
+    };
+    let path = Path2d::new()?;
+    for ring in polys.iter().flat_map(|p| &p.rings) {
+        let mut pts = ring.iter();
+        if let Some(first) = pts.next() {
+            path.move_to(first.x, first.y);
+            for p in pts {
+                path.line_to(p.x, p.y);
             }
-            Item::Circle {
-                center,
-                radius,
-                fill,
-                stroke,
-                line_width,
-                dashed,
-                ..
-            } => {
-                ctx.begin_path();
-                ctx.arc(center.x, center.y, *radius, 0.0, std::f64::consts::TAU)?;
-                if let Some(fill) = fill {
-                    ctx.set_fill_style_str(&fill.to_css());
-                    ctx.fill();
-                }
-                if *dashed {
-                    let dash = js_sys::Array::of2(&JsValue::from(4.0), &JsValue::from(3.0));
-                    ctx.set_line_dash(&dash)?;
-                }
-                ctx.set_stroke_style_str(&stroke.to_css());
-                ctx.set_line_width(*line_width);
-                ctx.stroke();
-                ctx.set_line_dash(&no_dash)?;
-            }
-            Item::Label {
-                text,
-                at,
-                size,
-                bold,
-                color,
-                halo,
-                align,
-            } => {
-                let weight = if *bold { "600" } else { "400" };
-                ctx.set_font(&format!("{weight} {size}px {FONT_STACK}"));
-                ctx.set_text_align(match align {
-                    Align::Left => "left",
-                    Align::Center => "center",
-                });
-                ctx.set_text_baseline("middle");
-                ctx.set_stroke_style_str(&halo.to_css());
-                ctx.set_line_width(3.0);
-                ctx.stroke_text(text, at.x, at.y)?;
-                ctx.set_fill_style_str(&color.to_css());
-                ctx.fill_text(text, at.x, at.y)?;
-            }
+            path.close_path();
         }
     }
-    Ok(())
+    Ok(Some(path))
+}
+
+fn color_css(cache: &mut HashMap<Color, String>, c: Color) -> &str {
+    cache.entry(c).or_insert_with(|| c.to_css())
+}
+
+impl Painter {
+    /// A painter for `ctx` that draws the places of `projected`.
+    pub fn new(ctx: CanvasRenderingContext2d, projected: &Projected) -> Result<Painter, JsValue> {
+        let paths = projected
+            .shapes
+            .iter()
+            .map(plane_path)
+            .collect::<Result<_, _>>()?;
+        Ok(Painter {
+            ctx,
+            paths,
+            colors: HashMap::new(),
+            fonts: HashMap::new(),
+        })
+    }
+
+    fn set_fill(&mut self, c: Color) {
+        self.ctx.set_fill_style_str(color_css(&mut self.colors, c));
+    }
+
+    fn set_stroke(&mut self, c: Color) {
+        self.ctx
+            .set_stroke_style_str(color_css(&mut self.colors, c));
+    }
+
+    /// Paints `scene`; the canvas has `dpr` device pixels per CSS pixel.
+    pub fn paint(&mut self, scene: &Scene, dpr: f64) -> Result<(), JsValue> {
+        let ctx = self.ctx.clone();
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        self.set_fill(scene.background);
+        ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
+        ctx.set_line_join("round");
+        let no_dash = js_sys::Array::new();
+        let view = scene.view;
+        for item in &scene.items {
+            match item {
+                Item::Area {
+                    place,
+                    fill,
+                    stroke,
+                    line_width,
+                } => {
+                    let Some(Some(path)) = self.paths.get(*place).cloned() else {
+                        continue;
+                    };
+                    // Plane metres → device pixels, north up; widths scale with it, so
+                    // give them in plane units.
+                    let s = dpr * view.scale;
+                    ctx.set_transform(s, 0.0, 0.0, -s, dpr * view.tx, dpr * view.ty)?;
+                    if let Some(fill) = fill {
+                        self.set_fill(*fill);
+                        ctx.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Evenodd);
+                    }
+                    self.set_stroke(*stroke);
+                    ctx.set_line_width(line_width / view.scale);
+                    ctx.stroke_with_path(&path);
+                    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                }
+                Item::Rect {
+                    rect,
+                    fill,
+                    stroke,
+                    line_width,
+                } => {
+                    let (w, h) = (rect.x1 - rect.x0, rect.y1 - rect.y0);
+                    self.set_fill(*fill);
+                    ctx.fill_rect(rect.x0, rect.y0, w, h);
+                    self.set_stroke(*stroke);
+                    ctx.set_line_width(*line_width);
+                    ctx.stroke_rect(rect.x0, rect.y0, w, h);
+                }
+                Item::Circle {
+                    center,
+                    radius,
+                    fill,
+                    stroke,
+                    line_width,
+                    dash,
+                    ..
+                } => {
+                    ctx.begin_path();
+                    ctx.arc(center.x, center.y, *radius, 0.0, std::f64::consts::TAU)?;
+                    if let Some(fill) = fill {
+                        self.set_fill(*fill);
+                        ctx.fill();
+                    }
+                    if let Some([on, off]) = dash {
+                        let pattern = js_sys::Array::of2(&JsValue::from(*on), &JsValue::from(*off));
+                        ctx.set_line_dash(&pattern)?;
+                    }
+                    self.set_stroke(*stroke);
+                    ctx.set_line_width(*line_width);
+                    ctx.stroke();
+                    if dash.is_some() {
+                        ctx.set_line_dash(&no_dash)?;
+                    }
+                }
+                Item::Label {
+                    text,
+                    at,
+                    size,
+                    bold,
+                    color,
+                    halo,
+                    halo_width,
+                    align,
+                } => {
+                    let font = self
+                        .fonts
+                        .entry((size.to_bits(), *bold))
+                        .or_insert_with(|| {
+                            let weight = if *bold { "600" } else { "400" };
+                            format!("{weight} {size}px {}", scene.font_family)
+                        });
+                    ctx.set_font(font);
+                    ctx.set_text_align(match align {
+                        Align::Left => "left",
+                        Align::Center => "center",
+                    });
+                    ctx.set_text_baseline("middle");
+                    self.set_stroke(*halo);
+                    ctx.set_line_width(*halo_width);
+                    ctx.stroke_text(text, at.x, at.y)?;
+                    self.set_fill(*color);
+                    ctx.fill_text(text, at.x, at.y)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }

@@ -2,8 +2,11 @@
 //! DOM, turns events into map messages, and paints the scene on change only.
 
 mod canvas;
+mod dom;
 mod listeners;
+mod options;
 mod panel_dom;
+mod panic_hook;
 mod widget;
 
 pub use widget::MapWidget;

@@ -1,8 +1,11 @@
-//! `MapWidget`, the one exported class: builds the canvas, panel and credit line inside the
-//! element's root, turns DOM events into map messages, and paints on change only.
+//! `MapWidget`, the one exported class: owns the map state, the DOM, the painter and every
+//! listener, turns DOM events into map messages, and paints on change only.
 
+use super::canvas::Painter;
+use super::dom::{js_err, Dom};
 use super::listeners::Listener;
-use super::{canvas, panel_dom};
+use super::options::Options;
+use super::{panel_dom, panic_hook};
 use crate::data::load;
 use crate::geo::coords::{Css, LonLat};
 use crate::i18n::Lang;
@@ -14,45 +17,25 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CanvasRenderingContext2d, CustomEvent, CustomEventInit, Document, Element, HtmlCanvasElement,
-    HtmlElement, MouseEvent, Node, ResizeObserver,
-};
-
-/// Options decoded from the element's attributes or a JS object.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct Options {
-    /// `zh` or `en`.
-    lang: Option<String>,
-}
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, MouseEvent, Node, ResizeObserver};
 
 /// The state shared with event handlers (they hold a `Weak` to it, never a strong ref).
 struct Inner {
     host: HtmlElement,
-    document: Document,
-    frame: Element,
-    canvas: HtmlCanvasElement,
-    ctx: CanvasRenderingContext2d,
-    panel: Element,
-    credit: Element,
+    dom: Dom,
+    painter: RefCell<Painter>,
     map: RefCell<Map>,
     style: Style,
+    /// Device pixels per CSS pixel the backing store was sized for.
     dpr: Cell<f64>,
+    /// Set when the screen's pixel ratio changed (the window moved to another screen);
+    /// the next frame re-sizes the backing store.
+    dpr_changed: Cell<bool>,
+    /// Listens for the pixel ratio leaving its current value; replaced after each change.
+    dpr_watch: RefCell<Option<Listener>>,
     /// The animation frame in flight, if any: at most one at a time.
     pending_frame: Cell<Option<i32>>,
     on_frame: RefCell<Option<Closure<dyn FnMut()>>>,
-}
-
-fn js_err(e: JsValue) -> JsError {
-    JsError::new(
-        &e.as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|err| String::from(err.message()))
-            })
-            .unwrap_or_else(|| "a browser call failed".to_string()),
-    )
 }
 
 fn core_err(e: crate::Error) -> JsError {
@@ -62,8 +45,9 @@ fn core_err(e: crate::Error) -> JsError {
 impl Inner {
     fn draw(&self) -> Result<(), JsValue> {
         let map = self.map.borrow();
-        if let Some(scene) = scene::build(&map, &self.style) {
-            canvas::paint(&self.ctx, &scene, self.dpr.get())?;
+        if let Some(frame) = map.frame(&self.style) {
+            let scene = scene::build(&frame);
+            self.painter.borrow_mut().paint(&scene, self.dpr.get())?;
         }
         Ok(())
     }
@@ -82,17 +66,21 @@ impl Inner {
         }
     }
 
-    /// Writes the panel and the credit line in the current language.
-    fn render_panel(&self) -> Result<(), JsValue> {
+    /// Writes the panel, the credit line and the canvas's accessible name in the current
+    /// language.
+    fn render_text(&self) -> Result<(), JsValue> {
         let map = self.map.borrow();
-        let credit = map.data().attribution.as_ref().map(|t| t.get(map.lang()));
-        self.credit.set_text_content(credit);
-        panel_dom::render(&self.document, &self.panel, &panel::content(&map))
+        let lang = map.lang();
+        let credit = map.data().attribution.as_ref().map(|t| t.get(lang));
+        self.dom.credit.set_text_content(credit);
+        self.dom.canvas.set_attribute("aria-label", &map.title())?;
+        let content = panel::content(map.data(), map.selected(), lang);
+        panel_dom::render(&self.dom.document, &self.dom.panel, &content)
     }
 
     /// Fits the map to the canvas's current CSS size and the screen's pixel ratio.
     fn resize(&self) -> Result<(), JsValue> {
-        let rect = self.canvas.get_bounding_client_rect();
+        let rect = self.dom.canvas.get_bounding_client_rect();
         let (w, h) = (rect.width(), rect.height());
         if w < 1.0 || h < 1.0 {
             return Ok(()); // hidden or not laid out yet; a later resize will come
@@ -104,9 +92,9 @@ impl Inner {
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
         if let Some(view) = map.view() {
             let (dw, dh) = view.device_size(dpr);
-            if self.canvas.width() != dw || self.canvas.height() != dh {
-                self.canvas.set_width(dw);
-                self.canvas.set_height(dh);
+            if self.dom.canvas.width() != dw || self.dom.canvas.height() != dh {
+                self.dom.canvas.set_width(dw);
+                self.dom.canvas.set_height(dh);
             }
         }
         drop(map);
@@ -121,7 +109,7 @@ impl Inner {
             .select(id)
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
         if changed {
-            self.render_panel()?;
+            self.render_text()?;
             self.request_draw();
             let detail = js_sys::Object::new();
             let id_value = self
@@ -141,12 +129,35 @@ impl Inner {
     }
 
     fn pointer_css(&self, event: &MouseEvent) -> Css {
-        let rect = self.canvas.get_bounding_client_rect();
+        let rect = self.dom.canvas.get_bounding_client_rect();
         Css {
             x: f64::from(event.client_x()) - rect.left(),
             y: f64::from(event.client_y()) - rect.top(),
         }
     }
+}
+
+/// Listens for the screen's pixel ratio leaving the value the canvas was sized for, which
+/// happens when the window moves to a screen of another density (or the page zooms).
+fn watch_dpr(inner: &Rc<Inner>) -> Result<(), JsValue> {
+    let Some(window) = web_sys::window() else {
+        return Ok(());
+    };
+    let query = format!("(resolution: {}dppx)", inner.dpr.get());
+    let Some(list) = window.match_media(&query)? else {
+        return Ok(());
+    };
+    let weak = Rc::downgrade(inner);
+    let listener = Listener::new(&list, "change", move |_| {
+        if let Some(inner) = weak.upgrade() {
+            inner.dpr_changed.set(true);
+            inner.request_draw();
+        }
+    })?;
+    // Replacing drops the previous listener, which unregisters it. This runs from the
+    // animation frame, never from inside the listener being dropped.
+    *inner.dpr_watch.borrow_mut() = Some(listener);
+    Ok(())
 }
 
 /// The resize observer and the callback it calls, kept together so both live as long as the map.
@@ -179,72 +190,36 @@ impl MapWidget {
         policies: Option<String>,
         options: JsValue,
     ) -> Result<MapWidget, JsError> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| JsError::new(&format!("bad map options: {e}")))?
-        };
-        let lang = match options.lang.as_deref() {
-            None | Some("") => Lang::default(),
-            Some(code) => Lang::parse(code).map_err(core_err)?,
-        };
+        panic_hook::install();
+        let options = Options::from_js(options)?;
+        let lang = options.lang().map_err(core_err)?;
         let data = load::load(features, policies.as_deref()).map_err(core_err)?;
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsError::new("no document: the map needs a browser page"))?;
-
-        let frame = document.create_element("div").map_err(js_err)?;
-        frame.set_class_name("jjm-frame");
-        let figure = document.create_element("figure").map_err(js_err)?;
-        figure.set_class_name("jjm-map");
-        let canvas: HtmlCanvasElement = document
-            .create_element("canvas")
-            .map_err(js_err)?
-            .dyn_into()
-            .map_err(|_| JsError::new("could not create a canvas"))?;
-        canvas.set_attribute("role", "img").map_err(js_err)?;
-        let label = match lang {
-            Lang::En => "Map of Beijing, Tianjin and Hebei with the places named in the Decision",
-            Lang::Zh => "京津冀地图，标出《决定》提到的地点",
-        };
-        canvas.set_attribute("aria-label", label).map_err(js_err)?;
-        figure.append_child(&canvas).map_err(js_err)?;
-        let credit = document.create_element("figcaption").map_err(js_err)?;
-        credit.set_class_name("jjm-attribution");
-        figure.append_child(&credit).map_err(js_err)?;
-        let panel = document.create_element("section").map_err(js_err)?;
-        panel.set_class_name("jjm-panel");
-        panel.set_attribute("aria-live", "polite").map_err(js_err)?;
-        frame.append_child(&figure).map_err(js_err)?;
-        frame.append_child(&panel).map_err(js_err)?;
-        root.append_child(&frame).map_err(js_err)?;
-
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .map_err(js_err)?
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
-
+        let map = Map::new(data, lang);
+        let dom = Dom::build(&root)?;
+        let painter = Painter::new(dom.ctx.clone(), map.projected()).map_err(js_err)?;
         let inner = Rc::new(Inner {
             host,
-            document,
-            frame,
-            canvas,
-            ctx,
-            panel,
-            credit,
-            map: RefCell::new(Map::new(data, lang)),
+            dom,
+            painter: RefCell::new(painter),
+            map: RefCell::new(map),
             style: Style::default(),
             dpr: Cell::new(1.0),
+            dpr_changed: Cell::new(false),
+            dpr_watch: RefCell::new(None),
             pending_frame: Cell::new(None),
             on_frame: RefCell::new(None),
         });
 
         let weak = Rc::downgrade(&inner);
         *inner.on_frame.borrow_mut() = Some(Closure::new(move || {
-            if let Some(inner) = weak.upgrade() {
-                inner.pending_frame.set(None);
+            let Some(inner) = weak.upgrade() else {
+                return;
+            };
+            inner.pending_frame.set(None);
+            if inner.dpr_changed.replace(false) {
+                report(inner.resize());
+                report(watch_dpr(&inner));
+            } else {
                 report(inner.draw());
             }
         }));
@@ -255,13 +230,14 @@ impl MapWidget {
             observer: None,
         };
         widget.listen()?;
-        inner.render_panel().map_err(js_err)?;
+        inner.render_text().map_err(js_err)?;
         inner.resize().map_err(js_err)?;
+        watch_dpr(&inner).map_err(js_err)?;
         Ok(widget)
     }
 
     fn listen(&mut self) -> Result<(), JsError> {
-        let target: &web_sys::EventTarget = self.inner.canvas.as_ref();
+        let target: &web_sys::EventTarget = self.inner.dom.canvas.as_ref();
         let weak = Rc::downgrade(&self.inner);
         self.listeners.push(
             Listener::new(target, "click", move |e| {
@@ -285,6 +261,7 @@ impl MapWidget {
                 if changed {
                     let over = inner.map.borrow().hovered().is_some();
                     let _ = inner
+                        .dom
                         .canvas
                         .style()
                         .set_property("cursor", if over { "pointer" } else { "" });
@@ -311,7 +288,7 @@ impl MapWidget {
             }
         });
         let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).map_err(js_err)?;
-        observer.observe(&self.inner.canvas);
+        observer.observe(&self.inner.dom.canvas);
         self.observer = Some((observer, on_resize));
         Ok(())
     }
@@ -348,16 +325,16 @@ impl MapWidget {
 
     /// Every selectable place as `{ id, kind, name_zh, name_en }`.
     pub fn regions(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&self.inner.map.borrow().regions())
+        serde_wasm_bindgen::to_value(&self.inner.map.borrow().selectable_places())
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Switches names and panel text to `zh` or `en`.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, code: &str) -> Result<(), JsError> {
-        let lang = Lang::parse(code).map_err(core_err)?;
+        let lang = Lang::choose(Some(code), None).map_err(core_err)?;
         self.inner.map.borrow_mut().set_lang(lang);
-        self.inner.render_panel().map_err(js_err)?;
+        self.inner.render_text().map_err(js_err)?;
         self.inner.request_draw();
         Ok(())
     }
@@ -382,7 +359,8 @@ impl MapWidget {
             let _ = window.cancel_animation_frame(handle);
         }
         self.inner.on_frame.borrow_mut().take();
-        self.inner.frame.remove();
+        self.inner.dpr_watch.borrow_mut().take();
+        self.inner.dom.frame.remove();
     }
 }
 

@@ -1,0 +1,330 @@
+//! The features file (GeoJSON FeatureCollection) → places, the credit line, the map's title
+//! and the data's words for its kinds, with every problem located.
+
+use crate::data::load::{MAX_FEATURES, MAX_POSITIONS};
+use crate::data::model::{Kind, KindWords, Place, Polygon, Shape};
+use crate::data::props::{position, Props};
+use crate::data::report::{DataFile, Location, Report};
+use crate::geo::coords::LonLat;
+use crate::i18n::Text;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashSet};
+
+/// What the features file gives besides its places.
+#[derive(Debug, Default)]
+pub struct CollectionWords {
+    /// `attribution` / `attribution_zh`.
+    pub attribution: Option<Text>,
+    /// `title_zh` / `title_en`.
+    pub title: Option<Text>,
+    /// `kinds`.
+    pub kinds: BTreeMap<Kind, KindWords>,
+}
+
+/// Reads the parsed features file.
+pub fn read(root: Value, report: &mut Report) -> (Vec<Place>, CollectionWords) {
+    let mut places = Vec::new();
+    let whole = Location::file(DataFile::Features);
+    let Value::Object(root) = root else {
+        report.error(whole, "expected a GeoJSON FeatureCollection object");
+        return (places, CollectionWords::default());
+    };
+    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+        report.error(whole.at("type"), "expected \"type\": \"FeatureCollection\"");
+        return (places, CollectionWords::default());
+    }
+    let words = collection_words(&root, report);
+    let Some(features) = root.get("features").and_then(Value::as_array) else {
+        report.error(whole.at("features"), "expected an array of features");
+        return (places, words);
+    };
+    if features.is_empty() {
+        report.error(whole.at("features"), "the collection has no features");
+    }
+    if features.len() > MAX_FEATURES {
+        report.error(
+            whole.at("features"),
+            format!("{} features; the limit is {MAX_FEATURES}", features.len()),
+        );
+        return (places, words);
+    }
+    let mut budget = MAX_POSITIONS;
+    let mut seen = HashSet::new();
+    for (i, value) in features.iter().enumerate() {
+        if let Some(place) = read_feature(i, value, &mut budget, report) {
+            if !seen.insert(place.id.clone()) {
+                report.warn(
+                    Location::feature(i, Some(&place.id)),
+                    "duplicate id: only the first feature with this id can be selected",
+                );
+            }
+            places.push(place);
+        }
+    }
+    (places, words)
+}
+
+/// The collection's own members: credit line, title and kind words.
+fn collection_words(root: &Map<String, Value>, report: &mut Report) -> CollectionWords {
+    let whole = Location::file(DataFile::Features);
+    let attribution = match (root.get("attribution"), root.get("attribution_zh")) {
+        (None, _) => None,
+        (Some(Value::String(en)), None) => Some(Text::new(en, en)),
+        (Some(Value::String(en)), Some(Value::String(zh))) => Some(Text::new(en, zh)),
+        _ => {
+            report.error(
+                whole.at("attribution"),
+                "attribution (and attribution_zh, if given) must be strings",
+            );
+            None
+        }
+    };
+    let title = Props::new(root, whole.clone()).optional_pair("title", report);
+    let mut kinds = BTreeMap::new();
+    match root.get("kinds") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(entries)) => {
+            for (key, entry) in entries {
+                let at = whole.at("kinds").at(key);
+                let Some(kind) = Kind::parse(key) else {
+                    report.error(
+                        at,
+                        format!(
+                            "unknown kind {key:?}: use province, counties, wing, park or context"
+                        ),
+                    );
+                    continue;
+                };
+                let Value::Object(members) = entry else {
+                    report.error(at, "must be an object with name_zh and name_en");
+                    continue;
+                };
+                let mut props = Props::new(members, at);
+                let name_zh = props.required_str("name_zh", report);
+                let name_en = props.required_str("name_en", report);
+                let legend = props.optional_pair("legend", report);
+                if let (Some(zh), Some(en)) = (name_zh, name_en) {
+                    kinds.insert(
+                        kind,
+                        KindWords {
+                            name: Text { zh, en },
+                            legend,
+                        },
+                    );
+                }
+            }
+        }
+        Some(_) => report.error(
+            whole.at("kinds"),
+            "must be an object keyed by kind (province, counties, wing, park, context)",
+        ),
+    }
+    CollectionWords {
+        attribution,
+        title,
+        kinds,
+    }
+}
+
+fn read_feature(i: usize, value: &Value, budget: &mut usize, report: &mut Report) -> Option<Place> {
+    let id_hint = value.pointer("/properties/id").and_then(Value::as_str);
+    let at = Location::feature(i, id_hint);
+    let feature = match geojson::Feature::from_json_value(value.clone()) {
+        Ok(f) => f,
+        Err(e) => {
+            report.error(at, format!("not a GeoJSON Feature: {e}"));
+            return None;
+        }
+    };
+    let Some(members) = feature.properties.as_ref() else {
+        report.error(
+            at,
+            "has no properties: needs at least id, kind, name_zh, name_en",
+        );
+        return None;
+    };
+    let mut props = Props::new(members, at.at("properties"));
+    let id = props.required_str("id", report);
+    let kind = props
+        .required_str("kind", report)
+        .and_then(|k| match Kind::parse(&k) {
+            Some(kind) => Some(kind),
+            None => {
+                report.error(
+                    at.at("properties.kind"),
+                    format!("unknown kind {k:?}: use province, counties, wing, park or context"),
+                );
+                None
+            }
+        });
+    let name_zh = props.required_str("name_zh", report);
+    let name_en = props.required_str("name_en", report);
+    if let Some(id) = &id {
+        let link_safe = id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !link_safe {
+            report.warn(
+                at.at("properties.id"),
+                "ids should be lowercase ASCII letters, digits and '-' so they work in links",
+            );
+        }
+    }
+    let short = props.optional_pair("short", report);
+    let host = props.optional_pair("host", report);
+    let approximate = props.optional_bool("approximate", report);
+    let area_km2 = props.optional_positive("area_km2", "square kilometres", report);
+    let label = props.optional_position("label", report);
+    let source = props.optional_str("source");
+    let shape = match feature.geometry.as_ref() {
+        None => {
+            report.error(
+                at.at("geometry"),
+                "is missing: a place needs a Point, Polygon or MultiPolygon",
+            );
+            None
+        }
+        Some(g) => read_shape(&g.value, &at.at("geometry"), budget, report),
+    };
+    if let (Some(Kind::Context), Some(Shape::Point(_))) = (kind, &shape) {
+        report.error(
+            at.at("geometry"),
+            "a context place must be a Polygon or MultiPolygon",
+        );
+        return None;
+    }
+    if !props.ok {
+        return None;
+    }
+    Some(Place {
+        id: id?,
+        kind: kind?,
+        name: Text {
+            zh: name_zh?,
+            en: name_en?,
+        },
+        short,
+        host,
+        approximate,
+        area_km2,
+        label,
+        source,
+        shape: shape?,
+    })
+}
+
+fn read_shape(
+    value: &geojson::Value,
+    at: &Location,
+    budget: &mut usize,
+    report: &mut Report,
+) -> Option<Shape> {
+    use geojson::Value as G;
+    let coordinates = at.at("coordinates");
+    match value {
+        G::Point(p) => position(p, &coordinates, report).map(Shape::Point),
+        G::Polygon(rings) => {
+            read_polygon(rings, &coordinates, budget, report).map(|p| Shape::Area(vec![p]))
+        }
+        G::MultiPolygon(polys) => {
+            if polys.is_empty() {
+                report.error(coordinates, "a MultiPolygon with no polygons");
+                return None;
+            }
+            let mut out = Vec::with_capacity(polys.len());
+            let mut ok = true;
+            for (k, rings) in polys.iter().enumerate() {
+                match read_polygon(rings, &coordinates.at(format!("[{k}]")), budget, report) {
+                    Some(p) => out.push(p),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(Shape::Area(out))
+        }
+        other => {
+            report.error(
+                at.at("type"),
+                format!(
+                    "{} is not supported: use Point, Polygon or MultiPolygon",
+                    other.type_name()
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn read_polygon(
+    rings: &[Vec<Vec<f64>>],
+    at: &Location,
+    budget: &mut usize,
+    report: &mut Report,
+) -> Option<Polygon> {
+    if rings.is_empty() {
+        report.error(at.clone(), "a polygon needs at least an outer ring");
+        return None;
+    }
+    let mut out: Vec<Vec<LonLat>> = Vec::with_capacity(rings.len());
+    for (r, ring) in rings.iter().enumerate() {
+        let at = at.at(format!("[{r}]"));
+        if ring.len() > *budget {
+            report.error(
+                at,
+                format!("too many positions: the limit over all features is {MAX_POSITIONS}"),
+            );
+            return None;
+        }
+        *budget -= ring.len();
+        if ring.len() < 4 {
+            report.error(
+                at,
+                format!("a ring needs at least 4 positions, this has {}", ring.len()),
+            );
+            return None;
+        }
+        let mut pts = Vec::with_capacity(ring.len());
+        for (k, p) in ring.iter().enumerate() {
+            pts.push(position(p, &at.at(format!("[{k}]")), report)?);
+        }
+        if pts.first() != pts.last() {
+            report.error(
+                at,
+                "the ring is not closed: its last position must equal its first",
+            );
+            return None;
+        }
+        let area = signed_area(&pts);
+        if area == 0.0 {
+            report.error(at, "the ring encloses no area");
+            return None;
+        }
+        let outer = r == 0;
+        if outer != (area > 0.0) {
+            report.warn(
+                at,
+                if outer {
+                    "outer ring is clockwise; RFC 7946 asks for counter-clockwise (drawn anyway)"
+                } else {
+                    "hole is counter-clockwise; RFC 7946 asks for clockwise (drawn anyway)"
+                },
+            );
+        }
+        out.push(pts);
+    }
+    let mut it = out.into_iter();
+    let exterior = it.next()?;
+    Some(Polygon {
+        exterior,
+        holes: it.collect(),
+    })
+}
+
+/// Twice the signed area in degree² (shoelace): positive when counter-clockwise.
+fn signed_area(ring: &[LonLat]) -> f64 {
+    ring.windows(2)
+        .map(|w| match w {
+            [a, b] => a.lon * b.lat - b.lon * a.lat,
+            _ => 0.0,
+        })
+        .sum()
+}

@@ -1,0 +1,51 @@
+//! The one input of the render layer: what to draw this frame, as plain borrowed data, so the
+//! scene never reaches into the map's state machine.
+
+use crate::data::model::{Dataset, Place};
+use crate::geo::shapes::{PlaneShape, Projected};
+use crate::geo::view::View;
+use crate::i18n::Lang;
+use crate::render::style::Style;
+
+/// Everything one frame depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame<'a> {
+    /// The places and their words.
+    pub data: &'a Dataset,
+    /// The places on the plane, projected once per dataset.
+    pub projected: &'a Projected,
+    /// Plane ↔ CSS pixels, and the canvas size.
+    pub view: View,
+    /// Language of labels and legend.
+    pub lang: Lang,
+    /// The selected place.
+    pub selected: Option<usize>,
+    /// The place under the pointer.
+    pub hovered: Option<usize>,
+    /// The place with keyboard focus.
+    pub focused: Option<usize>,
+    /// Colours and sizes.
+    pub style: &'a Style,
+}
+
+impl<'a> Frame<'a> {
+    /// Whether place `i` is hovered or selected: drawn emphasised and always labelled.
+    pub fn active(&self, i: usize) -> bool {
+        self.selected == Some(i) || self.hovered == Some(i)
+    }
+
+    /// Place `i` with its projected shape.
+    pub fn place(&self, i: usize) -> Option<(&'a Place, &'a PlaneShape)> {
+        Some((self.data.places.get(i)?, self.projected.shapes.get(i)?))
+    }
+
+    /// Every place with its projected shape and index.
+    pub fn places(&self) -> impl Iterator<Item = (usize, &'a Place, &'a PlaneShape)> + 'a {
+        self.data
+            .places
+            .iter()
+            .zip(&self.projected.shapes)
+            .enumerate()
+            .map(|(i, (place, shape))| (i, place, shape))
+    }
+}
