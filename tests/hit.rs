@@ -195,3 +195,32 @@ fn a_wing_can_be_a_real_polygon_without_code_changes() {
     assert_eq!(id_at(&m, 116.8, 39.78).as_deref(), Some("tongzhou"));
     assert_eq!(id_at(&m, 116.3, 39.78).as_deref(), Some("beijing"));
 }
+
+#[test]
+fn hit_grid_matches_the_recorded_table() {
+    // The same table is checked by the wasm build under Node (tests/node.rs), so native and
+    // wasm hit-testing are compared point by point. Re-record with RECORD_HIT_GRID=1.
+    let m = map(720.0, 900.0, Lang::En);
+    if std::env::var_os("RECORD_HIT_GRID").is_some() {
+        let mut text = String::from("# lon\tlat\tid at 720x900 (- for none); see tests/hit.rs\n");
+        for (lon, lat) in common::hit_grid_points() {
+            let id = id_at(&m, lon, lat).unwrap_or_else(|| "-".into());
+            text.push_str(&format!("{lon}\t{lat}\t{id}\n"));
+        }
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hit-grid.tsv"),
+            text,
+        )
+        .unwrap();
+        return;
+    }
+    let bad = common::hit_grid_mismatches(&m);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // The table is not trivial: it covers every province, the sea and the exclave.
+    for id in ["beijing", "tianjin", "hebei", "sanhe-dachang-xianghe", "-"] {
+        assert!(
+            common::HIT_GRID.contains(&format!("\t{id}\n")),
+            "grid never hits {id}"
+        );
+    }
+}

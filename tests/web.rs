@@ -6,11 +6,20 @@ mod common;
 
 use common::{FEATURES, POLICIES};
 use jingjinji_map::data::model::Kind;
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::render::labels::Align;
+use jingjinji_map::render::scene::{self, Item};
 use jingjinji_map::render::style::Style;
 use jingjinji_map::web::MapWidget;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, MouseEvent, MouseEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -173,12 +182,144 @@ fn bad_data_gives_a_readable_error() {
     host.remove();
 }
 
+/// Waits for `n` animation frames, so ResizeObserver callbacks and redraws have run.
+async fn frames(n: usize) {
+    for _ in 0..n {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+        });
+        JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// Counts `select` events on `host`; the listener lives as long as the returned closure.
+fn count_selects(host: &HtmlElement) -> (Rc<Cell<u32>>, Closure<dyn FnMut()>) {
+    let count = Rc::new(Cell::new(0));
+    let c = count.clone();
+    let listener = Closure::<dyn FnMut()>::new(move || c.set(c.get() + 1));
+    host.add_event_listener_with_callback("select", listener.as_ref().unchecked_ref())
+        .unwrap();
+    (count, listener)
+}
+
+fn click(canvas: &HtmlCanvasElement, x: f64, y: f64) {
+    let rect = canvas.get_bounding_client_rect();
+    let init = MouseEventInit::new();
+    init.set_client_x((rect.left() + x) as i32);
+    init.set_client_y((rect.top() + y) as i32);
+    init.set_bubbles(true);
+    let event = MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    canvas.dispatch_event(&event).unwrap();
+}
+
 #[wasm_bindgen_test]
-fn destroy_removes_the_dom() {
+async fn destroy_removes_the_dom_and_every_listener() {
     let host = host(400);
     let mut w = widget(&host, "en");
-    assert!(host.query_selector("canvas").unwrap().is_some());
+    let canvas = canvas(&host);
+    let (selects, _listener) = count_selects(&host);
+    let beijing = w.project(116.25, 40.6).unwrap();
+    let tianjin = w.project(117.45, 40.1).unwrap();
+    click(&canvas, beijing[0], beijing[1]);
+    assert_eq!(selects.get(), 1, "a click selects while the map lives");
     w.destroy();
     assert!(host.query_selector("canvas").unwrap().is_none());
+    // Put the canvas back where a click and a resize would reach any listener left behind.
+    host.append_child(&canvas).unwrap();
+    let before = (canvas.width(), canvas.height());
+    canvas.style().set_property("width", "200px").unwrap();
+    // Another place than the selected one, so a leaked click listener would fire an event.
+    click(&canvas, tianjin[0], tianjin[1]);
+    frames(3).await;
+    assert_eq!(selects.get(), 1, "a click after destroy() still selected");
+    assert_eq!(
+        (canvas.width(), canvas.height()),
+        before,
+        "the resize observer still resized the canvas after destroy()"
+    );
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_canvas_name_follows_the_language() {
+    let host = host(400);
+    let w = widget(&host, "en");
+    let name = || canvas(&host).get_attribute("aria-label").unwrap();
+    assert_eq!(
+        name(),
+        "Map of Beijing, Tianjin and Hebei with the places named in the Decision"
+    );
+    w.set_lang("zh-CN").unwrap();
+    assert_eq!(name(), "京津冀地图，标出《决定》提到的地点");
+    w.set_lang("en_GB").unwrap();
+    assert!(name().starts_with("Map of Beijing"));
+    assert!(w.set_lang("fr").is_err());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn labels_do_not_overlap_as_the_browser_measures_them() {
+    // The core estimates text widths; here the browser measures the real glyphs.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let probe: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    let ctx: CanvasRenderingContext2d = probe
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let style = Style::default();
+    for (w, h, lang, selected) in [
+        (320.0, 400.0, Lang::En, None),
+        (375.0, 469.0, Lang::En, Some("park-baodi")),
+        (420.0, 525.0, Lang::Zh, None),
+        (560.0, 700.0, Lang::En, Some("tongzhou")),
+        (720.0, 900.0, Lang::En, Some("xiongan")),
+        (900.0, 1125.0, Lang::Zh, Some("sanhe-dachang-xianghe")),
+    ] {
+        let mut m = common::map(w, h, lang);
+        m.select(selected).unwrap();
+        let s = scene::build(&m.frame(&style).unwrap());
+        let boxes: Vec<(String, [f64; 4])> = s
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Label {
+                    text,
+                    at,
+                    size,
+                    bold,
+                    align,
+                    ..
+                } => {
+                    let weight = if *bold { "600" } else { "400" };
+                    ctx.set_font(&format!("{weight} {size}px {}", s.font_family));
+                    let width = ctx.measure_text(text).unwrap().width();
+                    let x0 = match align {
+                        Align::Left => at.x,
+                        Align::Center => at.x - width / 2.0,
+                    };
+                    Some((
+                        text.clone(),
+                        [x0, at.y - size / 2.0, x0 + width, at.y + size / 2.0],
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(boxes.len() >= 3, "{w}: {boxes:?}");
+        for (k, (a, ra)) in boxes.iter().enumerate() {
+            assert!(
+                ra[0] >= 0.0 && ra[2] <= w,
+                "{a:?} leaves the canvas at {w}: {ra:?}"
+            );
+            for (b, rb) in boxes.iter().skip(k + 1) {
+                let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
+                assert!(
+                    !overlap,
+                    "{a:?} {ra:?} overlaps {b:?} {rb:?} at {w}×{h} {lang:?}"
+                );
+            }
+        }
+    }
 }

@@ -26,3 +26,33 @@ pub fn id_at(m: &Map, lon: f64, lat: f64) -> Option<String> {
     let c = m.project(LonLat { lon, lat }).expect("projects");
     m.id_at(c).map(str::to_string)
 }
+
+/// The recorded hit-test grid (tests/fixtures/hit-grid.tsv): lon, lat, id or `-`, for the
+/// shipped map at 720×900. Native and wasm builds must both answer exactly this.
+pub const HIT_GRID: &str = include_str!("../fixtures/hit-grid.tsv");
+
+/// The grid's rows that differ from what `m` answers, as readable lines.
+pub fn hit_grid_mismatches(m: &Map) -> Vec<String> {
+    HIT_GRID
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let (lon, lat): (f64, f64) = (cols[0].parse().unwrap(), cols[1].parse().unwrap());
+            let want = (cols[2] != "-").then(|| cols[2].to_string());
+            let got = id_at(m, lon, lat);
+            (got != want).then(|| format!("({lon}, {lat}): recorded {want:?}, got {got:?}"))
+        })
+        .collect()
+}
+
+/// The grid's points, for recording a new table.
+pub fn hit_grid_points() -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for j in 0..=26 {
+        for i in 0..=26 {
+            out.push((113.5 + 0.25 * f64::from(i), 36.0 + 0.25 * f64::from(j)));
+        }
+    }
+    out
+}

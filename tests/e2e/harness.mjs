@@ -40,14 +40,15 @@ export async function launch() {
   });
 }
 
-/** Opens the demo page at a width and waits until the map is ready. */
-export async function openDemo(browser, baseUrl, { width = 720, height = 1000, dpr = 1, query = '', touch = false } = {}) {
+/** Opens the demo page at a width and waits until the map is ready; `init` runs before the page's scripts. */
+export async function openDemo(browser, baseUrl, { width = 720, height = 1000, dpr = 1, query = '', touch = false, init = null } = {}) {
   const page = await browser.newPage({
     viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch,
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (init) await page.addInitScript(init);
   await page.goto(baseUrl + query);
   await page.waitForFunction(() => customElements.get('jingjinji-map'));
   await page.evaluate(() => document.querySelector('jingjinji-map').ready);

@@ -1,0 +1,87 @@
+// The element's life on a host page: leaving the page while its data loads, and another
+// region's data reading in its own words.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, openDemo } from './harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('an element removed while its data loads builds nothing, and works when put back', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  let served = 0;
+  await page.route('**/slow/places.geojson', async (route) => {
+    await gate;
+    served += 1;
+    await route.fulfill({ path: path.join(ROOT, 'data/places.geojson'), contentType: 'application/geo+json' });
+  });
+  await page.evaluate(() => {
+    const el = document.createElement('jingjinji-map');
+    el.setAttribute('features', 'slow/places.geojson');
+    document.body.append(el);
+    window.late = el;
+    window.lateReady = false;
+    el.ready.then(() => { window.lateReady = true; });
+  });
+  // The reader scrolls on; the host page removes the map before its data has arrived.
+  await page.evaluate(() => window.late.remove());
+  release();
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((e) => e.name.includes('slow/places.geojson') && e.responseEnd > 0));
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => ({
+    frames: window.late.shadowRoot.querySelectorAll('.jjm-frame').length,
+    ready: window.lateReady,
+  }));
+  assert.deepEqual(state, { frames: 0, ready: false }, 'a map was built on the detached element');
+  assert.equal(served, 1);
+
+  // Put back, it loads again and works, with one map inside.
+  const back = await page.evaluate(async () => {
+    document.body.append(window.late);
+    await window.late.ready;
+    window.late.select('tianjin');
+    return {
+      frames: window.late.shadowRoot.querySelectorAll('.jjm-frame').length,
+      selected: window.late.selected,
+    };
+  });
+  assert.deepEqual(back, { frames: 1, selected: 'tianjin' });
+  assert.equal(served, 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("another region's data reads in its own words", async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  for (const name of ['shanghai-suzhou.geojson', 'shanghai-suzhou.policies.json']) {
+    await page.route(`**/example/${name}`, (route) => route.fulfill({ path: path.join(ROOT, 'data/examples', name) }));
+  }
+  const seen = await page.evaluate(async () => {
+    const el = document.createElement('jingjinji-map');
+    el.setAttribute('features', 'example/shanghai-suzhou.geojson');
+    el.setAttribute('policies', 'example/shanghai-suzhou.policies.json');
+    el.setAttribute('lang', 'en');
+    document.querySelector('jingjinji-map').replaceWith(el);
+    await el.ready;
+    const panel = () => el.shadowRoot.querySelector('.jjm-panel').innerText;
+    const overview = panel();
+    el.select('suzhou');
+    return { overview, suzhou: panel(), name: el.canvas.getAttribute('aria-label') };
+  });
+  assert.match(seen.overview, /Key points/);
+  assert.doesNotMatch(seen.overview, /four measures|Decision/);
+  assert.match(seen.suzhou, /Partner city/i);
+  assert.doesNotMatch(seen.suzhou, /Zhongguancun/);
+  assert.equal(seen.name, 'Map of Shanghai and Suzhou (example)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
