@@ -6,7 +6,7 @@ use common::map;
 use jingjinji_map::data::load;
 use jingjinji_map::geo::coords::{Css, LonLat};
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::render::labels::{text_width, Align};
+use jingjinji_map::render::labels::text_width;
 use jingjinji_map::render::scene::{self, Item, Scene};
 use jingjinji_map::render::style::{Color, Style};
 use jingjinji_map::ui::map::Map;
@@ -137,30 +137,7 @@ fn wing_extents_cover_their_true_area_on_the_ground() {
 }
 
 fn label_boxes(s: &Scene) -> Vec<(String, [f64; 4])> {
-    s.items
-        .iter()
-        .filter_map(|it| match it {
-            Item::Label {
-                text,
-                at,
-                size,
-                bold,
-                align,
-                ..
-            } => {
-                let w = text_width(text, *size, *bold);
-                let x0 = match align {
-                    Align::Left => at.x,
-                    Align::Center => at.x - w / 2.0,
-                };
-                Some((
-                    text.clone(),
-                    [x0, at.y - size * 0.6, x0 + w, at.y + size * 0.6],
-                ))
-            }
-            _ => None,
-        })
-        .collect()
+    common::label_boxes(s, text_width)
 }
 
 #[test]

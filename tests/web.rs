@@ -7,8 +7,7 @@ mod common;
 use common::{FEATURES, POLICIES};
 use jingjinji_map::data::model::Kind;
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::render::labels::Align;
-use jingjinji_map::render::scene::{self, Item};
+use jingjinji_map::render::scene;
 use jingjinji_map::render::style::Style;
 use jingjinji_map::web::MapWidget;
 use std::cell::Cell;
@@ -280,33 +279,11 @@ fn labels_do_not_overlap_as_the_browser_measures_them() {
         let mut m = common::map(w, h, lang);
         m.select(selected).unwrap();
         let s = scene::build(&m.frame(&style).unwrap());
-        let boxes: Vec<(String, [f64; 4])> = s
-            .items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Label {
-                    text,
-                    at,
-                    size,
-                    bold,
-                    align,
-                    ..
-                } => {
-                    let weight = if *bold { "600" } else { "400" };
-                    ctx.set_font(&format!("{weight} {size}px {}", s.font_family));
-                    let width = ctx.measure_text(text).unwrap().width();
-                    let x0 = match align {
-                        Align::Left => at.x,
-                        Align::Center => at.x - width / 2.0,
-                    };
-                    Some((
-                        text.clone(),
-                        [x0, at.y - size / 2.0, x0 + width, at.y + size / 2.0],
-                    ))
-                }
-                _ => None,
-            })
-            .collect();
+        let boxes = common::label_boxes(&s, |text, size, bold| {
+            let weight = if bold { "600" } else { "400" };
+            ctx.set_font(&format!("{weight} {size}px {}", s.font_family));
+            ctx.measure_text(text).unwrap().width()
+        });
         assert!(boxes.len() >= 3, "{w}: {boxes:?}");
         for (k, (a, ra)) in boxes.iter().enumerate() {
             assert!(

@@ -6,7 +6,6 @@ use crate::geo::shapes::{PlaneShape, Projected};
 use crate::render::labels::Align;
 use crate::render::scene::{Item, Scene};
 use crate::render::style::Color;
-use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, Path2d};
 
@@ -15,10 +14,11 @@ pub struct Painter {
     ctx: CanvasRenderingContext2d,
     /// One path per place (`None` for points), in plane metres.
     paths: Vec<Option<Path2d>>,
-    /// CSS strings of the colours seen so far: a scene uses a dozen, every frame.
-    colors: HashMap<Color, String>,
-    /// CSS font strings by (size bits, bold).
-    fonts: HashMap<(u64, bool), String>,
+    /// CSS strings of the colours seen so far: a scene uses a dozen, every frame. A short
+    /// list beats a hash map here, in speed and in wasm size.
+    colors: Vec<(Color, String)>,
+    /// CSS font strings by (size, bold).
+    fonts: Vec<((f64, bool), String)>,
 }
 
 /// The path of an area's rings on the plane; `None` for a point.
@@ -40,8 +40,20 @@ fn plane_path(shape: &PlaneShape) -> Result<Option<Path2d>, JsValue> {
     Ok(Some(path))
 }
 
-fn color_css(cache: &mut HashMap<Color, String>, c: Color) -> &str {
-    cache.entry(c).or_insert_with(|| c.to_css())
+/// The cached value for `key`, made by `make` the first time.
+fn cached<K: PartialEq + Copy>(
+    cache: &mut Vec<(K, String)>,
+    key: K,
+    make: impl FnOnce() -> String,
+) -> &str {
+    let at = match cache.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            cache.push((key, make()));
+            cache.len() - 1
+        }
+    };
+    cache.get(at).map_or("", |(_, v)| v.as_str())
 }
 
 impl Painter {
@@ -55,18 +67,19 @@ impl Painter {
         Ok(Painter {
             ctx,
             paths,
-            colors: HashMap::new(),
-            fonts: HashMap::new(),
+            colors: Vec::new(),
+            fonts: Vec::new(),
         })
     }
 
     fn set_fill(&mut self, c: Color) {
-        self.ctx.set_fill_style_str(color_css(&mut self.colors, c));
+        self.ctx
+            .set_fill_style_str(cached(&mut self.colors, c, || c.to_css()));
     }
 
     fn set_stroke(&mut self, c: Color) {
         self.ctx
-            .set_stroke_style_str(color_css(&mut self.colors, c));
+            .set_stroke_style_str(cached(&mut self.colors, c, || c.to_css()));
     }
 
     /// Paints `scene`; the canvas has `dpr` device pixels per CSS pixel.
@@ -151,13 +164,10 @@ impl Painter {
                     halo_width,
                     align,
                 } => {
-                    let font = self
-                        .fonts
-                        .entry((size.to_bits(), *bold))
-                        .or_insert_with(|| {
-                            let weight = if *bold { "600" } else { "400" };
-                            format!("{weight} {size}px {}", scene.font_family)
-                        });
+                    let font = cached(&mut self.fonts, (*size, *bold), || {
+                        let weight = if *bold { "600" } else { "400" };
+                        format!("{weight} {size}px {}", scene.font_family)
+                    });
                     ctx.set_font(font);
                     ctx.set_text_align(match align {
                         Align::Left => "left",

@@ -5,6 +5,8 @@ use jingjinji_map::data::load;
 use jingjinji_map::data::model::Dataset;
 use jingjinji_map::geo::coords::LonLat;
 use jingjinji_map::i18n::Lang;
+use jingjinji_map::render::labels::Align;
+use jingjinji_map::render::scene::{Item, Scene};
 use jingjinji_map::ui::map::Map;
 
 pub const FEATURES: &str = include_str!("../../data/places.geojson");
@@ -55,4 +57,33 @@ pub fn hit_grid_points() -> Vec<(f64, f64)> {
         }
     }
     out
+}
+
+/// Each label's text and box `[x0, y0, x1, y1]` (CSS px, one em tall), with its width from
+/// `width(text, size, bold)`: the core's estimate natively, the browser's measurement in wasm.
+pub fn label_boxes(s: &Scene, width: impl Fn(&str, f64, bool) -> f64) -> Vec<(String, [f64; 4])> {
+    s.items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Label {
+                text,
+                at,
+                size,
+                bold,
+                align,
+                ..
+            } => {
+                let w = width(text, *size, *bold);
+                let x0 = match align {
+                    Align::Left => at.x,
+                    Align::Center => at.x - w / 2.0,
+                };
+                Some((
+                    text.clone(),
+                    [x0, at.y - size / 2.0, x0 + w, at.y + size / 2.0],
+                ))
+            }
+            _ => None,
+        })
+        .collect()
 }
