@@ -1,6 +1,8 @@
-//! The one error type of the core: every failure says what went wrong and where.
+//! The one error type of the core: every failure says what went wrong and where. It sits
+//! above `i18n` and `data` (it wraps their errors) and below `geo`, `render`, `ui` and `web`.
 
 use crate::data::report::Report;
+use crate::i18n::UnknownLang;
 
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
@@ -12,8 +14,8 @@ pub enum Error {
     #[error("no place has the id {0:?}")]
     UnknownPlace(String),
     /// A language code we do not have text for.
-    #[error("unsupported language {0:?}: use \"zh\" or \"en\"")]
-    UnknownLang(String),
+    #[error(transparent)]
+    UnknownLang(#[from] UnknownLang),
     /// A canvas or view of zero or non-finite size.
     #[error("the map has no drawable area ({width}×{height} CSS px)")]
     EmptyView {
@@ -22,6 +24,12 @@ pub enum Error {
         /// CSS height.
         height: f64,
     },
+}
+
+impl From<Report> for Error {
+    fn from(report: Report) -> Error {
+        Error::Invalid(report)
+    }
 }
 
 /// The core's result alias.

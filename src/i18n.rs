@@ -16,7 +16,7 @@ pub enum Lang {
 impl Lang {
     /// Parses a BCP 47 tag or a POSIX locale whose language is `zh` or `en`: `zh`, `zh-CN`,
     /// `zh_CN`, `zh-Hans-CN`, `en-GB`, `EN` all work.
-    pub fn parse(code: &str) -> crate::Result<Lang> {
+    pub fn parse(code: &str) -> Result<Lang, UnknownLang> {
         let base = code
             .trim()
             .split(['-', '_'])
@@ -26,14 +26,14 @@ impl Lang {
         match base.as_str() {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(crate::Error::UnknownLang(code.to_string())),
+            _ => Err(UnknownLang(code.to_string())),
         }
     }
 
     /// The one language rule: an explicit choice (the element's `lang` attribute) must be a
     /// language we have, else it is an error the embedder should see; the page's language is
     /// only a hint, so an article in, say, German still gets a working English map.
-    pub fn choose(explicit: Option<&str>, page_hint: Option<&str>) -> crate::Result<Lang> {
+    pub fn choose(explicit: Option<&str>, page_hint: Option<&str>) -> Result<Lang, UnknownLang> {
         match explicit.map(str::trim).filter(|s| !s.is_empty()) {
             Some(code) => Lang::parse(code),
             None => Ok(page_hint
@@ -50,6 +50,11 @@ impl Lang {
         }
     }
 }
+
+/// A language code we have no text for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unsupported language {0:?}: use \"zh\" or \"en\"")]
+pub struct UnknownLang(pub String);
 
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,10 +2,9 @@
 //! and the data's words for its kinds, with every problem located.
 
 use crate::data::load::{MAX_FEATURES, MAX_POSITIONS};
-use crate::data::model::{Kind, KindWords, Place, Polygon, Shape};
+use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
-use crate::geo::coords::LonLat;
 use crate::i18n::Text;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};

@@ -36,11 +36,12 @@ pub fn check(features: &str, policies: Option<&str>) -> (Option<Dataset>, Report
     (dataset, report)
 }
 
-/// Loads data, failing with every error if any is found; warnings are dropped.
-pub fn load(features: &str, policies: Option<&str>) -> crate::Result<Dataset> {
+/// Loads data, failing with the report of every problem if any is an error; warnings are
+/// dropped. (`crate::Error` wraps the report for one-line messages.)
+pub fn load(features: &str, policies: Option<&str>) -> Result<Dataset, Report> {
     match check(features, policies) {
         (Some(dataset), _) => Ok(dataset),
-        (None, report) => Err(crate::Error::Invalid(report)),
+        (None, report) => Err(report),
     }
 }
 

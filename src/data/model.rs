@@ -2,9 +2,17 @@
 //! data gives for its kinds of place, and the policies.
 
 use crate::data::policy::Policies;
-use crate::geo::coords::LonLat;
 use crate::i18n::{Lang, Text};
 use std::collections::BTreeMap;
+
+/// Longitude/latitude in degrees (WGS84), as in GeoJSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LonLat {
+    /// Degrees east.
+    pub lon: f64,
+    /// Degrees north.
+    pub lat: f64,
+}
 
 /// What a place is; decides its style and whether it can be selected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,8 +1,8 @@
 //! Reading a JSON object's members with the data format's rules (required strings, optional
 //! flags, numbers, positions and zh/en pairs), reporting each problem at its member's path.
 
+use crate::data::model::LonLat;
 use crate::data::report::{Location, Report};
-use crate::geo::coords::LonLat;
 use crate::i18n::Text;
 use serde_json::{Map, Value};
 

@@ -1,13 +1,8 @@
 //! The named coordinate spaces. Conversions between them live in `projection` and `view`.
 
-/// Longitude/latitude in degrees (WGS84), as in GeoJSON.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LonLat {
-    /// Degrees east.
-    pub lon: f64,
-    /// Degrees north.
-    pub lat: f64,
-}
+/// Longitude/latitude: the data's own coordinates, defined with the data (see
+/// [`crate::data::model`]) and named here with the other spaces.
+pub use crate::data::model::LonLat;
 
 /// A point on the projected plane, in metres, x east and y north.
 #[derive(Debug, Clone, Copy, PartialEq)]

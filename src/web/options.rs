@@ -1,6 +1,6 @@
 //! The options the element passes to `MapWidget`, decoded through serde with defaults.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, UnknownLang};
 use serde::Deserialize;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -25,7 +25,7 @@ impl Options {
     }
 
     /// The display language, by the one rule in [`Lang::choose`].
-    pub fn lang(&self) -> crate::Result<Lang> {
+    pub fn lang(&self) -> Result<Lang, UnknownLang> {
         Lang::choose(self.lang.as_deref(), self.page_lang.as_deref())
     }
 }

@@ -38,8 +38,8 @@ struct Inner {
     on_frame: RefCell<Option<Closure<dyn FnMut()>>>,
 }
 
-fn core_err(e: crate::Error) -> JsError {
-    JsError::new(&e.to_string())
+fn core_err(e: impl Into<crate::Error>) -> JsError {
+    JsError::new(&e.into().to_string())
 }
 
 impl Inner {
