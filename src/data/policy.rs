@@ -141,40 +141,44 @@ impl Policies {
                 );
             }
         };
-        for (key, s) in &self.sources {
-            need_text(format!("sources.{key}.title"), &s.title, report);
-            need_text(format!("sources.{key}.publisher"), &s.publisher, report);
-            need_date(format!("sources.{key}.date"), &s.date, report);
+        for (key, source) in &self.sources {
+            need_text(format!("sources.{key}.title"), &source.title, report);
+            need_text(
+                format!("sources.{key}.publisher"),
+                &source.publisher,
+                report,
+            );
+            need_date(format!("sources.{key}.date"), &source.date, report);
         }
-        let o = &self.overview;
-        need_text("overview.title".into(), &o.title, report);
-        need_text("overview.issuer".into(), &o.issuer, report);
-        need_text("overview.summary".into(), &o.summary, report);
-        need_date("overview.date".into(), &o.date, report);
-        if o.measures.is_empty() {
+        let overview = &self.overview;
+        need_text("overview.title".into(), &overview.title, report);
+        need_text("overview.issuer".into(), &overview.issuer, report);
+        need_text("overview.summary".into(), &overview.summary, report);
+        need_date("overview.date".into(), &overview.date, report);
+        if overview.measures.is_empty() {
             report.error(at("overview.measures".into()), "lists no measures");
         }
-        for (k, m) in o.measures.iter().enumerate() {
-            need_text(format!("overview.measures[{k}]"), m, report);
+        for (k, measure) in overview.measures.iter().enumerate() {
+            need_text(format!("overview.measures[{k}]"), measure, report);
         }
-        need_source("overview.source".into(), &o.source, report);
-        for (id, p) in &self.places {
-            need_text(format!("places.{id}.summary"), &p.summary, report);
-            for (k, t) in p.points.iter().enumerate() {
+        need_source("overview.source".into(), &overview.source, report);
+        for (id, place) in &self.places {
+            need_text(format!("places.{id}.summary"), &place.summary, report);
+            for (k, t) in place.points.iter().enumerate() {
                 need_text(format!("places.{id}.points[{k}]"), t, report);
             }
-            need_source(format!("places.{id}.source"), &p.source, report);
+            need_source(format!("places.{id}.source"), &place.source, report);
         }
-        for (k, m) in self.milestones.iter().enumerate() {
-            need_date(format!("milestones[{k}].date"), &m.date, report);
-            need_text(format!("milestones[{k}].text"), &m.text, report);
-            need_source(format!("milestones[{k}].source"), &m.source, report);
+        for (k, milestone) in self.milestones.iter().enumerate() {
+            need_date(format!("milestones[{k}].date"), &milestone.date, report);
+            need_text(format!("milestones[{k}].text"), &milestone.text, report);
+            need_source(format!("milestones[{k}].source"), &milestone.source, report);
         }
-        let w = &self.words;
+        let words = &self.words;
         for (key, text) in [
-            ("measures_heading", &w.measures_heading),
-            ("points_heading", &w.points_heading),
-            ("overview_hint", &w.overview_hint),
+            ("measures_heading", &words.measures_heading),
+            ("points_heading", &words.points_heading),
+            ("overview_hint", &words.overview_hint),
         ] {
             if let Some(t) = text {
                 need_text(format!("words.{key}"), t, report);

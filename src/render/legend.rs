@@ -12,7 +12,7 @@ use crate::render::scene::Item;
 pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     let data = frame.data;
     let style = frame.style;
-    let ls = &style.legend;
+    let legend = &style.legend;
     let lang = frame.lang;
     // One row per kind drawn as a symbol, in the data format's order of kinds.
     let rows: Vec<(Kind, String)> = Kind::ALL
@@ -40,12 +40,12 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     }
     let text_w = rows
         .iter()
-        .map(|(_, text)| labels::text_width(text, ls.font_px, false))
+        .map(|(_, text)| labels::text_width(text, legend.font_px, false))
         .fold(0.0, f64::max);
-    let w = ls.padding_px + ls.swatch_px + text_w + ls.padding_px;
-    let h = ls.top_px + ls.row_px * rows.len() as f64 + ls.bottom_px;
-    let x0 = frame.view.width - w - ls.margin_px;
-    let y0 = frame.view.height - h - ls.margin_px;
+    let w = legend.padding_px + legend.swatch_px + text_w + legend.padding_px;
+    let h = legend.top_px + legend.row_px * rows.len() as f64 + legend.bottom_px;
+    let x0 = frame.view.width - w - legend.margin_px;
+    let y0 = frame.view.height - h - legend.margin_px;
     if x0 < 0.0 || y0 < 0.0 {
         return None;
     }
@@ -58,31 +58,31 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     let mut items = vec![Item::Rect {
         rect,
         fill: style.halo,
-        stroke: ls.border,
-        line_width: ls.border_width,
+        stroke: legend.border,
+        line_width: legend.border_width,
     }];
     for (row, (kind, text)) in rows.into_iter().enumerate() {
-        let ks = style.for_place(kind, "");
-        let cy = y0 + ls.top_px + ls.row_px * (row as f64 + 0.5);
+        let symbol = style.for_place(kind, "");
+        let cy = y0 + legend.top_px + legend.row_px * (row as f64 + 0.5);
         items.push(Item::Circle {
             place: None,
             center: Css {
-                x: x0 + ls.padding_px + ls.swatch_px / 2.0 - 1.0,
+                x: x0 + legend.padding_px + legend.swatch_px / 2.0 - 1.0,
                 y: cy,
             },
-            radius: ks.radius.min(ls.max_symbol_radius_px),
-            fill: Some(ks.fill),
-            stroke: ks.stroke,
-            line_width: ls.symbol_line_width,
+            radius: symbol.radius.min(legend.max_symbol_radius_px),
+            fill: Some(symbol.fill),
+            stroke: symbol.stroke,
+            line_width: legend.symbol_line_width,
             dash: None,
         });
         items.push(Item::Label {
             text,
             at: Css {
-                x: x0 + ls.padding_px + ls.swatch_px + ls.text_gap_px,
+                x: x0 + legend.padding_px + legend.swatch_px + legend.text_gap_px,
                 y: cy,
             },
-            size: ls.font_px,
+            size: legend.font_px,
             bold: false,
             color: style.ink,
             halo: style.halo,
