@@ -2,7 +2,8 @@
 //! Input arrives as small messages (resize, pointer at x,y, select id) and changes state here.
 
 use crate::data::model::Dataset;
-use crate::geo::coords::{Css, LonLat};
+use crate::data::model::Shape;
+use crate::geo::coords::{Css, LonLat, Plane, PlaneBox};
 use crate::geo::hit;
 use crate::geo::projection::Lambert;
 use crate::geo::shapes::{framed_extent, Projected};
@@ -10,9 +11,14 @@ use crate::geo::view::View;
 use crate::i18n::Lang;
 use crate::render::frame::Frame;
 use crate::render::style::Style;
+use crate::ui::focus::{self, Direction};
 
 /// Padding between the region and the canvas edge, CSS px.
 pub const PADDING_PX: f64 = 12.0;
+
+/// How far selecting a point place (a park, a wing) zooms in from the home view: enough to
+/// tell the Tianjin parks apart on a phone, not so far that the province is lost.
+pub const POINT_ZOOM: f64 = 5.0;
 
 /// A selectable place as listed by the element's `regions()`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -33,7 +39,12 @@ pub struct Map {
     data: Dataset,
     projection: Lambert,
     projected: Projected,
+    /// The first view: the whole region fitted to the canvas.
+    home: Option<View>,
+    /// The current view: the home view, zoomed and panned.
     view: Option<View>,
+    /// The place with keyboard focus.
+    focused: Option<usize>,
     lang: Lang,
     selected: Option<usize>,
     hovered: Option<usize>,
@@ -51,22 +62,186 @@ impl Map {
             data,
             projection,
             projected,
+            home: None,
             view: None,
+            focused: None,
             lang,
             selected: None,
             hovered: None,
         }
     }
 
-    /// Fits the region into a canvas of `width`×`height` CSS px.
+    /// Fits the region into a canvas of `width`×`height` CSS px, keeping the reader's zoom
+    /// and centre if the map was already zoomed in.
     pub fn resize(&mut self, width: f64, height: f64) -> crate::Result<()> {
-        let view = self
-            .projected
-            .framed_bounds(&self.data)
+        let bounds = self.bounds();
+        let home = bounds
             .and_then(|b| View::fit(b, width, height, PADDING_PX))
             .ok_or(crate::Error::EmptyView { width, height })?;
+        let view = match (self.view, self.home, bounds) {
+            (Some(old), Some(old_home), Some(b)) => home
+                .centred_on(old.center(), home.scale * old.zoom(&old_home))
+                .clamped(&home, b),
+            _ => home,
+        };
+        self.home = Some(home);
         self.view = Some(view);
         Ok(())
+    }
+
+    /// The box the map frames and keeps on screen.
+    fn bounds(&self) -> Option<PlaneBox> {
+        self.projected.framed_bounds(&self.data)
+    }
+
+    /// The home view and the region's box, once sized.
+    fn limits(&self) -> Option<(View, PlaneBox)> {
+        Some((self.home?, self.bounds()?))
+    }
+
+    /// Replaces the view (within limits). Returns whether it changed.
+    pub fn set_view(&mut self, view: View) -> bool {
+        let Some((home, bounds)) = self.limits() else {
+            return false;
+        };
+        let next = view.clamped(&home, bounds);
+        let changed = self.view != Some(next);
+        self.view = Some(next);
+        changed
+    }
+
+    /// Zooms by `factor` about a CSS point (the canvas centre if `None`). Returns whether the
+    /// view changed (it does not past the limits).
+    pub fn zoom_by(&mut self, factor: f64, about: Option<Css>) -> bool {
+        let (Some(view), Some((home, bounds))) = (self.view, self.limits()) else {
+            return false;
+        };
+        let about = about.unwrap_or(Css {
+            x: view.width / 2.0,
+            y: view.height / 2.0,
+        });
+        self.set_view(view.zoomed_about(&home, bounds, factor, about))
+    }
+
+    /// Moves the map by (`dx`, `dy`) CSS px. Returns whether the view changed.
+    pub fn pan_by(&mut self, dx: f64, dy: f64) -> bool {
+        let (Some(view), Some((home, bounds))) = (self.view, self.limits()) else {
+            return false;
+        };
+        self.set_view(view.panned(&home, bounds, dx, dy))
+    }
+
+    /// The whole region again. Returns whether the view changed.
+    pub fn reset_view(&mut self) -> bool {
+        match self.home {
+            Some(home) => self.set_view(home),
+            None => false,
+        }
+    }
+
+    /// The first view, fitted to the whole region.
+    pub fn home(&self) -> Option<&View> {
+        self.home.as_ref()
+    }
+
+    /// How far the map is zoomed in from the home view (1 = whole region).
+    pub fn zoom(&self) -> f64 {
+        match (self.view, self.home) {
+            (Some(v), Some(h)) => v.zoom(&h),
+            _ => 1.0,
+        }
+    }
+
+    /// The view that brings a small place into focus: a point at [`POINT_ZOOM`] (or closer
+    /// if the reader already is), a small area filling half the canvas. `None` for a place
+    /// that the current view already shows well (a province at home zoom).
+    pub fn view_for_place(&self, i: usize) -> Option<View> {
+        let (view, (home, bounds)) = (self.view?, self.limits()?);
+        let place = self.data.places.get(i)?;
+        match &place.shape {
+            Shape::Point(_) => {
+                let at = self.projected.anchors.get(i).copied().flatten()?;
+                let zoom = self.zoom().max(POINT_ZOOM);
+                Some(
+                    view.centred_on(at, home.scale * zoom)
+                        .clamped(&home, bounds),
+                )
+            }
+            Shape::Area(_) => {
+                let target = self.projected.shapes.get(i)?.bbox()?;
+                let small = target.width() * home.scale < home.width / 4.0
+                    && target.height() * home.scale < home.height / 4.0;
+                small.then(|| view.framing(&home, bounds, target, 0.5, 1.0))
+            }
+        }
+    }
+
+    /// The place with keyboard focus.
+    pub fn focused(&self) -> Option<usize> {
+        self.focused
+    }
+
+    /// Id of the focused place.
+    pub fn focused_id(&self) -> Option<&str> {
+        self.focused
+            .and_then(|i| self.data.places.get(i))
+            .map(|p| p.id.as_str())
+    }
+
+    /// The selectable places in reading order (the data's order).
+    fn focus_order(&self) -> Vec<usize> {
+        self.data
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind.selectable())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Where place `i` is on the canvas now (its label anchor).
+    fn screen_anchor(&self, i: usize) -> Option<Css> {
+        let at: Plane = self.projected.anchors.get(i).copied().flatten()?;
+        Some(self.view?.to_css(at))
+    }
+
+    /// Sets keyboard focus (`None` to clear). Returns whether it changed.
+    pub fn set_focus(&mut self, i: Option<usize>) -> bool {
+        let i = i.filter(|&i| self.data.places.get(i).is_some_and(|p| p.kind.selectable()));
+        let changed = i != self.focused;
+        self.focused = i;
+        changed
+    }
+
+    /// Focuses the first (or, with `last`, the last) place in reading order.
+    pub fn focus_end(&mut self, last: bool) -> bool {
+        let order = self.focus_order();
+        let pick = if last { order.last() } else { order.first() };
+        self.set_focus(pick.copied())
+    }
+
+    /// Moves focus to the nearest place in `dir` on screen; with nothing focused yet, to the
+    /// selected place or the first one. Returns whether focus moved.
+    pub fn focus_toward(&mut self, dir: Direction) -> bool {
+        let Some(current) = self.focused else {
+            let start = self
+                .selected
+                .or_else(|| self.focus_order().first().copied());
+            return self.set_focus(start);
+        };
+        let Some(from) = self.screen_anchor(current) else {
+            return false;
+        };
+        let candidates: Vec<(usize, Css)> = self
+            .focus_order()
+            .into_iter()
+            .filter(|&i| i != current)
+            .filter_map(|i| Some((i, self.screen_anchor(i)?)))
+            .collect();
+        match focus::nearest_in_direction(from, dir, candidates) {
+            Some(next) => self.set_focus(Some(next)),
+            None => false,
+        }
     }
 
     /// What to draw now, in `style`; `None` before the map has a size.
@@ -78,8 +253,7 @@ impl Map {
             lang: self.lang,
             selected: self.selected,
             hovered: self.hovered,
-            // Keyboard focus arrives with keyboard navigation (issue #6); the scene draws it.
-            focused: None,
+            focused: self.focused,
             style,
         })
     }

@@ -1,4 +1,8 @@
-//! The interaction layer: the map's state machine and the details panel's content.
+//! The interaction layer: the map's state machine, keyboard focus, and the words the panel
+//! and the screen reader get.
 
+pub mod announce;
+pub mod focus;
+pub mod gesture;
 pub mod map;
 pub mod panel;
