@@ -106,6 +106,26 @@ pub enum Ui {
     ApproxSuffix,
     /// The canvas's accessible name when the features file gives no title.
     DefaultMapLabel,
+    /// What the canvas is, for screen readers (`aria-roledescription`).
+    MapRole,
+    /// How to use the map from the keyboard (the canvas's description).
+    KeysHelp,
+    /// The zoom-in button.
+    ZoomIn,
+    /// The zoom-out button.
+    ZoomOut,
+    /// The button that shows the whole region again.
+    ResetView,
+    /// The list of places beside the map.
+    PlacesHeading,
+    /// The details panel's accessible name.
+    DetailsLabel,
+    /// Shown when a plain wheel scrolls past the map.
+    WheelHint,
+    /// The same, on a Mac.
+    WheelHintMac,
+    /// Shown when one finger drags over the map (it scrolls the page).
+    TouchHint,
 }
 
 impl Ui {
@@ -124,6 +144,19 @@ impl Ui {
             Ui::LocationApproximate => ("Location approximate.", "位置为近似。"),
             Ui::ApproxSuffix => (" (approx.)", "（位置为近似）"),
             Ui::DefaultMapLabel => ("Interactive map", "交互式地图"),
+            Ui::MapRole => ("interactive map", "交互式地图"),
+            Ui::KeysHelp => (
+                "Arrow keys move between places, Enter selects, Escape clears the selection, plus and minus zoom, 0 shows the whole region.",
+                "方向键在地点之间移动，回车键选中，Esc 键取消选择，加号和减号缩放，0 显示全图。",
+            ),
+            Ui::ZoomIn => ("Zoom in", "放大"),
+            Ui::ZoomOut => ("Zoom out", "缩小"),
+            Ui::ResetView => ("Show the whole region", "显示全图"),
+            Ui::PlacesHeading => ("Places on the map", "地图上的地点"),
+            Ui::DetailsLabel => ("Details", "详情"),
+            Ui::WheelHint => ("Use ctrl + scroll to zoom the map", "按住 Ctrl 键滚动以缩放地图"),
+            Ui::WheelHintMac => ("Use ⌘ + scroll to zoom the map", "按住 ⌘ 键滚动以缩放地图"),
+            Ui::TouchHint => ("Use two fingers to move the map", "用双指移动地图"),
         };
         match lang {
             Lang::En => en,

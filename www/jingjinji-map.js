@@ -68,7 +68,11 @@ export class JingjinjiMap extends HTMLElement {
     if (!current()) return false;
     // Rust decides the language (one rule): an explicit lang must be one we have, the
     // page's own lang is only a hint.
-    const options = { lang: this.getAttribute('lang'), pageLang: document.documentElement.lang || null };
+    const options = {
+      lang: this.getAttribute('lang'),
+      pageLang: document.documentElement.lang || null,
+      hash: this.getAttribute('hash') !== 'off',
+    };
     this._widget = new MapWidget(this, this.shadowRoot, features, policies, options);
     this.dispatchEvent(new CustomEvent('ready'));
     return true;
@@ -95,6 +99,8 @@ export class JingjinjiMap extends HTMLElement {
   featureAt(x, y) { return this._need().featureAt(x, y) ?? null; }
   /** [x, y] in CSS pixels relative to the canvas for a longitude/latitude. */
   project(lon, lat) { return Array.from(this._need().project(lon, lat)); }
+  /** How far the map is zoomed in (1 = the whole region). */
+  get zoom() { return this._widget ? this._widget.zoom() : 1; }
   /** Every selectable place as { id, kind, name_zh, name_en }. */
   regions() { return this._need().regions(); }
   /** The canvas, for annotation overlays. */

@@ -110,17 +110,24 @@ impl Map {
         changed
     }
 
-    /// Zooms by `factor` about a CSS point (the canvas centre if `None`). Returns whether the
-    /// view changed (it does not past the limits).
-    pub fn zoom_by(&mut self, factor: f64, about: Option<Css>) -> bool {
-        let (Some(view), Some((home, bounds))) = (self.view, self.limits()) else {
-            return false;
-        };
+    /// The view zoomed by `factor` about a CSS point (the canvas centre if `None`), within
+    /// limits, without applying it (for animating towards it).
+    pub fn zoomed_view(&self, factor: f64, about: Option<Css>) -> Option<View> {
+        let (view, (home, bounds)) = (self.view?, self.limits()?);
         let about = about.unwrap_or(Css {
             x: view.width / 2.0,
             y: view.height / 2.0,
         });
-        self.set_view(view.zoomed_about(&home, bounds, factor, about))
+        Some(view.zoomed_about(&home, bounds, factor, about))
+    }
+
+    /// Zooms by `factor` about a CSS point (the canvas centre if `None`). Returns whether the
+    /// view changed (it does not past the limits).
+    pub fn zoom_by(&mut self, factor: f64, about: Option<Css>) -> bool {
+        match self.zoomed_view(factor, about) {
+            Some(v) => self.set_view(v),
+            None => false,
+        }
     }
 
     /// Moves the map by (`dx`, `dy`) CSS px. Returns whether the view changed.

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, EventTarget};
+use web_sys::{AddEventListenerOptions, Event, EventTarget};
 
 /// A registered DOM event listener that unregisters on drop.
 pub struct Listener {
@@ -21,6 +21,30 @@ impl Listener {
     ) -> Result<Listener, JsValue> {
         let closure = Closure::<dyn FnMut(Event)>::new(handler);
         target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        Ok(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        })
+    }
+}
+
+impl Listener {
+    /// Adds `handler` for `kind` events that it may cancel (`passive: false`): a wheel or a
+    /// touch move the map takes over instead of scrolling the page.
+    pub fn cancelling(
+        target: &EventTarget,
+        kind: &'static str,
+        handler: impl FnMut(Event) + 'static,
+    ) -> Result<Listener, JsValue> {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let options = AddEventListenerOptions::new();
+        options.set_passive(false);
+        target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            &options,
+        )?;
         Ok(Listener {
             target: target.clone(),
             kind,

@@ -3,6 +3,7 @@
 
 mod canvas;
 mod dom;
+mod events;
 mod listeners;
 mod options;
 mod panel_dom;

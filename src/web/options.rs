@@ -12,6 +12,8 @@ pub struct Options {
     pub lang: Option<String>,
     /// The page's language (`<html lang>`): only a hint.
     pub page_lang: Option<String>,
+    /// Whether the URL's `#region=` follows the selection (default true).
+    pub hash: Option<bool>,
 }
 
 impl Options {

@@ -1,0 +1,12 @@
+import { serve, launch, openDemo } from './harness.mjs';
+const server = await serve(); const browser = await launch();
+const { page, errors } = await openDemo(browser, server.url, { width: 720, height: 1100, dpr: 1 });
+await page.evaluate(() => { const el = document.querySelector('jingjinji-map'); window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 8); });
+await page.keyboard.press('Tab');
+await page.keyboard.press('ArrowRight');
+await page.keyboard.press('ArrowDown');
+await page.keyboard.press('Enter');
+await page.waitForTimeout(600);
+await page.screenshot({ path: '/tmp/look-720.png' });
+console.log(errors, await page.evaluate(() => ({ hash: location.hash, zoom: document.querySelector('jingjinji-map').zoom, live: document.querySelector('jingjinji-map').shadowRoot.querySelector('.jjm-live').textContent, active: document.activeElement?.tagName })));
+await browser.close(); await server.close();
