@@ -35,6 +35,8 @@ fn host(width_px: u32) -> HtmlElement {
 fn widget(host: &HtmlElement, lang: &str) -> MapWidget {
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"lang".into(), &lang.into()).unwrap();
+    // The tests share one page: no test may pick up another's `#region=` from the URL.
+    js_sys::Reflect::set(&opts, &"hash".into(), &false.into()).unwrap();
     let w = MapWidget::new(
         host.clone(),
         host.clone().into(),

@@ -216,9 +216,7 @@ test('deep links: #region= selects on load and follows the selection', async () 
   assert.deepEqual(errors, []);
   await page.close();
 
-  const warnings = [];
   const second = await openDemo(browser, server.url, { width: 720, query: '#region=atlantis' });
-  second.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   assert.equal(await selected(second.page), null);
   assert.deepEqual(second.errors, [], 'an unknown id is not an error');
   await second.page.close();
