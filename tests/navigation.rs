@@ -204,3 +204,27 @@ fn a_press_becomes_a_drag_only_after_it_travels() {
     assert_eq!(step.about, at(190.0, 110.0));
     assert!(Pinch::start(at(5.0, 5.0), at(5.0, 5.0)).is_none());
 }
+
+#[test]
+fn focus_on_a_place_off_screen_brings_it_into_view() {
+    let mut m = map(375.0, 469.0, Lang::En);
+    let handan = m.data().index_of("park-handan").unwrap();
+    assert_eq!(
+        m.view_showing(handan),
+        None,
+        "at home every place is on screen"
+    );
+    m.zoom_by(8.0, Some(css(&m, 116.4, 40.0)));
+    let v = m
+        .view_showing(handan)
+        .expect("Handan is off screen when zoomed on Beijing");
+    let at = v.to_css(m.projected().anchors[handan].unwrap());
+    assert!(
+        at.x > 0.0 && at.x < v.width && at.y > 0.0 && at.y < v.height,
+        "{at:?}"
+    );
+    assert!(
+        (v.scale - m.view().unwrap().scale).abs() < 1e-12,
+        "the zoom is kept"
+    );
+}

@@ -199,3 +199,22 @@ fn data_without_words_gets_generic_ones() {
     assert_eq!(panel(&m).kicker, "Partner park");
     assert_eq!(m.title(), "Interactive map");
 }
+
+#[test]
+fn the_demo_pages_no_script_fallback_matches_the_data() {
+    // Readers without JavaScript or WebAssembly get the list inside the element; it must say
+    // what the map says. Regenerate with `jingjinji-map fallback data/places.geojson
+    // data/policies.json` and paste it between the markers.
+    let page = include_str!("../www/index.html");
+    let marker = page.find("<!-- fallback:start").unwrap();
+    let start = marker + page[marker..].find("-->\n").unwrap() + 4;
+    let end = page.find("\n<!-- fallback:end -->").unwrap();
+    let want = jingjinji_map::ui::fallback::html(&common::shipped(), Lang::En);
+    assert_eq!(
+        &page[start..end],
+        want,
+        "www/index.html's fallback is out of date"
+    );
+    assert!(want.contains("R&amp;D"), "text is escaped");
+    assert_eq!(want.matches("<li>").count(), 14, "every place is listed");
+}

@@ -83,7 +83,8 @@ export class JingjinjiMap extends HTMLElement {
     box.className = 'jjm-error';
     box.setAttribute('role', 'alert');
     box.textContent = `The map could not be shown: ${err && err.message ? err.message : err}`;
-    this.shadowRoot.append(box);
+    // Whatever the page put inside the element (the no-script list of places) shows instead.
+    this.shadowRoot.append(box, document.createElement('slot'));
   }
 
   _need() {

@@ -183,6 +183,23 @@ impl Map {
         }
     }
 
+    /// The view that brings place `i` on screen at the current zoom, if it is off screen
+    /// (keyboard focus may move to a place the reader has zoomed away from).
+    pub fn view_showing(&self, i: usize) -> Option<View> {
+        let (view, (home, bounds)) = (self.view?, self.limits()?);
+        let at = self.screen_anchor(i)?;
+        let margin = 24.0;
+        let inside = at.x >= margin
+            && at.y >= margin
+            && at.x <= view.width - margin
+            && at.y <= view.height - margin;
+        if inside {
+            return None;
+        }
+        let plane = self.projected.anchors.get(i).copied().flatten()?;
+        Some(view.centred_on(plane, view.scale).clamped(&home, bounds))
+    }
+
     /// The place with keyboard focus.
     pub fn focused(&self) -> Option<usize> {
         self.focused

@@ -399,17 +399,20 @@ impl Inner {
         }
     }
 
-    /// Says where keyboard focus is, and redraws its ring.
+    /// Says where keyboard focus is, brings it on screen and redraws its ring.
     pub fn focus_moved(&self) {
-        let text = {
+        let (text, show) = {
             let map = self.map.borrow();
-            map.focused()
+            let focused = map.focused();
+            let text = focused
                 .and_then(|i| map.data().places.get(i))
-                .map(|p| announce::focused(map.data(), p, map.lang()))
+                .map(|p| announce::focused(map.data(), p, map.lang()));
+            (text, focused.and_then(|i| map.view_showing(i)))
         };
         if let Some(text) = text {
             self.dom.announce(&text);
         }
+        self.animate_to(show);
         self.request_draw();
     }
 

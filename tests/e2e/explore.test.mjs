@@ -195,10 +195,16 @@ test('the list of places selects on the map and shows the selection', async () =
   const pressed = await map(page, 'return [...el.shadowRoot.querySelectorAll(".jjm-place[aria-pressed=true]")].map((b) => b.dataset.id)');
   assert.deepEqual(pressed, ['park-wuqing']);
   await page.waitForFunction(() => document.querySelector('jingjinji-map').zoom >= 5, null, { timeout: 3000 });
+  // With reduced motion the change is instant: no frame has run yet after the click.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await map(page, 'el.shadowRoot.querySelector(".jjm-reset").click()');
+  assert.equal(await zoom(page), 1);
+  await map(page, 'el.shadowRoot.querySelector(".jjm-place[data-id=park-handan]").click()');
+  assert.equal(await zoom(page), 5);
   // Chinese names when the map is in Chinese.
   await map(page, 'el._widget.setLang("zh")');
   const zh = await map(page, 'return el.shadowRoot.querySelector(".jjm-place[aria-pressed=true]").textContent');
-  assert.equal(zh, '武清京津产业新城');
+  assert.equal(zh, '邯郸中关村合作园区');
   assert.deepEqual(errors, []);
   await page.close();
 });

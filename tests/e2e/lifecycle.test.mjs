@@ -85,3 +85,19 @@ test("another region's data reads in its own words", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('without JavaScript the page shows the places as a list, and the running map hides it', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const items = await page.locator('jingjinji-map .jjm-fallback li').allInnerTexts();
+  assert.equal(items.length, 14);
+  assert.ok(items.some((t) => t.startsWith("Xiong'an New Area")), items.join('\n'));
+  assert.ok(await page.locator('jingjinji-map .jjm-fallback').isVisible());
+  await context.close();
+
+  const { page: live, errors } = await openDemo(browser, server.url, { width: 375 });
+  assert.equal(await live.locator('jingjinji-map .jjm-fallback').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await live.close();
+});

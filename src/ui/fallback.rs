@@ -1,0 +1,67 @@
+//! The map's content as static HTML for readers without JavaScript or WebAssembly: the
+//! overview and every place with what the policy means for it, from the same panel content.
+//! Newsrooms put it inside the element, where the running widget hides it.
+
+use crate::data::model::Dataset;
+use crate::i18n::Lang;
+use crate::ui::panel::{self, PanelContent};
+
+/// Escapes text for an HTML text node or a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn place_item(content: &PanelContent) -> String {
+    let mut item = format!(
+        "<li><strong>{}</strong> ({})",
+        escape(&content.title),
+        escape(&content.kicker)
+    );
+    if !content.summary.is_empty() {
+        item.push_str(&format!(": {}", escape(&content.summary)));
+    }
+    if let Some(note) = &content.note {
+        item.push_str(&format!(" <em>{}</em>", escape(note)));
+    }
+    item.push_str("</li>");
+    item
+}
+
+/// The fallback HTML in `lang`: a section with the overview, a list of the places and the
+/// source line.
+pub fn html(data: &Dataset, lang: Lang) -> String {
+    let overview = panel::content(data, None, lang);
+    let mut lines = vec![format!(
+        "<section class=\"jjm-fallback\" lang=\"{}\">",
+        lang.code()
+    )];
+    lines.push(format!("<h2>{}</h2>", escape(&overview.title)));
+    if !overview.kicker.is_empty() {
+        lines.push(format!("<p>{}</p>", escape(&overview.kicker)));
+    }
+    if !overview.summary.is_empty() {
+        lines.push(format!("<p>{}</p>", escape(&overview.summary)));
+    }
+    lines.push("<ul>".to_string());
+    for (i, place) in data.places.iter().enumerate() {
+        if place.kind.selectable() {
+            lines.push(place_item(&panel::content(data, Some(i), lang)));
+        }
+    }
+    lines.push("</ul>".to_string());
+    if let Some(source) = &overview.source {
+        lines.push(format!("<p><small>{}</small></p>", escape(source)));
+    }
+    lines.push("</section>".to_string());
+    lines.join("\n")
+}
