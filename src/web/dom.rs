@@ -178,17 +178,22 @@ impl Dom {
         Ok(())
     }
 
-    /// Lists the places as buttons (`(id, name)`), marking `selected`.
+    /// Lists the places as buttons (`(id, short label, full name)`), marking `selected`.
+    /// The button shows the map's short label (a phone has little room); its title gives the
+    /// full name, which the panel and the announcement also say.
     pub fn set_places(
         &self,
-        places: &[(String, String)],
+        places: &[(String, String, String)],
         selected: Option<&str>,
     ) -> Result<(), JsValue> {
         self.places_list.set_text_content(None);
-        for (id, name) in places {
+        for (id, label, name) in places {
             let item = child(&self.document, &self.places_list, "li", "")?;
-            let b = button(&self.document, &item, "jjm-place", name)?;
+            let b = button(&self.document, &item, "jjm-place", label)?;
             b.set_attribute("data-id", id)?;
+            if name != label {
+                b.set_attribute("title", name)?;
+            }
         }
         self.mark_selected(selected)
     }

@@ -203,12 +203,15 @@ impl Inner {
             let map = self.map.borrow();
             let lang = map.lang();
             self.dom.set_words(lang, &map.title())?;
-            let places: Vec<(String, String)> = map
+            let places: Vec<(String, String, String)> = map
                 .data()
                 .places
                 .iter()
                 .filter(|p| p.kind.selectable())
-                .map(|p| (p.id.clone(), p.name.get(lang).to_string()))
+                .map(|p| {
+                    let full = p.name.get(lang).to_string();
+                    (p.id.clone(), p.label_text(lang).to_string(), full)
+                })
                 .collect();
             self.dom.set_places(&places, map.selected_id())?;
             let credit = map.data().attribution.as_ref().map(|t| t.get(lang));

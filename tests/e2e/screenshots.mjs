@@ -1,17 +1,20 @@
-// Regenerates docs/screenshot-720.png and docs/screenshot-375.png: the demo page scrolled
-// to the map, as a reader on a desktop column and on a phone sees it.
+// Regenerates docs/screenshot-720.png (a desktop column, Xiong'an selected) and
+// docs/screenshot-375.png (a phone, zoomed in on the Tianjin parks after choosing Wuqing
+// from the list of places): the demo page scrolled to the map.
 import { serve, launch, openDemo } from './harness.mjs';
 
 const server = await serve();
 const browser = await launch();
 try {
-  for (const [width, height, select] of [[720, 860, 'xiongan'], [375, 760, 'sanhe-dachang-xianghe']]) {
+  for (const [width, height, how, id] of [[720, 860, 'api', 'xiongan'], [375, 760, 'list', 'park-wuqing']]) {
     const { page } = await openDemo(browser, server.url, { width, height, dpr: 2 });
-    await page.evaluate((id) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.evaluate(([way, place]) => {
       const el = document.querySelector('jingjinji-map');
-      el.select(id);
+      if (way === 'list') el.shadowRoot.querySelector(`.jjm-place[data-id="${place}"]`).click();
+      else el.select(place);
       window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 12);
-    }, select);
+    }, [how, id]);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: `docs/screenshot-${width}.png` });
     await page.close();
