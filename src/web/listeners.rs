@@ -19,17 +19,9 @@ impl Listener {
         kind: &'static str,
         handler: impl FnMut(Event) + 'static,
     ) -> Result<Listener, JsValue> {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
-        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        Ok(Listener {
-            target: target.clone(),
-            kind,
-            closure,
-        })
+        Listener::register(target, kind, handler, None)
     }
-}
 
-impl Listener {
     /// Adds `handler` for `kind` events that it may cancel (`passive: false`): a wheel or a
     /// touch move the map takes over instead of scrolling the page.
     pub fn cancelling(
@@ -37,14 +29,25 @@ impl Listener {
         kind: &'static str,
         handler: impl FnMut(Event) + 'static,
     ) -> Result<Listener, JsValue> {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
         let options = AddEventListenerOptions::new();
         options.set_passive(false);
-        target.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            closure.as_ref().unchecked_ref(),
-            &options,
-        )?;
+        Listener::register(target, kind, handler, Some(&options))
+    }
+
+    fn register(
+        target: &EventTarget,
+        kind: &'static str,
+        handler: impl FnMut(Event) + 'static,
+        options: Option<&AddEventListenerOptions>,
+    ) -> Result<Listener, JsValue> {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let callback = closure.as_ref().unchecked_ref();
+        match options {
+            Some(o) => target.add_event_listener_with_callback_and_add_event_listener_options(
+                kind, callback, o,
+            )?,
+            None => target.add_event_listener_with_callback(kind, callback)?,
+        }
         Ok(Listener {
             target: target.clone(),
             kind,
