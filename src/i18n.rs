@@ -1,8 +1,6 @@
 //! Languages and bilingual text: the one rule for choosing the display language, and the
 //! few interface words that belong to the widget itself rather than to any region's data.
 
-use serde::{Deserialize, Serialize};
-
 /// A display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -57,8 +55,7 @@ impl Lang {
 pub struct UnknownLang(pub String);
 
 /// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     /// Simplified Chinese.
     pub zh: String,

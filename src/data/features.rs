@@ -1,12 +1,12 @@
 //! The features file (GeoJSON FeatureCollection) → places, the credit line, the map's title
 //! and the data's words for its kinds, with every problem located.
 
+use crate::data::json::Json;
 use crate::data::load::{MAX_FEATURES, MAX_POSITIONS};
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
-use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
 /// What the features file gives besides its places.
@@ -21,19 +21,19 @@ pub struct CollectionWords {
 }
 
 /// Reads the parsed features file.
-pub fn read(root: Value, report: &mut Report) -> (Vec<Place>, CollectionWords) {
+pub fn read(root: &Json, report: &mut Report) -> (Vec<Place>, CollectionWords) {
     let mut places = Vec::new();
     let whole = Location::file(DataFile::Features);
-    let Value::Object(root) = root else {
+    let Some(members) = root.as_object() else {
         report.error(whole, "expected a GeoJSON FeatureCollection object");
         return (places, CollectionWords::default());
     };
-    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+    if root.get("type").and_then(Json::as_str) != Some("FeatureCollection") {
         report.error(whole.at("type"), "expected \"type\": \"FeatureCollection\"");
         return (places, CollectionWords::default());
     }
-    let words = collection_words(&root, report);
-    let Some(features) = root.get("features").and_then(Value::as_array) else {
+    let words = collection_words(members, report);
+    let Some(features) = root.get("features").and_then(Json::as_array) else {
         report.error(whole.at("features"), "expected an array of features");
         return (places, words);
     };
@@ -64,12 +64,13 @@ pub fn read(root: Value, report: &mut Report) -> (Vec<Place>, CollectionWords) {
 }
 
 /// The collection's own members: credit line, title and kind words.
-fn collection_words(root: &Map<String, Value>, report: &mut Report) -> CollectionWords {
+fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionWords {
     let whole = Location::file(DataFile::Features);
+    let root = Props::new(root, whole.clone());
     let attribution = match (root.get("attribution"), root.get("attribution_zh")) {
         (None, _) => None,
-        (Some(Value::String(en)), None) => Some(Text::new(en, en)),
-        (Some(Value::String(en)), Some(Value::String(zh))) => Some(Text::new(en, zh)),
+        (Some(Json::String(en)), None) => Some(Text::new(en, en)),
+        (Some(Json::String(en)), Some(Json::String(zh))) => Some(Text::new(en, zh)),
         _ => {
             report.error(
                 whole.at("attribution"),
@@ -78,11 +79,12 @@ fn collection_words(root: &Map<String, Value>, report: &mut Report) -> Collectio
             None
         }
     };
-    let title = Props::new(root, whole.clone()).optional_pair("title", report);
+    let mut root = root;
+    let title = root.optional_pair("title", report);
     let mut kinds = BTreeMap::new();
     match root.get("kinds") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(entries)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Object(entries)) => {
             for (key, entry) in entries {
                 let at = whole.at("kinds").at(key);
                 let Some(kind) = Kind::parse(key) else {
@@ -94,7 +96,7 @@ fn collection_words(root: &Map<String, Value>, report: &mut Report) -> Collectio
                     );
                     continue;
                 };
-                let Value::Object(members) = entry else {
+                let Json::Object(members) = entry else {
                     report.error(at, "must be an object with name_zh and name_en");
                     continue;
                 };
@@ -125,22 +127,39 @@ fn collection_words(root: &Map<String, Value>, report: &mut Report) -> Collectio
     }
 }
 
-fn read_feature(i: usize, value: &Value, budget: &mut usize, report: &mut Report) -> Option<Place> {
-    let id_hint = value.pointer("/properties/id").and_then(Value::as_str);
+fn read_feature(i: usize, value: &Json, budget: &mut usize, report: &mut Report) -> Option<Place> {
+    let id_hint = value
+        .get("properties")
+        .and_then(|p| p.get("id"))
+        .and_then(Json::as_str);
     let at = Location::feature(i, id_hint);
-    let feature = match geojson::Feature::from_json_value(value.clone()) {
-        Ok(f) => f,
-        Err(e) => {
-            report.error(at, format!("not a GeoJSON Feature: {e}"));
-            return None;
-        }
-    };
-    let Some(members) = feature.properties.as_ref() else {
+    if value.as_object().is_none() {
         report.error(
             at,
-            "has no properties: needs at least id, kind, name_zh, name_en",
+            format!("must be a GeoJSON Feature object, not {}", value.kind()),
         );
         return None;
+    }
+    if value.get("type").and_then(Json::as_str) != Some("Feature") {
+        report.error(at.at("type"), "expected \"type\": \"Feature\"");
+        return None;
+    }
+    let members = match value.get("properties") {
+        None | Some(Json::Null) => {
+            report.error(
+                at,
+                "has no properties: needs at least id, kind, name_zh, name_en",
+            );
+            return None;
+        }
+        Some(Json::Object(members)) => members,
+        Some(other) => {
+            report.error(
+                at.at("properties"),
+                format!("must be an object, not {}", other.kind()),
+            );
+            return None;
+        }
     };
     let mut props = Props::new(members, at.at("properties"));
     let id = props.required_str("id", report);
@@ -175,15 +194,15 @@ fn read_feature(i: usize, value: &Value, budget: &mut usize, report: &mut Report
     let area_km2 = props.optional_positive("area_km2", "square kilometres", report);
     let label = props.optional_position("label", report);
     let source = props.optional_str("source");
-    let shape = match feature.geometry.as_ref() {
-        None => {
+    let shape = match value.get("geometry") {
+        None | Some(Json::Null) => {
             report.error(
                 at.at("geometry"),
                 "is missing: a place needs a Point, Polygon or MultiPolygon",
             );
             None
         }
-        Some(g) => read_shape(&g.value, &at.at("geometry"), budget, report),
+        Some(g) => read_shape(g, &at.at("geometry"), budget, report),
     };
     if let (Some(Kind::Context), Some(Shape::Point(_))) = (kind, &shape) {
         report.error(
@@ -212,20 +231,48 @@ fn read_feature(i: usize, value: &Value, budget: &mut usize, report: &mut Report
     })
 }
 
+/// `value` as an array of `what`, or an error at `at`.
+fn list<'a>(value: &'a Json, at: &Location, what: &str, report: &mut Report) -> Option<&'a [Json]> {
+    match value {
+        Json::Array(items) => Some(items),
+        _ => {
+            report.error(at.clone(), format!("must be an array of {what}"));
+            None
+        }
+    }
+}
+
+/// A GeoJSON position: an array of at least two numbers.
+fn read_position(value: &Json, at: &Location, report: &mut Report) -> Option<LonLat> {
+    let numbers: Option<Vec<f64>> = value
+        .as_array()
+        .and_then(|items| items.iter().map(Json::as_f64).collect());
+    position(numbers.as_deref().unwrap_or(&[]), at, report)
+}
+
 fn read_shape(
-    value: &geojson::Value,
+    geometry: &Json,
     at: &Location,
     budget: &mut usize,
     report: &mut Report,
 ) -> Option<Shape> {
-    use geojson::Value as G;
+    if geometry.as_object().is_none() {
+        report.error(
+            at.clone(),
+            format!("must be a GeoJSON geometry object, not {}", geometry.kind()),
+        );
+        return None;
+    }
     let coordinates = at.at("coordinates");
-    match value {
-        G::Point(p) => position(p, &coordinates, report).map(Shape::Point),
-        G::Polygon(rings) => {
+    let coords = geometry.get("coordinates").unwrap_or(&Json::Null);
+    match geometry.get("type").and_then(Json::as_str) {
+        Some("Point") => read_position(coords, &coordinates, report).map(Shape::Point),
+        Some("Polygon") => {
+            let rings = list(coords, &coordinates, "rings", report)?;
             read_polygon(rings, &coordinates, budget, report).map(|p| Shape::Area(vec![p]))
         }
-        G::MultiPolygon(polys) => {
+        Some("MultiPolygon") => {
+            let polys = list(coords, &coordinates, "polygons", report)?;
             if polys.is_empty() {
                 report.error(coordinates, "a MultiPolygon with no polygons");
                 return None;
@@ -233,20 +280,36 @@ fn read_shape(
             let mut out = Vec::with_capacity(polys.len());
             let mut ok = true;
             for (k, rings) in polys.iter().enumerate() {
-                match read_polygon(rings, &coordinates.at(format!("[{k}]")), budget, report) {
+                let at = coordinates.at(format!("[{k}]"));
+                let polygon = list(rings, &at, "rings", report)
+                    .and_then(|rings| read_polygon(rings, &at, budget, report));
+                match polygon {
                     Some(p) => out.push(p),
                     None => ok = false,
                 }
             }
             ok.then_some(Shape::Area(out))
         }
-        other => {
+        Some(other @ ("LineString" | "MultiLineString" | "MultiPoint" | "GeometryCollection")) => {
+            report.error(
+                at.at("type"),
+                format!("{other} is not supported: use Point, Polygon or MultiPolygon"),
+            );
+            None
+        }
+        Some(other) => {
             report.error(
                 at.at("type"),
                 format!(
-                    "{} is not supported: use Point, Polygon or MultiPolygon",
-                    other.type_name()
+                    "{other:?} is not a GeoJSON geometry type: use Point, Polygon or MultiPolygon"
                 ),
+            );
+            None
+        }
+        None => {
+            report.error(
+                at.at("type"),
+                "is missing: use Point, Polygon or MultiPolygon",
             );
             None
         }
@@ -254,7 +317,7 @@ fn read_shape(
 }
 
 fn read_polygon(
-    rings: &[Vec<Vec<f64>>],
+    rings: &[Json],
     at: &Location,
     budget: &mut usize,
     report: &mut Report,
@@ -266,6 +329,10 @@ fn read_polygon(
     let mut out: Vec<Vec<LonLat>> = Vec::with_capacity(rings.len());
     for (r, ring) in rings.iter().enumerate() {
         let at = at.at(format!("[{r}]"));
+        let Some(ring) = ring.as_array() else {
+            report.error(at, "a ring must be an array of positions");
+            return None;
+        };
         if ring.len() > *budget {
             report.error(
                 at,
@@ -283,7 +350,7 @@ fn read_polygon(
         }
         let mut pts = Vec::with_capacity(ring.len());
         for (k, p) in ring.iter().enumerate() {
-            pts.push(position(p, &at.at(format!("[{k}]")), report)?);
+            pts.push(read_position(p, &at.at(format!("[{k}]")), report)?);
         }
         if pts.first() != pts.last() {
             report.error(

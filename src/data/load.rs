@@ -2,10 +2,10 @@
 //! reports every problem with its place, so that bad data gives a clear message, not a crash.
 
 use crate::data::features;
+use crate::data::json::{self, Json};
 use crate::data::model::{Dataset, Place};
 use crate::data::policy::Policies;
 use crate::data::report::{DataFile, Location, Report};
-use serde_json::Value;
 use std::collections::HashSet;
 
 /// Largest input text we accept, in bytes: far above real data, far below what hangs a phone.
@@ -19,7 +19,7 @@ pub const MAX_POSITIONS: usize = 1_000_000;
 pub fn check(features: &str, policies: Option<&str>) -> (Option<Dataset>, Report) {
     let mut report = Report::default();
     let (places, words) = parse_json(DataFile::Features, features, &mut report)
-        .map(|root| features::read(root, &mut report))
+        .map(|root| features::read(&root, &mut report))
         .unwrap_or_default();
     let features_ok = report.error_count() == 0;
     let policies = policies.and_then(|text| read_policies(text, &mut report));
@@ -60,23 +60,16 @@ fn too_big(file: DataFile, text: &str, report: &mut Report) -> bool {
     big
 }
 
-/// serde_json's message without the " at line L column C" it appends: the location says that.
-fn json_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
-}
-
-fn parse_json(file: DataFile, text: &str, report: &mut Report) -> Option<Value> {
+fn parse_json(file: DataFile, text: &str, report: &mut Report) -> Option<Json> {
     if too_big(file, text, report) {
         return None;
     }
-    match serde_json::from_str::<Value>(text) {
+    match json::parse(text) {
         Ok(v) => Some(v),
         Err(e) => {
             report.error(
-                Location::file(file).with_line_col(e.line(), e.column()),
-                format!("not valid JSON: {}", json_message(&e)),
+                Location::file(file).with_line_col(e.line, e.column),
+                format!("not valid JSON: {}", e.message),
             );
             None
         }
@@ -84,25 +77,9 @@ fn parse_json(file: DataFile, text: &str, report: &mut Report) -> Option<Value> 
 }
 
 fn read_policies(text: &str, report: &mut Report) -> Option<Policies> {
-    if too_big(DataFile::Policies, text, report) {
-        return None;
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let policies: Policies = match serde_path_to_error::deserialize(&mut de) {
-        Ok(p) => p,
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let path = if path == "." { String::new() } else { path };
-            report.error(
-                Location::path(DataFile::Policies, path)
-                    .with_line_col(inner.line(), inner.column()),
-                json_message(&inner),
-            );
-            return None;
-        }
-    };
+    let root = parse_json(DataFile::Policies, text, report)?;
     let before = report.error_count();
+    let policies = Policies::read(&root, report)?;
     policies.validate(report);
     (report.error_count() == before).then_some(policies)
 }

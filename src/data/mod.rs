@@ -1,6 +1,7 @@
 //! The data layer: text → validated [`model::Dataset`], with every problem located.
 
 pub mod features;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod policy;

@@ -1,14 +1,15 @@
 //! Reading a JSON object's members with the data format's rules (required strings, optional
-//! flags, numbers, positions and zh/en pairs), reporting each problem at its member's path.
+//! flags, numbers, positions, zh/en pairs, bilingual texts, no unknown members), reporting
+//! each problem at its member's path.
 
+use crate::data::json::Json;
 use crate::data::model::LonLat;
 use crate::data::report::{Location, Report};
 use crate::i18n::Text;
-use serde_json::{Map, Value};
 
-/// The members of one JSON object (a feature's `properties`, the collection, a `kinds` entry).
+/// The members of one JSON object (a feature's `properties`, the collection, a policy).
 pub struct Props<'a> {
-    members: &'a Map<String, Value>,
+    members: &'a [(String, Json)],
     at: Location,
     /// False once any member was reported as an error.
     pub ok: bool,
@@ -16,7 +17,7 @@ pub struct Props<'a> {
 
 impl<'a> Props<'a> {
     /// Reads `members`, which sit at `at` (member paths are appended to it).
-    pub fn new(members: &'a Map<String, Value>, at: Location) -> Props<'a> {
+    pub fn new(members: &'a [(String, Json)], at: Location) -> Props<'a> {
         Props {
             members,
             at,
@@ -24,25 +25,69 @@ impl<'a> Props<'a> {
         }
     }
 
+    /// Reads `value` as an object, reporting at `at` if it is not one.
+    pub fn of(value: &'a Json, at: Location, report: &mut Report) -> Option<Props<'a>> {
+        match value.as_object() {
+            Some(members) => Some(Props::new(members, at)),
+            None => {
+                report.error(at, format!("must be an object, not {}", value.kind()));
+                None
+            }
+        }
+    }
+
+    /// Where member `key` is.
+    pub fn at(&self, key: &str) -> Location {
+        self.at.at(key)
+    }
+
+    /// Member `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&'a Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
     fn error(&mut self, key: &str, message: impl Into<String>, report: &mut Report) {
         report.error(self.at.at(key), message);
         self.ok = false;
     }
 
+    /// Reports every member not in `allowed` (a misspelt member would otherwise be lost).
+    pub fn deny_unknown(&mut self, allowed: &[&str], report: &mut Report) {
+        for (key, _) in self.members {
+            if !allowed.contains(&key.as_str()) {
+                let expected = allowed
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.error(
+                    key,
+                    format!("unknown field `{key}`: expected one of {expected}"),
+                    report,
+                );
+            }
+        }
+    }
+
+    /// A member that must be present.
+    pub fn required(&mut self, key: &str, report: &mut Report) -> Option<&'a Json> {
+        let value = self.get(key);
+        if value.is_none() {
+            self.error(key, "is missing (required)", report);
+        }
+        value
+    }
+
     /// A member that must be a non-empty string.
     pub fn required_str(&mut self, key: &str, report: &mut Report) -> Option<String> {
-        match self.members.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-            Some(Value::String(_)) => {
+        match self.required(key, report)? {
+            Json::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            Json::String(_) => {
                 self.error(key, "must not be empty", report);
                 None
             }
-            Some(_) => {
+            _ => {
                 self.error(key, "must be a string", report);
-                None
-            }
-            None => {
-                self.error(key, "is missing (required)", report);
                 None
             }
         }
@@ -50,17 +95,14 @@ impl<'a> Props<'a> {
 
     /// An optional string; anything else is ignored (free-form provenance members).
     pub fn optional_str(&self, key: &str) -> Option<String> {
-        self.members
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::to_string)
+        self.get(key).and_then(Json::as_str).map(str::to_string)
     }
 
     /// An optional `true`/`false`, false when absent.
     pub fn optional_bool(&mut self, key: &str, report: &mut Report) -> bool {
-        match self.members.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
+        match self.get(key) {
+            None | Some(Json::Null) => false,
+            Some(Json::Bool(b)) => *b,
             Some(_) => {
                 self.error(key, "must be true or false", report);
                 false
@@ -70,24 +112,22 @@ impl<'a> Props<'a> {
 
     /// An optional positive number; `what` names its unit in the error.
     pub fn optional_positive(&mut self, key: &str, what: &str, report: &mut Report) -> Option<f64> {
-        match self.members.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => match v.as_f64() {
-                Some(a) if a.is_finite() && a > 0.0 => Some(a),
-                _ => {
-                    self.error(key, format!("must be a positive number of {what}"), report);
-                    None
-                }
-            },
+        match self.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::Number(a)) if *a > 0.0 => Some(*a),
+            Some(_) => {
+                self.error(key, format!("must be a positive number of {what}"), report);
+                None
+            }
         }
     }
 
     /// An optional `[longitude, latitude]`.
     pub fn optional_position(&mut self, key: &str, report: &mut Report) -> Option<LonLat> {
-        match self.members.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(items)) => {
-                let numbers: Option<Vec<f64>> = items.iter().map(Value::as_f64).collect();
+        match self.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::Array(items)) => {
+                let numbers: Option<Vec<f64>> = items.iter().map(Json::as_f64).collect();
                 let Some(numbers) = numbers else {
                     self.error(
                         key,
@@ -109,11 +149,11 @@ impl<'a> Props<'a> {
 
     /// An optional `<prefix>_zh` / `<prefix>_en` pair: both non-empty strings, or neither.
     pub fn optional_pair(&mut self, prefix: &str, report: &mut Report) -> Option<Text> {
-        let zh = self.members.get(&format!("{prefix}_zh"));
-        let en = self.members.get(&format!("{prefix}_en"));
+        let zh = self.get(&format!("{prefix}_zh"));
+        let en = self.get(&format!("{prefix}_en"));
         match (zh, en) {
             (None, None) => None,
-            (Some(Value::String(zh)), Some(Value::String(en)))
+            (Some(Json::String(zh)), Some(Json::String(en)))
                 if !zh.trim().is_empty() && !en.trim().is_empty() =>
             {
                 Some(Text {
@@ -131,6 +171,39 @@ impl<'a> Props<'a> {
             }
         }
     }
+
+    /// A required `{ "zh": …, "en": … }` text.
+    pub fn required_text(&mut self, key: &str, report: &mut Report) -> Option<Text> {
+        let value = self.required(key, report)?;
+        let t = text(value, self.at.at(key), report);
+        self.ok &= t.is_some();
+        t
+    }
+
+    /// An optional `{ "zh": …, "en": … }` text.
+    pub fn optional_text(&mut self, key: &str, report: &mut Report) -> Option<Text> {
+        let value = self.get(key)?;
+        let t = text(value, self.at.at(key), report);
+        self.ok &= t.is_some();
+        t
+    }
+}
+
+/// A `{ "zh": …, "en": … }` text: both strings present (emptiness is checked later, with
+/// the other content checks).
+pub fn text(value: &Json, at: Location, report: &mut Report) -> Option<Text> {
+    let mut props = Props::of(value, at, report)?;
+    props.deny_unknown(&["zh", "en"], report);
+    let mut lang = |key: &str, report: &mut Report| match props.required(key, report)? {
+        Json::String(s) => Some(s.clone()),
+        _ => {
+            props.error(key, "must be a string", report);
+            None
+        }
+    };
+    let zh = lang("zh", report);
+    let en = lang("en", report);
+    Some(Text { zh: zh?, en: en? }).filter(|_| props.ok)
 }
 
 /// A GeoJSON position `[lon, lat, …]` (extra members such as altitude are ignored).

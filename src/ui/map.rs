@@ -21,7 +21,7 @@ pub const PADDING_PX: f64 = 12.0;
 pub const POINT_ZOOM: f64 = 5.0;
 
 /// A selectable place as listed by the element's `regions()`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlaceInfo {
     /// Stable id.
     pub id: String,

@@ -583,8 +583,20 @@ impl MapWidget {
 
     /// Every selectable place as `{ id, kind, name_zh, name_en }`.
     pub fn regions(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&self.inner.map.borrow().selectable_places())
-            .map_err(|e| JsError::new(&e.to_string()))
+        let list = js_sys::Array::new();
+        for place in self.inner.map.borrow().selectable_places() {
+            let item = js_sys::Object::new();
+            for (key, value) in [
+                ("id", place.id),
+                ("kind", place.kind),
+                ("name_zh", place.name_zh),
+                ("name_en", place.name_en),
+            ] {
+                js_sys::Reflect::set(&item, &key.into(), &value.into()).map_err(js_err)?;
+            }
+            list.push(&item);
+        }
+        Ok(list.into())
     }
 
     /// Switches names and panel text to `zh` or `en`.

@@ -1,0 +1,104 @@
+//! The JSON parser the data layer uses: the same values as a reference parser on real files,
+//! escapes, and syntax errors with their line and column.
+
+mod common;
+
+use jingjinji_map::data::json::{parse, Json, MAX_DEPTH};
+
+/// Whether our tree and serde_json's hold the same values (member order aside).
+fn same(ours: &Json, reference: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (ours, reference) {
+        (Json::Null, V::Null) => true,
+        (Json::Bool(a), V::Bool(b)) => a == b,
+        (Json::Number(a), V::Number(b)) => Some(*a) == b.as_f64(),
+        (Json::String(a), V::String(b)) => a == b,
+        (Json::Array(a), V::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        (Json::Object(a), V::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn the_shipped_files_parse_as_a_reference_parser_reads_them() {
+    for text in [
+        common::FEATURES,
+        common::POLICIES,
+        include_str!("../data/examples/shanghai-suzhou.geojson"),
+        include_str!("../data/policies.schema.json"),
+    ] {
+        let ours = parse(text).unwrap();
+        let reference: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert!(same(&ours, &reference));
+    }
+}
+
+#[test]
+fn values_escapes_and_numbers() {
+    let v = parse(r#" {"a": [1, -0.5, 2e3, 1E-2, true, false, null], "s": "q\"\\\/\b\f\n\r\t\u00e9\u4eac\ud83d\uddfa"} "#)
+        .unwrap();
+    assert_eq!(
+        v.get("a").unwrap().as_array().unwrap(),
+        &[
+            Json::Number(1.0),
+            Json::Number(-0.5),
+            Json::Number(2000.0),
+            Json::Number(0.01),
+            Json::Bool(true),
+            Json::Bool(false),
+            Json::Null
+        ]
+    );
+    assert_eq!(
+        v.get("s").unwrap().as_str(),
+        Some("q\"\\/\u{8}\u{c}\n\r\té京🗺")
+    );
+    assert_eq!(parse("[]").unwrap(), Json::Array(vec![]));
+    assert_eq!(parse("{}").unwrap(), Json::Object(vec![]));
+}
+
+#[test]
+fn syntax_errors_say_what_and_where() {
+    for (text, line, column, words) in [
+        ("", 1, 1, "the text ends where a value should be"),
+        (
+            "{\"a\": 1,\n  \"b\" 2}",
+            2,
+            7,
+            "expected : after a member name",
+        ),
+        ("[1, 2,]", 1, 7, "expected a value"),
+        ("[1 2]", 1, 4, "expected , or ]"),
+        ("{\"a\": 1", 1, 8, "a } is missing"),
+        ("\"abc", 1, 5, "a \" is missing"),
+        ("\"a\tb\"", 1, 3, "control character"),
+        ("\"\\x\"", 1, 3, "unknown escape"),
+        ("\"\\u12\"", 1, 4, "four hexadecimal digits"),
+        ("01", 1, 2, "unexpected text after the end"),
+        ("-", 1, 2, "a number needs digits"),
+        ("1.", 1, 3, "digits after the decimal point"),
+        ("1e400", 1, 1, "number out of range"),
+        ("nul", 1, 1, "expected a value"),
+        ("{a: 1}", 1, 2, "member name in double quotes"),
+        ("[\"京\", x]", 1, 7, "expected a value"),
+    ] {
+        let e = parse(text).unwrap_err();
+        assert!(
+            (e.line, e.column) == (line, column) && e.message.contains(words),
+            "{text:?}: got {e:?}"
+        );
+    }
+}
+
+#[test]
+fn nesting_is_limited_so_hostile_input_cannot_exhaust_the_stack() {
+    let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+    assert!(parse(&ok).is_ok());
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let e = parse(&deep).unwrap_err();
+    assert!(e.message.contains("nest too deeply"), "{e:?}");
+}
