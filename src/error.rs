@@ -11,19 +11,30 @@ pub enum Error {
     #[error("the map data has {} error(s): {}", .0.error_count(), .0.first_error())]
     Invalid(Report),
     /// An id that names no place.
-    #[error("no place has the id {0:?}")]
+    #[error("no place has the id \"{0}\"")]
     UnknownPlace(String),
-    /// A language code we do not have text for.
-    #[error(transparent)]
-    UnknownLang(#[from] UnknownLang),
+    /// A language code we do not have text for. (The code, not the `UnknownLang` itself:
+    /// wrapping it as an error source would pull debug formatting into the widget.)
+    #[error("{0}")]
+    UnknownLang(String),
     /// A canvas or view of zero or non-finite size.
-    #[error("the map has no drawable area ({width}×{height} CSS px)")]
+    #[error(
+        "the map has no drawable area ({}×{} CSS px)",
+        crate::i18n::decimal(*.width, 1),
+        crate::i18n::decimal(*.height, 1)
+    )]
     EmptyView {
         /// CSS width.
         width: f64,
         /// CSS height.
         height: f64,
     },
+}
+
+impl From<UnknownLang> for Error {
+    fn from(e: UnknownLang) -> Error {
+        Error::UnknownLang(e.to_string())
+    }
 }
 
 impl From<Report> for Error {

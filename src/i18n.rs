@@ -49,9 +49,45 @@ impl Lang {
     }
 }
 
+/// `v` written with at most `places` decimals and no trailing zeros (`0.863`, `12`, `-3.5`),
+/// for messages and CSS. Written by hand with integers: Rust's float formatting would add
+/// about 16 KB to the widget.
+pub fn decimal(v: f64, places: u32) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "∞"
+        } else {
+            "-∞"
+        }
+        .to_string();
+    }
+    let places = places.min(9);
+    let scale = 10u64.pow(places);
+    let scaled = (v.abs() * scale as f64).round();
+    if scaled >= 1e18 {
+        // Too large for the integer route; such numbers have no useful decimals anyway.
+        return format!("{}", v as i128);
+    }
+    let n = scaled as u64;
+    let mut out = String::new();
+    if v < 0.0 && n != 0 {
+        out.push('-');
+    }
+    out.push_str(&(n / scale).to_string());
+    let fraction = n % scale;
+    if fraction != 0 {
+        let digits = format!("{fraction:0width$}", width = places as usize);
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
+}
+
 /// A language code we have no text for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unsupported language {0:?}: use \"zh\" or \"en\"")]
+#[error("unsupported language \"{0}\": use \"zh\" or \"en\"")]
 pub struct UnknownLang(pub String);
 
 /// A text in both languages.

@@ -26,3 +26,16 @@ fn the_pages_language_is_only_a_hint() {
     assert_eq!(Lang::choose(None, Some("")), Ok(Lang::En));
     assert_eq!(Lang::choose(None, None), Ok(Lang::En));
 }
+
+#[test]
+fn numbers_are_written_plainly_without_trailing_zeros() {
+    use jingjinji_map::i18n::decimal;
+    assert_eq!(decimal(220.0 / 255.0, 3), "0.863");
+    assert_eq!(decimal(12.0, 2), "12");
+    assert_eq!(decimal(-3.5, 2), "-3.5");
+    assert_eq!(decimal(-0.0001, 2), "0");
+    assert_eq!(decimal(116.39723, 6), "116.39723");
+    assert_eq!(decimal(1.0999, 4), "1.0999");
+    assert_eq!(decimal(f64::NAN, 2), "NaN");
+    assert_eq!(decimal(1e30, 2), "1000000000000000019884624838656");
+}

@@ -7,7 +7,7 @@ use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// What the features file gives besides its places.
 #[derive(Debug, Default)]
@@ -48,10 +48,18 @@ pub fn read(root: &Json, report: &mut Report) -> (Vec<Place>, CollectionWords) {
         return (places, words);
     }
     let mut budget = MAX_POSITIONS;
-    let mut seen = HashSet::new();
+    let mut seen: Vec<String> = Vec::new();
     for (i, value) in features.iter().enumerate() {
         if let Some(place) = read_feature(i, value, &mut budget, report) {
-            if !seen.insert(place.id.clone()) {
+            // A sorted list: a hash set would cost the wasm more than it saves here.
+            let first = match seen.binary_search(&place.id) {
+                Ok(_) => false,
+                Err(at) => {
+                    seen.insert(at, place.id.clone());
+                    true
+                }
+            };
+            if !first {
                 report.warn(
                     Location::feature(i, Some(&place.id)),
                     "duplicate id: only the first feature with this id can be selected",
@@ -91,7 +99,7 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
                     report.error(
                         at,
                         format!(
-                            "unknown kind {key:?}: use province, counties, wing, park or context"
+                            "unknown kind \"{key}\": use province, counties, wing, park or context"
                         ),
                     );
                     continue;
@@ -170,7 +178,7 @@ fn read_feature(i: usize, value: &Json, budget: &mut usize, report: &mut Report)
             None => {
                 report.error(
                     at.at("properties.kind"),
-                    format!("unknown kind {k:?}: use province, counties, wing, park or context"),
+                    format!("unknown kind \"{k}\": use province, counties, wing, park or context"),
                 );
                 None
             }
@@ -301,7 +309,7 @@ fn read_shape(
             report.error(
                 at.at("type"),
                 format!(
-                    "{other:?} is not a GeoJSON geometry type: use Point, Polygon or MultiPolygon"
+                    "\"{other}\" is not a GeoJSON geometry type: use Point, Polygon or MultiPolygon"
                 ),
             );
             None

@@ -6,7 +6,6 @@ use crate::data::json::{self, Json};
 use crate::data::model::{Dataset, Place};
 use crate::data::policy::Policies;
 use crate::data::report::{DataFile, Location, Report};
-use std::collections::HashSet;
 
 /// Largest input text we accept, in bytes: far above real data, far below what hangs a phone.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
@@ -86,10 +85,12 @@ fn read_policies(text: &str, report: &mut Report) -> Option<Policies> {
 
 /// Warnings for policies and places that do not meet.
 fn cross_check(places: &[Place], policies: &Policies, report: &mut Report) {
-    let ids: HashSet<&str> = places.iter().map(|p| p.id.as_str()).collect();
+    let mut ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    let known = |id: &str| ids.binary_search(&id).is_ok();
     let pol = |path: String| Location::path(DataFile::Policies, path);
     for id in policies.places.keys() {
-        if !ids.contains(id.as_str()) {
+        if !known(id) {
             report.warn(
                 pol(format!("places.{id}")),
                 "names a place that is not in the features file",
@@ -98,10 +99,10 @@ fn cross_check(places: &[Place], policies: &Policies, report: &mut Report) {
     }
     for (k, m) in policies.milestones.iter().enumerate() {
         for id in &m.places {
-            if !ids.contains(id.as_str()) {
+            if !known(id) {
                 report.warn(
                     pol(format!("milestones[{k}].places")),
-                    format!("{id:?} is not in the features file"),
+                    format!("\"{id}\" is not in the features file"),
                 );
             }
         }

@@ -320,7 +320,7 @@ impl Policies {
             if !self.sources.contains_key(key) {
                 report.error(
                     at(path),
-                    format!("cites {key:?}, which is not in \"sources\""),
+                    format!("cites \"{key}\", which is not in \"sources\""),
                 );
             }
         };
@@ -333,7 +333,7 @@ impl Policies {
             if !is_partial_date(date) {
                 report.error(
                     at(path),
-                    format!("{date:?} is not a YYYY, YYYY-MM or YYYY-MM-DD date"),
+                    format!("\"{date}\" is not a YYYY, YYYY-MM or YYYY-MM-DD date"),
                 );
             }
         };

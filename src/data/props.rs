@@ -5,7 +5,7 @@
 use crate::data::json::Json;
 use crate::data::model::LonLat;
 use crate::data::report::{Location, Report};
-use crate::i18n::Text;
+use crate::i18n::{decimal, Text};
 
 /// The members of one JSON object (a feature's `properties`, the collection, a policy).
 pub struct Props<'a> {
@@ -213,7 +213,11 @@ pub fn position(p: &[f64], at: &Location, report: &mut Report) -> Option<LonLat>
             if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) {
                 report.error(
                     at.clone(),
-                    format!("[{lon}, {lat}] is not a longitude/latitude (WGS84 degrees, longitude first)"),
+                    format!(
+                        "[{}, {}] is not a longitude/latitude (WGS84 degrees, longitude first)",
+                        decimal(*lon, 6),
+                        decimal(*lat, 6)
+                    ),
                 );
                 return None;
             }

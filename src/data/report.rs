@@ -121,7 +121,7 @@ impl Location {
         let mut parts = Vec::new();
         if let Some(f) = &self.feature {
             parts.push(match &f.id {
-                Some(id) => format!("feature {} (id {id:?})", f.index),
+                Some(id) => format!("feature {} (id \"{id}\")", f.index),
                 None => format!("feature {}", f.index),
             });
         }

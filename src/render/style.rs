@@ -37,13 +37,8 @@ impl Color {
         if self.a == 255 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
-            format!(
-                "rgba({},{},{},{:.3})",
-                self.r,
-                self.g,
-                self.b,
-                f64::from(self.a) / 255.0
-            )
+            let alpha = crate::i18n::decimal(f64::from(self.a) / 255.0, 3);
+            format!("rgba({},{},{},{alpha})", self.r, self.g, self.b)
         }
     }
 }

@@ -3,6 +3,7 @@
 //! transform, so a hover or a zoom re-sends a few dozen calls, not every vertex.
 
 use crate::geo::shapes::{PlaneShape, Projected};
+use crate::i18n::decimal;
 use crate::render::labels::Align;
 use crate::render::scene::{Item, Scene};
 use crate::render::style::Color;
@@ -166,7 +167,7 @@ impl Painter {
                 } => {
                     let font = cached(&mut self.fonts, (*size, *bold), || {
                         let weight = if *bold { "600" } else { "400" };
-                        format!("{weight} {size}px {}", scene.font_family)
+                        format!("{weight} {}px {}", decimal(*size, 2), scene.font_family)
                     });
                     ctx.set_font(font);
                     ctx.set_text_align(match align {

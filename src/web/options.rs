@@ -31,7 +31,7 @@ impl Options {
             let key = key.as_string().unwrap_or_default();
             if !KNOWN.contains(&key.as_str()) {
                 return Err(JsError::new(&format!(
-                    "bad map options: unknown option {key:?}; use lang, pageLang or hash"
+                    "bad map options: unknown option \"{key}\"; use lang, pageLang or hash"
                 )));
             }
         }

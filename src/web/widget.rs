@@ -10,7 +10,7 @@ use super::{panel_dom, panic_hook};
 use crate::data::load;
 use crate::geo::coords::{Css, LonLat};
 use crate::geo::view::View;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{decimal, Lang, Ui};
 use crate::render::scene;
 use crate::render::style::Style;
 use crate::ui::gesture::{Drag, Pinch};
@@ -333,7 +333,7 @@ impl Inner {
             self.select(Some(&id), Origin::Link)
         } else {
             web_sys::console::warn_1(
-                &format!("jingjinji-map: the link names no place {id:?}; showing the overview")
+                &format!("jingjinji-map: the link names no place \"{id}\"; showing the overview")
                     .into(),
             );
             Ok(())
@@ -362,8 +362,8 @@ impl Inner {
                 } else {
                     (at.x + 14.0, "none")
                 };
-                let _ = style.set_property("left", &format!("{x}px"));
-                let _ = style.set_property("top", &format!("{}px", at.y + 14.0));
+                let _ = style.set_property("left", &format!("{}px", decimal(x, 1)));
+                let _ = style.set_property("top", &format!("{}px", decimal(at.y + 14.0, 1)));
                 let _ = style.set_property("transform", shift);
                 tip.set_hidden(false);
             }
@@ -440,7 +440,14 @@ fn watch_dpr(inner: &Rc<Inner>) -> Result<(), JsValue> {
     let Some(window) = web_sys::window() else {
         return Ok(());
     };
-    let query = format!("(resolution: {}dppx)", inner.dpr.get());
+    // A narrow range rather than an exact value: a ratio such as 1.100000023841858 must
+    // match itself however it is written.
+    let dpr = inner.dpr.get();
+    let query = format!(
+        "(min-resolution: {}dppx) and (max-resolution: {}dppx)",
+        decimal(dpr - 0.001, 4),
+        decimal(dpr + 0.001, 4)
+    );
     let Some(list) = window.match_media(&query)? else {
         return Ok(());
     };
@@ -573,7 +580,13 @@ impl MapWidget {
             .borrow()
             .project(LonLat { lon, lat })
             .map(|c| vec![c.x, c.y])
-            .ok_or_else(|| JsError::new(&format!("cannot place ({lon}, {lat}) on the map: it is not laid out yet, or the position is not finite")))
+            .ok_or_else(|| {
+                JsError::new(&format!(
+                    "cannot place ({}, {}) on the map: it is not laid out yet, or the position is not finite",
+                    decimal(lon, 6),
+                    decimal(lat, 6)
+                ))
+            })
     }
 
     /// How far the map is zoomed in from the whole region (1 = whole region).
