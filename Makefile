@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site data check lint test-data test-native test-wasm-node test-wasm-browser test-e2e screenshots clean
+.PHONY: demo test tools site data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -59,6 +59,11 @@ check: tools
 ## Rebuild data/places.geojson from the pinned original sources (see data/SOURCES.md).
 data: tools
 	python3 scripts/build_data.py
+
+## Size, first map, frame and hit-test times against d3-geo and Leaflet (bench/README.md).
+bench: site
+	python3 scripts/stress_data.py
+	node bench/run.mjs
 
 screenshots: site
 	node tests/e2e/screenshots.mjs

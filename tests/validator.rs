@@ -223,6 +223,6 @@ fn oversized_files_are_refused_before_parsing() {
         assert!(dataset.is_none());
         let first = report.errors().next().unwrap();
         assert_eq!(first.at, Location::file(file));
-        assert!(first.message.contains("the limit is 16777216"), "{first}");
+        assert!(first.message.contains("the limit is 33554432"), "{first}");
     }
 }

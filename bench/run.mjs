@@ -1,0 +1,197 @@
+// `make bench`: the widget against a d3-geo reference page and Leaflet, in headless Chromium,
+// on the same data and canvas size. Prints medians (with min–max) and each of our figures
+// divided by the peer's, checks the budgets, and writes bench/results.json.
+import http from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const PAGES = ['ours', 'd3', 'leaflet'];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.geojson': 'application/geo+json', '.png': 'image/png',
+};
+
+function serve() {
+  const allowed = ['/bench/', '/www/', '/node_modules/', '/build/stress/'];
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const file = path.normalize(path.join(ROOT, decodeURIComponent(url.pathname)));
+    if (!allowed.some((a) => url.pathname.startsWith(a)) || !file.startsWith(ROOT)) { res.writeHead(404).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
+
+async function sizes() {
+  const group = async (files) => {
+    let raw = 0, gzip = 0, brotli = 0;
+    for (const f of files) {
+      const body = await readFile(path.join(ROOT, f));
+      raw += body.length; gzip += gzipSync(body, { level: 9 }).length; brotli += brotliCompressSync(body).length;
+    }
+    return { files, raw, gzip, brotli };
+  };
+  return {
+    ours: await group(['www/pkg/jingjinji_map_bg.wasm', 'www/pkg/jingjinji_map.js', 'www/jingjinji-map.js', 'www/jingjinji-map.css']),
+    leaflet: await group(['node_modules/leaflet/dist/leaflet.js', 'node_modules/leaflet/dist/leaflet.css']),
+    d3: await group(['node_modules/d3-array/dist/d3-array.min.js', 'node_modules/d3-geo/dist/d3-geo.min.js']),
+    data: await group(['www/data/places.geojson', 'www/data/policies.json']),
+  };
+}
+
+const PHONE = { cpu: 4, network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 } };
+
+async function openPage(browser, base, name, { data = 'default', profile = 'desktop' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 600, height: 1000 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  if (profile === 'phone') {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+  }
+  await page.goto(`${base}bench/${name}.html?data=${data}`);
+  await page.waitForFunction(() => window.bench && window.bench.ready, null, { timeout: 120000 });
+  return { context, page };
+}
+
+async function firstMap(browser, base, name, profile) {
+  const times = [];
+  for (let k = 0; k <= RUNS; k += 1) {
+    const { context, page } = await openPage(browser, base, name, { profile });
+    const t = await page.evaluate(() => window.bench.firstMap);
+    if (k > 0) times.push(t); // the first run warms the disk cache of the server, not the browser's
+    await context.close();
+  }
+  return stats(times);
+}
+
+/** Five seconds of scripted zooming and panning with real input events. */
+async function frameTimes(browser, base, name, data) {
+  const { context, page } = await openPage(browser, base, name, { data });
+  const box = await page.evaluate(() => { const r = window.bench.canvas.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; });
+  const zoomKey = await page.evaluate(() => window.bench.zoomKey);
+  const [cx, cy] = [box[0] + box[2] / 2, box[1] + box[3] / 2];
+  await page.mouse.move(cx, cy);
+  await page.evaluate(() => window.bench.startFrames());
+  const start = Date.now();
+  let step = 0;
+  while (Date.now() - start < 5000) {
+    const phase = step % 40;
+    if (phase < 10 || (phase >= 30 && phase < 40)) {
+      if (zoomKey) await page.keyboard.down(zoomKey);
+      await page.mouse.wheel(0, phase < 10 ? -60 : 60);
+      if (zoomKey) await page.keyboard.up(zoomKey);
+    } else {
+      const dx = phase < 20 ? 12 : -12;
+      await page.mouse.down();
+      await page.mouse.move(cx + dx, cy + dx / 2, { steps: 2 });
+      await page.mouse.move(cx, cy, { steps: 2 });
+      await page.mouse.up();
+    }
+    step += 1;
+  }
+  const { frames, longTasks } = await page.evaluate(() => window.bench.stopFrames());
+  await context.close();
+  return { p50: pct(frames, 0.5), p95: pct(frames, 0.95), frames: frames.length, longTasks };
+}
+
+async function hitTest(browser, base, name, data) {
+  const { context, page } = await openPage(browser, base, name, { data });
+  const has = await page.evaluate(() => typeof window.bench.hit === 'function');
+  let result = null;
+  if (has) {
+    const { times, hits } = await page.evaluate(() => window.bench.hitTimes(10000, 100));
+    result = { p50: pct(times, 0.5), p99: pct(times, 0.99), hits };
+  }
+  await context.close();
+  return result;
+}
+
+async function memory(browser, base, name, data) {
+  const { context, page } = await openPage(browser, base, name, { data });
+  const m = await page.evaluate(() => ({ jsHeap: window.bench.heap(), wasm: window.bench.wasmBytes ? window.bench.wasmBytes() : null }));
+  await context.close();
+  return m;
+}
+
+const fmt = (v, d = 1) => (v === null || v === undefined ? '–' : Number(v).toFixed(d));
+const kb = (b) => `${fmt(b / 1024)} KB`;
+
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--enable-precise-memory-info', '--no-first-run'],
+});
+const results = { date: new Date().toISOString(), runs: RUNS, canvas: '560×700 CSS px at DPR 2', sizes: await sizes(), firstMap: {}, frames: {}, hit: {}, memory: {} };
+try {
+  for (const profile of ['desktop', 'phone']) {
+    results.firstMap[profile] = {};
+    for (const name of PAGES) results.firstMap[profile][name] = await firstMap(browser, base, name, profile);
+  }
+  for (const data of ['default', 'stress']) {
+    results.frames[data] = {}; results.hit[data] = {}; results.memory[data] = {};
+    for (const name of PAGES) {
+      results.frames[data][name] = await frameTimes(browser, base, name, data);
+      results.hit[data][name] = await hitTest(browser, base, name, data);
+      results.memory[data][name] = await memory(browser, base, name, data);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const s = results.sizes;
+const budgets = [
+  ['widget code ≤ 60 KB gzipped', s.ours.gzip <= 60 * 1024],
+  ['time to first map ≤ d3-geo page (desktop)', results.firstMap.desktop.ours.median <= results.firstMap.desktop.d3.median],
+  ['time to first map ≤ d3-geo page (phone)', results.firstMap.phone.ours.median <= results.firstMap.phone.d3.median],
+  ['frame time p95 ≤ 8 ms while zooming (default data)', results.frames.default.ours.p95 <= 8],
+  ['frame time p95 ≤ 0.5 × d3-geo (stress data)', results.frames.stress.ours.p95 <= 0.5 * results.frames.stress.d3.p95],
+  ['no long task while zooming (default data)', results.frames.default.ours.longTasks === 0],
+  ['hit-test p99 ≤ 0.05 ms (default data)', results.hit.default.ours.p99 <= 0.05],
+  ['hit-test p99 ≤ 0.5 ms (stress data)', results.hit.stress.ours.p99 <= 0.5],
+];
+results.budgets = budgets.map(([what, pass]) => ({ what, pass }));
+await writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+const lines = [];
+lines.push(`| | ours | d3-geo page | Leaflet | ours ÷ d3 | ours ÷ Leaflet |`);
+lines.push(`|---|---|---|---|---|---|`);
+lines.push(`| code, gzipped (raw) | ${kb(s.ours.gzip)} (${kb(s.ours.raw)}) | ${kb(s.d3.gzip)} (${kb(s.d3.raw)}) | ${kb(s.leaflet.gzip)} (${kb(s.leaflet.raw)}) | ${fmt(s.ours.gzip / s.d3.gzip, 2)} | ${fmt(s.ours.gzip / s.leaflet.gzip, 2)} |`);
+for (const profile of ['desktop', 'phone']) {
+  const f = results.firstMap[profile];
+  const cell = (x) => `${fmt(x.median, 0)} ms (${fmt(x.min, 0)}–${fmt(x.max, 0)})`;
+  lines.push(`| first map, ${profile} | ${cell(f.ours)} | ${cell(f.d3)} | ${cell(f.leaflet)} | ${fmt(f.ours.median / f.d3.median, 2)} | ${fmt(f.ours.median / f.leaflet.median, 2)} |`);
+}
+for (const data of ['default', 'stress']) {
+  const f = results.frames[data];
+  const cell = (x) => `${fmt(x.p50)} / ${fmt(x.p95)} ms, ${x.longTasks} long`;
+  lines.push(`| frame p50 / p95 zooming, ${data} | ${cell(f.ours)} | ${cell(f.d3)} | ${cell(f.leaflet)} | ${fmt(f.ours.p95 / f.d3.p95, 2)} | ${fmt(f.ours.p95 / f.leaflet.p95, 2)} |`);
+  const h = results.hit[data];
+  lines.push(`| hit-test p50 / p99, ${data} | ${fmt(h.ours.p50, 4)} / ${fmt(h.ours.p99, 4)} ms | ${fmt(h.d3.p50, 4)} / ${fmt(h.d3.p99, 4)} ms | – | ${fmt(h.ours.p99 / h.d3.p99, 3)} | – |`);
+  const m = results.memory[data];
+  const mem = (x) => `${x.jsHeap ? kb(x.jsHeap) : '–'} JS${x.wasm ? ` + ${kb(x.wasm)} wasm` : ''}`;
+  lines.push(`| memory after load, ${data} | ${mem(m.ours)} | ${mem(m.d3)} | ${mem(m.leaflet)} | | |`);
+}
+console.log(`\nmedians of ${RUNS} runs after a warm-up; ${results.canvas}; phone = CPU ÷4 + slow 4G\n`);
+console.log(lines.join('\n'));
+console.log('');
+for (const { what, pass } of results.budgets) console.log(`${pass ? 'PASS' : 'FAIL'}  ${what}`);
+console.log('\nwrote bench/results.json');
