@@ -207,8 +207,12 @@ impl Map {
 
     /// Id of the focused place.
     pub fn focused_id(&self) -> Option<&str> {
-        self.focused
-            .and_then(|i| self.data.places.get(i))
+        self.id_of(self.focused)
+    }
+
+    /// The id of place `i`, if there is one.
+    fn id_of(&self, i: Option<usize>) -> Option<&str> {
+        i.and_then(|i| self.data.places.get(i))
             .map(|p| p.id.as_str())
     }
 
@@ -327,9 +331,7 @@ impl Map {
 
     /// Id of the selected place.
     pub fn selected_id(&self) -> Option<&str> {
-        self.selected
-            .and_then(|i| self.data.places.get(i))
-            .map(|p| p.id.as_str())
+        self.id_of(self.selected)
     }
 
     /// Index of the place under the pointer.
@@ -370,9 +372,7 @@ impl Map {
 
     /// Id of the selectable place at a CSS pixel.
     pub fn id_at(&self, at: Css) -> Option<&str> {
-        self.place_at(at)
-            .and_then(|i| self.data.places.get(i))
-            .map(|p| p.id.as_str())
+        self.id_of(self.place_at(at))
     }
 
     /// Where a longitude/latitude lands on the canvas, in CSS px.
