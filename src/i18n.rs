@@ -67,8 +67,10 @@ pub fn decimal(v: f64, places: u32) -> String {
     let scale = 10u64.pow(places);
     let scaled = (v.abs() * scale as f64).round();
     if scaled >= 1e18 {
-        // Too large for the integer route; such numbers have no useful decimals anyway.
-        return format!("{}", v as i128);
+        // Too large for the integer route: scientific notation, which has no decimals to lose.
+        let exponent = v.abs().log10().floor() as i32;
+        let mantissa = decimal(v / 10f64.powi(exponent), 6);
+        return format!("{mantissa}e{exponent}");
     }
     let n = scaled as u64;
     let mut out = String::new();

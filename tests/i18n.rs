@@ -37,5 +37,6 @@ fn numbers_are_written_plainly_without_trailing_zeros() {
     assert_eq!(decimal(116.39723, 6), "116.39723");
     assert_eq!(decimal(1.0999, 4), "1.0999");
     assert_eq!(decimal(f64::NAN, 2), "NaN");
-    assert_eq!(decimal(1e30, 2), "1000000000000000019884624838656");
+    assert_eq!(decimal(1e30, 2), "1e30");
+    assert_eq!(decimal(-2.5e20, 0), "-2.5e20");
 }

@@ -61,6 +61,62 @@ fn values_escapes_and_numbers() {
     assert_eq!(parse("{}").unwrap(), Json::Object(vec![]));
 }
 
+/// Our number reader against the standard library's exact one: equal for the numbers data
+/// files hold (up to 15 significant digits, small exponents), within 4 ulp for the rest.
+#[test]
+fn numbers_read_as_the_standard_library_reads_them() {
+    let exact = [
+        "0",
+        "-0",
+        "116.3912757",
+        "39.906217",
+        "-33.8688",
+        "0.000001",
+        "1e-7",
+        "2.5E+3",
+        "123456789012345",
+        "0.1",
+        "0.2",
+        "0.3",
+        "179.99999999999",
+        "1e22",
+        "9007199254740991",
+        "40.123456789012",
+        "-0.0000000001",
+    ];
+    for text in exact {
+        let ours = parse(text).unwrap();
+        assert_eq!(ours, Json::Number(text.parse().unwrap()), "{text}");
+    }
+    let close = [
+        "12345678901234567890123",
+        "1.5e308",
+        "2.2250738585072014e-308",
+        "0.1234567890123456789",
+        "3.14159265358979323846264338327950288",
+        "1e-320",
+        "4e100",
+        "123.456e-250",
+    ];
+    for text in close {
+        let Json::Number(ours) = parse(text).unwrap() else {
+            panic!("{text}")
+        };
+        let reference: f64 = text.parse().unwrap();
+        let ulps = (ours.to_bits() as i64 - reference.to_bits() as i64).abs();
+        assert!(
+            ulps <= 4 || (ours - reference).abs() < 1e-310,
+            "{text}: {ours} vs {reference}"
+        );
+    }
+    for bad in ["1e400", "-1e309"] {
+        assert!(
+            parse(bad).unwrap_err().message.contains("out of range"),
+            "{bad}"
+        );
+    }
+}
+
 #[test]
 fn syntax_errors_say_what_and_where() {
     for (text, line, column, words) in [

@@ -301,43 +301,110 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Json, SyntaxError> {
         let start = self.pos;
-        let digits = |p: &mut Self| {
-            let from = p.pos;
-            while matches!(p.peek(), Some(b'0'..=b'9')) {
-                p.pos += 1;
-            }
-            p.pos > from
-        };
-        if self.peek() == Some(b'-') {
+        let mut n = Decimal::default();
+        let negative = self.peek() == Some(b'-');
+        if negative {
             self.pos += 1;
         }
         if self.peek() == Some(b'0') {
             self.pos += 1;
-        } else if !digits(self) {
+        } else if self.digits(&mut n, false) == 0 {
             return Err(self.error("a number needs digits"));
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
-            if !digits(self) {
+            if self.digits(&mut n, true) == 0 {
                 return Err(self.error("a number needs digits after the decimal point"));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
+            let sign = match self.peek() {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            if sign != 0 {
                 self.pos += 1;
             }
-            if !digits(self) {
+            let mut exponent: i32 = 0;
+            let from = self.pos;
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                exponent = exponent
+                    .saturating_mul(10)
+                    .saturating_add(i32::from(d - b'0'));
+                self.pos += 1;
+            }
+            if self.pos == from {
                 return Err(self.error("a number needs digits in its exponent"));
             }
+            n.exponent = n
+                .exponent
+                .saturating_add(if sign < 0 { -exponent } else { exponent });
         }
-        let text = self.text.get(start..self.pos).unwrap_or("");
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Number(n)),
-            _ => {
-                self.pos = start;
-                Err(self.error("number out of range"))
+        let value = n.value();
+        if !value.is_finite() {
+            self.pos = start;
+            return Err(self.error("number out of range"));
+        }
+        Ok(Json::Number(if negative { -value } else { value }))
+    }
+
+    /// Reads a run of digits into `n` (after the decimal point if `fraction`); returns how many.
+    fn digits(&mut self, n: &mut Decimal, fraction: bool) -> usize {
+        let from = self.pos;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            n.push(d - b'0', fraction);
+            self.pos += 1;
+        }
+        self.pos - from
+    }
+}
+
+/// A number as read: `mantissa × 10^exponent`, keeping the first 19 significant digits.
+///
+/// Our own rather than `str::parse::<f64>`, whose exact algorithm costs the wasm about 8 KB.
+/// Values with at most 15 significant digits and a small exponent (every coordinate and date
+/// a GeoJSON exporter writes) come out exactly as `parse` gives them (Clinger's fast path);
+/// the rest are within a few units in the last place.
+#[derive(Default)]
+struct Decimal {
+    mantissa: u64,
+    exponent: i32,
+}
+
+impl Decimal {
+    /// Below this, one more digit still fits in a `u64`.
+    const ROOM_FOR_A_DIGIT: u64 = 900_000_000_000_000_000;
+
+    fn push(&mut self, digit: u8, fraction: bool) {
+        if self.mantissa < Self::ROOM_FOR_A_DIGIT {
+            self.mantissa = self.mantissa * 10 + u64::from(digit);
+            if fraction {
+                self.exponent -= 1;
             }
+        } else if !fraction {
+            // Digits past the 19th only scale the number.
+            self.exponent += 1;
+        }
+    }
+
+    fn value(&self) -> f64 {
+        // Powers of ten that an f64 holds exactly.
+        const EXACT: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa == 0 {
+            return 0.0;
+        }
+        let m = self.mantissa as f64;
+        let exact_mantissa = self.mantissa < (1 << 53);
+        match EXACT.get(self.exponent.unsigned_abs() as usize) {
+            Some(&p) if exact_mantissa && self.exponent < 0 => m / p,
+            Some(&p) if exact_mantissa => m * p,
+            _ if self.exponent < -300 => m * 10f64.powi(self.exponent + 300) * 1e-300,
+            _ => m * 10f64.powi(self.exponent),
         }
     }
 }

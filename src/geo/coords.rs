@@ -77,3 +77,9 @@ impl PlaneBox {
         self.max.y - self.min.y
     }
 }
+
+/// `v` limited to `lo..=hi` (`lo` wins if they cross). Not `f64::clamp`: that one panics on
+/// crossed limits, and its panic message alone brings ~8 KB of float formatting into the wasm.
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.min(hi).max(lo)
+}

@@ -1,7 +1,7 @@
 //! The view: the plane fitted into the canvas (CSS pixels) with padding, and back; zooming
 //! and panning from that first ("home") view within limits, and easing between two views.
 
-use crate::geo::coords::{Css, Plane, PlaneBox};
+use crate::geo::coords::{within, Css, Plane, PlaneBox};
 
 /// The closest zoom, as a multiple of the home view's scale: at 16× the region's 120 m
 /// simplification is still under a pixel on a phone, and a park fills a good part of it.
@@ -67,7 +67,7 @@ impl View {
         } else {
             1.0
         };
-        let px = |v: f64| (v * ratio).round().clamp(1.0, 16_384.0) as u32;
+        let px = |v: f64| within((v * ratio).round(), 1.0, 16_384.0) as u32;
         (px(self.width), px(self.height))
     }
 
@@ -98,10 +98,7 @@ impl View {
     /// the region (`bounds`) kept on screen: along each axis where the region is wider than
     /// the canvas, no empty margin opens beyond its edge; where it fits, it stays centred.
     pub fn clamped(&self, home: &View, bounds: PlaneBox) -> View {
-        let scale = self
-            .scale
-            .clamp(home.scale, home.scale * MAX_ZOOM)
-            .max(f64::MIN_POSITIVE);
+        let scale = within(self.scale, home.scale, home.scale * MAX_ZOOM).max(f64::MIN_POSITIVE);
         let c = self.center();
         let half_w = self.width / 2.0 / scale;
         let half_h = self.height / 2.0 / scale;
@@ -109,7 +106,7 @@ impl View {
             if max - min <= 2.0 * half {
                 (min + max) / 2.0
             } else {
-                c.clamp(min + half, max - half)
+                within(c, min + half, max - half)
             }
         };
         let center = Plane {
@@ -129,7 +126,7 @@ impl View {
         } else {
             1.0
         };
-        let scale = (self.scale * factor).clamp(home.scale, home.scale * MAX_ZOOM);
+        let scale = within(self.scale * factor, home.scale, home.scale * MAX_ZOOM);
         // Keep `fixed` under `about`: about = fixed * scale + t.
         let view = View {
             scale,
@@ -184,7 +181,7 @@ impl View {
     /// The view a fraction `t` (0 to 1) of the way from `self` to `to`: the zoom changes
     /// geometrically and the centre linearly, so the motion feels even.
     pub fn eased_to(&self, to: &View, t: f64) -> View {
-        let t = t.clamp(0.0, 1.0);
+        let t = within(t, 0.0, 1.0);
         let scale = self.scale * (to.scale / self.scale).powf(t);
         let (a, b) = (self.center(), to.center());
         let center = Plane {

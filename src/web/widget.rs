@@ -8,7 +8,7 @@ use super::listeners::Listener;
 use super::options::Options;
 use super::{panel_dom, panic_hook};
 use crate::data::load;
-use crate::geo::coords::{Css, LonLat};
+use crate::geo::coords::{within, Css, LonLat};
 use crate::geo::view::View;
 use crate::i18n::{decimal, Lang, Ui};
 use crate::render::scene;
@@ -135,7 +135,7 @@ pub fn report(result: Result<(), JsValue>) {
 impl Inner {
     fn draw(&self) -> Result<(), JsValue> {
         if let Some(a) = self.animation.get() {
-            let t = ((now_ms() - a.start_ms) / ANIMATION_MS).clamp(0.0, 1.0);
+            let t = within((now_ms() - a.start_ms) / ANIMATION_MS, 0.0, 1.0);
             let eased = 1.0 - (1.0 - t).powi(3);
             self.map
                 .borrow_mut()
