@@ -17,6 +17,8 @@ const TYPES = {
   '.geojson': 'application/geo+json', '.png': 'image/png',
 };
 
+const gzipped = new Map();
+
 function serve() {
   const allowed = ['/bench/', '/www/', '/node_modules/', '/build/stress/'];
   const server = http.createServer(async (req, res) => {
@@ -25,8 +27,15 @@ function serve() {
     if (!allowed.some((a) => url.pathname.startsWith(a)) || !file.startsWith(ROOT)) { res.writeHead(404).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-      res.end(body);
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+      // Compressed as every web host and CDN serves code and data, for every page alike.
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 6 }));
+        headers['content-encoding'] = 'gzip';
+        res.writeHead(200, headers).end(gzipped.get(file));
+      } else {
+        res.writeHead(200, headers).end(body);
+      }
     } catch { res.writeHead(404).end(); }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -81,8 +90,7 @@ async function firstMap(browser, base, name, profile) {
 }
 
 /** Five seconds of scripted zooming and panning with real input events. */
-async function frameTimes(browser, base, name, data) {
-  const { context, page } = await openPage(browser, base, name, { data });
+async function frameTimes(page) {
   const box = await page.evaluate(() => { const r = window.bench.canvas.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; });
   const zoomKey = await page.evaluate(() => window.bench.zoomKey);
   const [cx, cy] = [box[0] + box[2] / 2, box[1] + box[3] / 2];
@@ -105,28 +113,29 @@ async function frameTimes(browser, base, name, data) {
     }
     step += 1;
   }
+  await page.waitForTimeout(300); // let the last frames land
   const { frames, longTasks } = await page.evaluate(() => window.bench.stopFrames());
-  await context.close();
   return { p50: pct(frames, 0.5), p95: pct(frames, 0.95), frames: frames.length, longTasks };
 }
 
-async function hitTest(browser, base, name, data) {
-  const { context, page } = await openPage(browser, base, name, { data });
+async function hitTest(page) {
   const has = await page.evaluate(() => typeof window.bench.hit === 'function');
-  let result = null;
-  if (has) {
-    const { times, hits } = await page.evaluate(() => window.bench.hitTimes(10000, 100));
-    result = { p50: pct(times, 0.5), p99: pct(times, 0.99), hits };
-  }
-  await context.close();
-  return result;
+  if (!has) return null;
+  const { times, hits } = await page.evaluate(() => window.bench.hitTimes(10000, 100));
+  return { p50: pct(times, 0.5), p99: pct(times, 0.99), hits, batches: times.length };
 }
 
-async function memory(browser, base, name, data) {
+/** Memory after load, then frame times and hit-tests, on one page load. */
+async function interactive(browser, base, name, data) {
   const { context, page } = await openPage(browser, base, name, { data });
-  const m = await page.evaluate(() => ({ jsHeap: window.bench.heap(), wasm: window.bench.wasmBytes ? window.bench.wasmBytes() : null }));
-  await context.close();
-  return m;
+  try {
+    const memory = await page.evaluate(() => ({ jsHeap: window.bench.heap(), wasm: window.bench.wasmBytes ? window.bench.wasmBytes() : null }));
+    const frames = await frameTimes(page);
+    const hit = await hitTest(page);
+    return { memory, frames, hit };
+  } finally {
+    await context.close();
+  }
 }
 
 const fmt = (v, d = 1) => (v === null || v === undefined ? '–' : Number(v).toFixed(d));
@@ -147,9 +156,10 @@ try {
   for (const data of ['default', 'stress']) {
     results.frames[data] = {}; results.hit[data] = {}; results.memory[data] = {};
     for (const name of PAGES) {
-      results.frames[data][name] = await frameTimes(browser, base, name, data);
-      results.hit[data][name] = await hitTest(browser, base, name, data);
-      results.memory[data][name] = await memory(browser, base, name, data);
+      const r = await interactive(browser, base, name, data);
+      results.frames[data][name] = r.frames;
+      results.hit[data][name] = r.hit;
+      results.memory[data][name] = r.memory;
     }
   }
 } finally {
@@ -167,6 +177,8 @@ const budgets = [
   ['no long task while zooming (default data)', results.frames.default.ours.longTasks === 0],
   ['hit-test p99 ≤ 0.05 ms (default data)', results.hit.default.ours.p99 <= 0.05],
   ['hit-test p99 ≤ 0.5 ms (stress data)', results.hit.stress.ours.p99 <= 0.5],
+  ['wasm memory ≤ 4 MB after load (default data)', results.memory.default.ours.wasm <= 4 * 1024 * 1024],
+  ['wasm memory ≤ 64 MB after load (stress data)', results.memory.stress.ours.wasm <= 64 * 1024 * 1024],
 ];
 results.budgets = budgets.map(([what, pass]) => ({ what, pass }));
 await writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -183,7 +195,7 @@ for (const profile of ['desktop', 'phone']) {
 for (const data of ['default', 'stress']) {
   const f = results.frames[data];
   const cell = (x) => `${fmt(x.p50)} / ${fmt(x.p95)} ms, ${x.longTasks} long`;
-  lines.push(`| frame p50 / p95 zooming, ${data} | ${cell(f.ours)} | ${cell(f.d3)} | ${cell(f.leaflet)} | ${fmt(f.ours.p95 / f.d3.p95, 2)} | ${fmt(f.ours.p95 / f.leaflet.p95, 2)} |`);
+  lines.push(`| frame work p50 / p95 zooming, ${data} | ${cell(f.ours)} | ${cell(f.d3)} | ${cell(f.leaflet)} | ${fmt(f.ours.p95 / f.d3.p95, 2)} | ${fmt(f.ours.p95 / f.leaflet.p95, 2)} |`);
   const h = results.hit[data];
   lines.push(`| hit-test p50 / p99, ${data} | ${fmt(h.ours.p50, 4)} / ${fmt(h.ours.p99, 4)} ms | ${fmt(h.d3.p50, 4)} / ${fmt(h.d3.p99, 4)} ms | – | ${fmt(h.ours.p99 / h.d3.p99, 3)} | – |`);
   const m = results.memory[data];

@@ -62,6 +62,14 @@ impl PlaneBox {
         b
     }
 
+    /// Whether the two boxes share any point (edges included).
+    pub fn intersects(&self, other: &PlaneBox) -> bool {
+        self.min.x <= other.max.x
+            && other.min.x <= self.max.x
+            && self.min.y <= other.max.y
+            && other.min.y <= self.max.y
+    }
+
     /// Whether `p` lies inside or on the edge.
     pub fn contains(&self, p: Plane) -> bool {
         p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y

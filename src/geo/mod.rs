@@ -5,4 +5,5 @@ pub mod coords;
 pub mod hit;
 pub mod projection;
 pub mod shapes;
+pub mod simplify;
 pub mod view;

@@ -60,6 +60,18 @@ impl View {
         (p.x.is_finite() && p.y.is_finite()).then_some(p)
     }
 
+    /// The part of the plane the canvas shows; `None` for a degenerate view.
+    pub fn visible(&self) -> Option<PlaneBox> {
+        let corners = [
+            Css { x: 0.0, y: 0.0 },
+            Css {
+                x: self.width,
+                y: self.height,
+            },
+        ];
+        PlaneBox::around(corners.into_iter().filter_map(|c| self.to_plane(c)))
+    }
+
     /// The canvas backing-store size in device pixels for a device-pixel ratio.
     pub fn device_size(&self, dpr: f64) -> (u32, u32) {
         let ratio = if dpr.is_finite() && dpr > 0.0 {

@@ -113,9 +113,11 @@ pub fn build(frame: &Frame) -> Scene {
     }
 }
 
-/// Areas: context first, then places, the selected one last so its outline is on top.
+/// Areas: context first, then places, the selected one last so its outline is on top. Areas
+/// wholly outside the canvas are left out: zoomed in on big data, they are most of it.
 fn areas(frame: &Frame) -> Vec<Item> {
     let style = frame.style;
+    let visible = frame.view.visible();
     let order = ranked(0..frame.data.places.len(), |i| {
         let kind = frame.data.places.get(i).map(|p| p.kind);
         u8::from(kind != Some(Kind::Context)) + u8::from(frame.selected == Some(i))
@@ -123,9 +125,14 @@ fn areas(frame: &Frame) -> Vec<Item> {
     order
         .into_iter()
         .filter_map(|i| {
-            let (place, PlaneShape::Area(_)) = frame.place(i)? else {
+            let (place, shape @ PlaneShape::Area(_)) = frame.place(i)? else {
                 return None;
             };
+            if let (Some(visible), Some(bbox)) = (visible, shape.bbox()) {
+                if !visible.intersects(&bbox) {
+                    return None;
+                }
+            }
             let kind_style = style.for_place(place.kind, &place.id);
             let selected = frame.selected == Some(i);
             let fill = if frame.active(i) {

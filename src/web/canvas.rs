@@ -1,8 +1,10 @@
 //! The canvas painter: a short loop over the scene's display list. Each place's outline is
-//! turned into a `Path2D` once per dataset (in plane metres) and drawn through the view's
-//! transform, so a hover or a zoom re-sends a few dozen calls, not every vertex.
+//! turned into a `Path2D` (in plane metres) once per detail level and drawn through the
+//! view's transform, so a hover or a zoom re-sends a few dozen calls, not every vertex, and
+//! the browser fills only the vertices a reader could see at that zoom.
 
 use crate::geo::shapes::{PlaneShape, Projected};
+use crate::geo::simplify::{detail_level, thin_ring, tolerance};
 use crate::i18n::decimal;
 use crate::render::labels::Align;
 use crate::render::scene::{Item, Scene};
@@ -13,8 +15,9 @@ use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, Path2d};
 /// Paints scenes on one canvas, keeping what does not change between frames.
 pub struct Painter {
     ctx: CanvasRenderingContext2d,
-    /// One path per place (`None` for points), in plane metres.
-    paths: Vec<Option<Path2d>>,
+    /// Per detail level seen recently: one path per place (`None` for points), in plane
+    /// metres. Newest last; a few levels cover a zoom in and back out.
+    levels: Vec<(i32, Vec<Option<Path2d>>)>,
     /// CSS strings of the colours seen so far: a scene uses a dozen, every frame. A short
     /// list beats a hash map here, in speed and in wasm size.
     colors: Vec<(Color, String)>,
@@ -22,13 +25,17 @@ pub struct Painter {
     fonts: Vec<((f64, bool), String)>,
 }
 
-/// The path of an area's rings on the plane; `None` for a point.
-fn plane_path(shape: &PlaneShape) -> Result<Option<Path2d>, JsValue> {
+/// Detail levels kept at once: enough for a zoom from the whole region to the closest view.
+const LEVELS_KEPT: usize = 6;
+
+/// The path of an area's rings on the plane, thinned to `tolerance` metres; `None` for a point.
+fn plane_path(shape: &PlaneShape, tolerance: f64) -> Result<Option<Path2d>, JsValue> {
     let PlaneShape::Area(polys) = shape else {
         return Ok(None);
     };
     let path = Path2d::new()?;
     for ring in polys.iter().flat_map(|p| &p.rings) {
+        let ring = thin_ring(ring, tolerance);
         let mut pts = ring.iter();
         if let Some(first) = pts.next() {
             path.move_to(first.x, first.y);
@@ -59,18 +66,33 @@ fn cached<K: PartialEq + Copy>(
 
 impl Painter {
     /// A painter for `ctx` that draws the places of `projected`.
-    pub fn new(ctx: CanvasRenderingContext2d, projected: &Projected) -> Result<Painter, JsValue> {
-        let paths = projected
-            .shapes
-            .iter()
-            .map(plane_path)
-            .collect::<Result<_, _>>()?;
-        Ok(Painter {
+    pub fn new(ctx: CanvasRenderingContext2d) -> Painter {
+        Painter {
             ctx,
-            paths,
+            levels: Vec::new(),
             colors: Vec::new(),
             fonts: Vec::new(),
-        })
+        }
+    }
+
+    /// The paths at `level`, built the first time it is needed. They are taken out of the
+    /// cache while a scene is painted; [`Painter::paint`] puts them back.
+    fn take_paths(
+        &mut self,
+        projected: &Projected,
+        level: i32,
+    ) -> Result<Vec<Option<Path2d>>, JsValue> {
+        if let Some(at) = self.levels.iter().position(|(l, _)| *l == level) {
+            return Ok(self.levels.remove(at).1);
+        }
+        if self.levels.len() >= LEVELS_KEPT {
+            self.levels.remove(0);
+        }
+        projected
+            .shapes
+            .iter()
+            .map(|shape| plane_path(shape, tolerance(level)))
+            .collect()
     }
 
     fn set_fill(&mut self, c: Color) {
@@ -83,8 +105,9 @@ impl Painter {
             .set_stroke_style_str(cached(&mut self.colors, c, || c.to_css()));
     }
 
-    /// Paints `scene`; the canvas has `dpr` device pixels per CSS pixel.
-    pub fn paint(&mut self, scene: &Scene, dpr: f64) -> Result<(), JsValue> {
+    /// Paints `scene`, whose areas are the places of `projected`; the canvas has `dpr` device
+    /// pixels per CSS pixel.
+    pub fn paint(&mut self, scene: &Scene, projected: &Projected, dpr: f64) -> Result<(), JsValue> {
         let ctx = self.ctx.clone();
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
         self.set_fill(scene.background);
@@ -92,6 +115,8 @@ impl Painter {
         ctx.set_line_join("round");
         let no_dash = js_sys::Array::new();
         let view = scene.view;
+        let level = detail_level(dpr * view.scale);
+        let paths = self.take_paths(projected, level)?;
         for item in &scene.items {
             match item {
                 Item::Area {
@@ -100,7 +125,7 @@ impl Painter {
                     stroke,
                     line_width,
                 } => {
-                    let Some(Some(path)) = self.paths.get(*place).cloned() else {
+                    let Some(Some(path)) = paths.get(*place) else {
                         continue;
                     };
                     // Plane metres → device pixels, north up; widths scale with it, so
@@ -109,11 +134,11 @@ impl Painter {
                     ctx.set_transform(s, 0.0, 0.0, -s, dpr * view.tx, dpr * view.ty)?;
                     if let Some(fill) = fill {
                         self.set_fill(*fill);
-                        ctx.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Evenodd);
+                        ctx.fill_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
                     }
                     self.set_stroke(*stroke);
                     ctx.set_line_width(line_width / view.scale);
-                    ctx.stroke_with_path(&path);
+                    ctx.stroke_with_path(path);
                     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
                 }
                 Item::Rect {
@@ -183,6 +208,7 @@ impl Painter {
                 }
             }
         }
+        self.levels.push((level, paths));
         Ok(())
     }
 }

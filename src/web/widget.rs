@@ -149,7 +149,9 @@ impl Inner {
         let map = self.map.borrow();
         if let Some(frame) = map.frame(&self.style) {
             let scene = scene::build(&frame);
-            self.painter.borrow_mut().paint(&scene, self.dpr.get())?;
+            self.painter
+                .borrow_mut()
+                .paint(&scene, map.projected(), self.dpr.get())?;
         }
         Ok(())
     }
@@ -494,7 +496,7 @@ impl MapWidget {
         let data = load::load(features, policies.as_deref()).map_err(core_err)?;
         let map = Map::new(data, lang);
         let dom = Dom::build(&root)?;
-        let painter = Painter::new(dom.ctx.clone(), map.projected()).map_err(js_err)?;
+        let painter = Painter::new(dom.ctx.clone());
         let inner = Rc::new(Inner {
             host,
             dom,
