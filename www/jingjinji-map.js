@@ -1,6 +1,28 @@
-// <jingjinji-map>: the custom element. Loads the wasm package and the default data next to
-// this module, and forwards its small public API to the Rust MapWidget.
-import init, { MapWidget } from './pkg/jingjinji_map.js';
+// <jingjinji-map>: the custom element and the browser half of the widget. Rust (the wasm
+// `MapCore`) makes every decision: what is selected, what a key or a drag does, what the
+// panel says, what the canvas shows. This module only translates: it builds the DOM, turns
+// events into `MapCore` calls, paints the packed display list and writes the words that come
+// back. Keeping browser calls here rather than in Rust keeps the download small.
+import init, { MapCore, Origin } from './pkg/jingjinji_map.js';
+
+// What changed, as MapCore's `takeChanges()` reports it (src/web/map_core.rs, `changed`).
+const DRAW = 1;
+const SELECTION = 2;
+const ANNOUNCE = 4;
+const HOVER = 8;
+const WORDS = 16;
+// The packed scene (src/ui/packed.rs): a header, then items by opcode.
+const HEADER = 7;
+const AREA = 1;
+const RECT = 2;
+const CIRCLE = 3;
+const LABEL = 4;
+/** Detail levels of outlines kept at once: enough to zoom in fully and back out. */
+const LEVELS_KEPT = 6;
+/** How long a gesture hint stays, ms. */
+const HINT_MS = 1800;
+/** How far (CSS px) one finger must move before the map says how to pan it. */
+const TOUCH_HINT_PX = 10;
 
 let wasmReady = null;
 
@@ -8,6 +30,491 @@ async function fetchText(url, what) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
   return res.text();
+}
+
+/** A new element with a class (if any), appended to `parent` (if any). */
+function make(tag, className, parent) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (parent) parent.append(node);
+  return node;
+}
+
+/** The id in a URL hash of the form `#region=<id>` (other `&`-separated pairs are ignored). */
+function regionInHash(hash) {
+  const pair = hash.replace(/^#+/, '').split('&').find((p) => p.startsWith('region='));
+  return pair && pair.length > 7 ? pair.slice(7) : null;
+}
+
+const stillMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** One map on the page: its DOM, listeners and painter around a `MapCore`. */
+class MapView {
+  constructor(host, root, core, { hash }) {
+    this.host = host;
+    this.core = core;
+    this.hash = hash;
+    this.listeners = [];
+    this.levels = new Map();
+    this.frameHandle = 0;
+    this.hintTimer = 0;
+    this.dpr = window.devicePixelRatio || 1;
+    this.dprChanged = false;
+    this.dprWatch = null;
+    this.suppressClick = false;
+    this.pinching = false;
+    this.touchStart = null;
+    this.build(root);
+    this.listen();
+    this.resize();
+    this.watchDpr();
+    this.applyHash();
+    this.after();
+  }
+
+  build(root) {
+    this.frame = make('div', 'jjm-frame');
+    const column = make('div', 'jjm-column', this.frame);
+    const figure = make('figure', 'jjm-map', column);
+    const stage = make('div', 'jjm-stage', figure);
+    const canvas = make('canvas', '', stage);
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'application');
+    canvas.setAttribute('aria-describedby', 'jjm-keys');
+    const controls = make('div', 'jjm-zoom', stage);
+    const button = (className, face, parent) => {
+      const b = make('button', className, parent);
+      b.type = 'button';
+      b.textContent = face;
+      return b;
+    };
+    this.zoomIn = button('jjm-zoom-in', '+', controls);
+    this.zoomOut = button('jjm-zoom-out', '−', controls);
+    this.reset = button('jjm-reset', '⤢', controls);
+    this.tooltip = make('div', 'jjm-tooltip', stage);
+    this.gestureHint = make('div', 'jjm-gesture-hint', stage);
+    for (const quiet of [this.tooltip, this.gestureHint]) {
+      quiet.setAttribute('aria-hidden', 'true');
+      quiet.hidden = true;
+    }
+    this.credit = make('figcaption', 'jjm-attribution', figure);
+    this.places = make('nav', 'jjm-places', column);
+    this.placesHeading = make('p', 'jjm-places-heading', this.places);
+    this.placesList = make('ul', '', this.places);
+    this.panel = make('section', 'jjm-panel', this.frame);
+    // A panel that scrolls must be reachable by keyboard to scroll it.
+    this.panel.tabIndex = 0;
+    this.keys = make('p', 'jjm-visually-hidden', this.frame);
+    this.keys.id = 'jjm-keys';
+    this.live = make('div', 'jjm-visually-hidden jjm-live', this.frame);
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    root.append(this.frame);
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    if (!this.ctx) throw new Error('this browser gives no 2D canvas context');
+  }
+
+  /** Adds a listener that this map removes in `destroy()`; the map's state updates after it. */
+  on(target, type, handler, cancelling = false) {
+    const call = (e) => { handler(e); this.after(); };
+    const options = cancelling ? { passive: false } : undefined;
+    target.addEventListener(type, call, options);
+    this.listeners.push(() => target.removeEventListener(type, call, options));
+  }
+
+  listen() {
+    const { core, canvas } = this;
+    const at = (e) => {
+      const r = canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    const now = () => performance.now();
+    this.on(canvas, 'click', (e) => {
+      if (this.suppressClick) { this.suppressClick = false; return; } // the end of a drag or pinch
+      this.select(core.featureAt(...at(e)) ?? null, Origin.Pointer);
+    });
+    this.on(canvas, 'pointerdown', (e) => {
+      if (e.pointerType === 'touch' || e.button !== 0) return; // fingers: see the touch handlers
+      this.suppressClick = false;
+      core.dragStart(e.pointerId, ...at(e));
+      try { canvas.setPointerCapture(e.pointerId); } catch { /* the pointer already left */ }
+    });
+    this.on(canvas, 'pointermove', (e) => {
+      if (core.dragging()) {
+        if (core.dragMove(e.pointerId, ...at(e))) canvas.style.cursor = 'grabbing';
+        return;
+      }
+      if (e.pointerType !== 'touch') this.hover(...at(e), true);
+    });
+    const end = (e) => {
+      if (!core.dragging()) return;
+      // The click that follows a drag's release must not select.
+      this.suppressClick = core.dragEnd(e.pointerId);
+      canvas.style.cursor = '';
+    };
+    this.on(canvas, 'pointerup', end);
+    this.on(canvas, 'pointercancel', end);
+    this.on(canvas, 'pointerleave', () => { if (!core.dragging()) this.hover(0, 0, false); });
+    this.on(canvas, 'dblclick', (e) => core.zoomStep(2, ...at(e), now(), stillMotion()));
+    this.on(canvas, 'wheel', (e) => {
+      if (!(e.ctrlKey || e.metaKey)) {
+        // No scroll trap: the page scrolls; say how to zoom instead.
+        this.hint(this.words[navigator.userAgent.includes('Mac') ? 10 : 9]);
+        return;
+      }
+      e.preventDefault();
+      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
+      core.wheel(e.deltaY * unit, ...at(e));
+    }, true);
+    const touches = (e) => [...e.touches].slice(0, 2).map(at);
+    this.on(canvas, 'touchstart', (e) => {
+      const t = touches(e);
+      if (t.length === 2) {
+        this.pinching = core.pinchStart(...t[0], ...t[1]);
+        this.touchStart = null;
+      } else if (t.length === 1) {
+        this.touchStart = t[0];
+      }
+    });
+    this.on(canvas, 'touchmove', (e) => {
+      const t = touches(e);
+      if (t.length === 2 && this.pinching) {
+        // Two fingers are the map's: it pans and zooms, the page stays.
+        e.preventDefault();
+        core.pinchMove(...t[0], ...t[1]);
+        this.suppressClick = true;
+      } else if (t.length === 1 && !this.pinching && this.touchStart) {
+        // One finger scrolls the page; say how to move the map.
+        const [x, y] = t[0];
+        if (Math.hypot(x - this.touchStart[0], y - this.touchStart[1]) > TOUCH_HINT_PX) {
+          this.touchStart = null;
+          this.hint(this.words[11]);
+        }
+      }
+    }, true);
+    this.on(canvas, 'touchend', (e) => {
+      if (e.touches.length < 2) { core.pinchEnd(); this.pinching = false; }
+    });
+    this.on(canvas, 'touchcancel', () => {
+      core.pinchEnd();
+      this.pinching = false;
+      this.touchStart = null;
+    });
+    this.on(canvas, 'keydown', (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // Keys the map uses (arrows, space…) must not also scroll the page.
+      if (core.key(e.key, now(), stillMotion())) e.preventDefault();
+    }, true);
+    // The ring shows where the keyboard is; off the map there is none.
+    this.on(canvas, 'blur', () => core.blur());
+    this.on(this.zoomIn, 'click', () => core.zoomStep(2, undefined, undefined, now(), stillMotion()));
+    this.on(this.zoomOut, 'click', () => core.zoomStep(0.5, undefined, undefined, now(), stillMotion()));
+    this.on(this.reset, 'click', () => core.home(now(), stillMotion()));
+    this.on(this.places, 'click', (e) => {
+      const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
+      if (b) this.select(b.dataset.id, Origin.List);
+    });
+    this.on(window, 'hashchange', () => this.applyHash());
+    this.observer = new ResizeObserver(() => { this.resize(); this.after(); });
+    this.observer.observe(canvas);
+  }
+
+  /** Selects `id` (or the overview with null); unknown ids throw. */
+  select(id, origin) {
+    this.core.select(id, origin, performance.now(), stillMotion());
+  }
+
+  /** Records the place under the pointer and names it in the tooltip beside the pointer. */
+  hover(x, y, inside) {
+    this.core.hover(x, y, inside);
+    const name = inside ? this.core.hoveredName() : null;
+    const tip = this.tooltip;
+    if (name) {
+      tip.textContent = name;
+      // Beside the pointer, on the side with more room.
+      const right = x > this.canvas.getBoundingClientRect().width * 0.6;
+      tip.style.left = `${right ? x - 12 : x + 14}px`;
+      tip.style.top = `${y + 14}px`;
+      tip.style.transform = right ? 'translate(-100%, 0)' : 'none';
+      tip.hidden = false;
+    } else {
+      tip.hidden = true;
+    }
+  }
+
+  /** Shows a short hint over the map for a moment. */
+  hint(text) {
+    this.gestureHint.textContent = text;
+    this.gestureHint.hidden = false;
+    clearTimeout(this.hintTimer);
+    this.hintTimer = setTimeout(() => { this.gestureHint.hidden = true; }, HINT_MS);
+  }
+
+  /** Acts on what MapCore says changed: words, panel, URL, `select` event, announcement, frame. */
+  after() {
+    const { core } = this;
+    const changes = core.takeChanges();
+    if (changes & WORDS) this.writeWords();
+    else if (changes & SELECTION) this.writePanel();
+    if (changes & SELECTION) {
+      const id = core.selected() ?? null;
+      this.updateHash(id);
+      this.host.dispatchEvent(new CustomEvent('select', { detail: { id }, bubbles: true, composed: true }));
+    }
+    if (changes & ANNOUNCE) {
+      const text = core.takeAnnouncement();
+      if (text) this.live.textContent = text;
+    }
+    if (changes & HOVER) {
+      if (!core.dragging()) this.canvas.style.cursor = core.hoveredName() ? 'pointer' : '';
+      if (core.dragging()) this.tooltip.hidden = true;
+    }
+    if (changes & DRAW) this.requestDraw();
+  }
+
+  /** Everything that depends on the language: interface words, places, credit, panel. */
+  writeWords() {
+    const w = this.core.words();
+    this.words = w;
+    const [title, role, keys, zoomIn, zoomOut, reset, placesHeading, details, credit] = w;
+    this.canvas.setAttribute('aria-label', title);
+    this.canvas.setAttribute('aria-roledescription', role);
+    this.keys.textContent = keys;
+    for (const [b, words] of [[this.zoomIn, zoomIn], [this.zoomOut, zoomOut], [this.reset, reset]]) {
+      b.setAttribute('aria-label', words);
+      b.title = words;
+    }
+    this.places.setAttribute('aria-label', placesHeading);
+    this.placesHeading.textContent = placesHeading;
+    this.panel.setAttribute('aria-label', details);
+    this.credit.textContent = credit;
+    // The button shows the map's short label (a phone has little room); its title gives the
+    // full name, which the panel and the announcement also say.
+    const places = this.core.places();
+    this.placesList.replaceChildren();
+    for (let k = 0; k + 5 < places.length; k += 6) {
+      const [id, , , , label, name] = places.slice(k, k + 6);
+      const b = make('button', 'jjm-place', make('li', '', this.placesList));
+      b.type = 'button';
+      b.dataset.id = id;
+      b.textContent = label;
+      if (name !== label) b.title = name;
+    }
+    this.writePanel();
+  }
+
+  /** The panel for the current selection (as text nodes only), and the list's pressed button. */
+  writePanel() {
+    const s = this.core.panel();
+    const [id, kicker, title, note, summary, source, hint] = s;
+    const p = this.panel;
+    p.replaceChildren();
+    p.dataset.place = id;
+    const add = (tag, className, text, parent = p) => {
+      const node = make(tag, className, parent);
+      if (text) node.textContent = text;
+      return node;
+    };
+    if (kicker) add('p', 'jjm-kicker', kicker);
+    add('h2', 'jjm-title', title);
+    if (note) add('p', 'jjm-note', note);
+    if (summary) add('p', 'jjm-summary', summary);
+    for (let k = 7; k + 2 < s.length;) {
+      const [heading, ordered, count] = s.slice(k, k + 3);
+      k += 3;
+      add('h3', 'jjm-section', heading);
+      const list = add(ordered === '1' ? 'ol' : 'ul', '', '');
+      for (let n = 0; n < Number(count); n += 1, k += 2) {
+        const li = add('li', '', '', list);
+        if (s[k]) li.append(add('span', 'jjm-date', s[k], li), ' ');
+        li.append(s[k + 1]);
+      }
+    }
+    if (source) add('p', 'jjm-source', source);
+    add('p', 'jjm-hint', hint);
+    for (const b of this.placesList.querySelectorAll('button')) {
+      b.setAttribute('aria-pressed', String(b.dataset.id === id && id !== ''));
+    }
+  }
+
+  /** The URL's hash follows the selection (when enabled), without adding history entries. */
+  updateHash(id) {
+    if (!this.hash) return;
+    if (id) history.replaceState(null, '', `#region=${id}`);
+    else if (regionInHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  /** Selects the place the URL's `#region=` names; an unknown id is only a warning. */
+  applyHash() {
+    if (!this.hash) return;
+    const id = regionInHash(location.hash);
+    if (!id) return;
+    if (this.core.isPlace(id)) this.select(id, Origin.Link);
+    else console.warn(`jingjinji-map: the link names no place "${id}"; showing the overview`);
+  }
+
+  /** Fits the map to the canvas's CSS size and the screen's pixel ratio, and paints. */
+  resize() {
+    const r = this.canvas.getBoundingClientRect();
+    this.dpr = window.devicePixelRatio || 1;
+    const size = this.core.resize(r.width, r.height, this.dpr);
+    if (size.length !== 2) return; // hidden or not laid out yet; a later resize will come
+    if (this.canvas.width !== size[0] || this.canvas.height !== size[1]) {
+      this.canvas.width = size[0];
+      this.canvas.height = size[1];
+    }
+    this.draw();
+  }
+
+  /** Listens for the pixel ratio leaving the value the canvas was sized for (the window moved
+   *  to a screen of another density, or the page zoomed). A narrow range rather than an exact
+   *  value: a ratio such as 1.100000023841858 must match itself however it is written. */
+  watchDpr() {
+    this.dprWatch?.();
+    const list = matchMedia(`(min-resolution: ${+(this.dpr - 0.001).toFixed(4)}dppx) and (max-resolution: ${+(this.dpr + 0.001).toFixed(4)}dppx)`);
+    const changed = () => { this.dprChanged = true; this.requestDraw(); };
+    list.addEventListener('change', changed);
+    this.dprWatch = () => list.removeEventListener('change', changed);
+  }
+
+  /** A frame on the next animation frame: at most one in flight. */
+  requestDraw() {
+    if (this.frameHandle) return;
+    this.frameHandle = requestAnimationFrame(() => {
+      this.frameHandle = 0;
+      if (this.dprChanged) {
+        this.dprChanged = false;
+        this.resize();
+        this.watchDpr();
+      } else {
+        this.draw();
+      }
+      this.after();
+    });
+  }
+
+  /** Advances an easing view change and paints the scene. */
+  draw() {
+    const { core, ctx } = this;
+    core.tick(performance.now()); // marks DRAW while easing, so `after` asks for the next frame
+    const n = core.scene(this.dpr);
+    if (n.length < HEADER) return;
+    const s = core.sceneStrings();
+    const dpr = this.dpr;
+    const [width, height, scale, tx, ty, level, background] = n;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = s[background];
+    ctx.fillRect(0, 0, width, height);
+    ctx.lineJoin = 'round';
+    const paths = this.paths(level);
+    for (let i = HEADER; i < n.length;) {
+      const op = n[i];
+      if (op === AREA) {
+        const path = paths[n[i + 1]];
+        if (path) {
+          // Plane metres → device pixels, north up; widths scale with it, so give them in
+          // plane units.
+          ctx.setTransform(dpr * scale, 0, 0, -dpr * scale, dpr * tx, dpr * ty);
+          if (n[i + 2] >= 0) { ctx.fillStyle = s[n[i + 2]]; ctx.fill(path, 'evenodd'); }
+          ctx.strokeStyle = s[n[i + 3]];
+          ctx.lineWidth = n[i + 4] / scale;
+          ctx.stroke(path);
+          ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        }
+        i += 5;
+      } else if (op === RECT) {
+        const [x0, y0, x1, y1, fill, stroke, lineWidth] = n.subarray(i + 1, i + 8);
+        ctx.fillStyle = s[fill];
+        ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+        ctx.strokeStyle = s[stroke];
+        ctx.lineWidth = lineWidth;
+        ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+        i += 8;
+      } else if (op === CIRCLE) {
+        const [x, y, r, fill, stroke, lineWidth, on, off] = n.subarray(i + 1, i + 9);
+        ctx.beginPath();
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+        if (fill >= 0) { ctx.fillStyle = s[fill]; ctx.fill(); }
+        ctx.setLineDash(on > 0 ? [on, off] : []);
+        ctx.strokeStyle = s[stroke];
+        ctx.lineWidth = lineWidth;
+        ctx.stroke();
+        ctx.setLineDash([]);
+        i += 9;
+      } else if (op === LABEL) {
+        const [text, x, y, font, color, halo, haloWidth, centred] = n.subarray(i + 1, i + 9);
+        ctx.font = s[font];
+        ctx.textAlign = centred ? 'center' : 'left';
+        ctx.textBaseline = 'middle';
+        ctx.strokeStyle = s[halo];
+        ctx.lineWidth = haloWidth;
+        ctx.strokeText(s[text], x, y);
+        ctx.fillStyle = s[color];
+        ctx.fillText(s[text], x, y);
+        i += 9;
+      } else {
+        break; // an opcode this module does not know: stop rather than misread the rest
+      }
+    }
+  }
+
+  /** One Path2D per place (null for points) at a detail level, in plane metres, built once. */
+  paths(level) {
+    let paths = this.levels.get(level);
+    if (paths) {
+      this.levels.delete(level); // most recently used last
+    } else {
+      const flat = this.core.paths(level);
+      paths = [];
+      for (let k = 0; k < flat.length;) {
+        const rings = flat[k++];
+        const path = rings > 0 ? new Path2D() : null;
+        for (let r = 0; r < rings; r += 1) {
+          const count = flat[k++];
+          path.moveTo(flat[k], flat[k + 1]);
+          for (let v = 1; v < count; v += 1) path.lineTo(flat[k + 2 * v], flat[k + 2 * v + 1]);
+          path.closePath();
+          k += 2 * count;
+        }
+        paths.push(path);
+      }
+      if (this.levels.size >= LEVELS_KEPT) this.levels.delete(this.levels.keys().next().value);
+    }
+    this.levels.set(level, paths);
+    return paths;
+  }
+
+  /** Removes the map's DOM, every listener, observer, timer and frame, and its wasm memory. */
+  destroy() {
+    for (const remove of this.listeners) remove();
+    this.listeners = [];
+    this.observer?.disconnect();
+    this.dprWatch?.();
+    cancelAnimationFrame(this.frameHandle);
+    clearTimeout(this.hintTimer);
+    this.frame.remove();
+    this.levels.clear();
+    this.core.free();
+  }
+
+  // The element's public API, through which pages and tests reach the map.
+  selected() { return this.core.selected() ?? null; }
+  featureAt(x, y) { return this.core.featureAt(x, y) ?? null; }
+  project(lon, lat) {
+    const xy = this.core.project(lon, lat);
+    if (xy.length !== 2) throw new Error(`cannot place (${lon}, ${lat}) on the map: it is not laid out yet, or the position is not finite`);
+    return Array.from(xy);
+  }
+  zoom() { return this.core.zoom(); }
+  regions() {
+    const p = this.core.places();
+    const out = [];
+    for (let k = 0; k + 5 < p.length; k += 6) out.push({ id: p[k], kind: p[k + 1], name_zh: p[k + 2], name_en: p[k + 3] });
+    return out;
+  }
+  setLang(code) { this.core.setLang(code); this.after(); }
+  renderNow() { this.resize(); }
 }
 
 export class JingjinjiMap extends HTMLElement {
@@ -47,7 +554,7 @@ export class JingjinjiMap extends HTMLElement {
       if (this.isConnected || !this._started) return;
       // A load still in flight sees the new generation and builds nothing.
       this._generation = (this._generation || 0) + 1;
-      this._widget?.free();
+      this._widget?.destroy();
       this._widget = null;
       this._started = false;
       this.shadowRoot.replaceChildren();
@@ -68,12 +575,13 @@ export class JingjinjiMap extends HTMLElement {
     if (!current()) return false;
     // Rust decides the language (one rule): an explicit lang must be one we have, the
     // page's own lang is only a hint.
-    const options = {
-      lang: this.getAttribute('lang'),
-      pageLang: document.documentElement.lang || null,
-      hash: this.getAttribute('hash') !== 'off',
-    };
-    this._widget = new MapWidget(this, this.shadowRoot, features, policies, options);
+    const core = new MapCore(features, policies, this.getAttribute('lang'), document.documentElement.lang || null);
+    try {
+      this._widget = new MapView(this, this.shadowRoot, core, { hash: this.getAttribute('hash') !== 'off' });
+    } catch (err) {
+      core.free();
+      throw err;
+    }
     this.dispatchEvent(new CustomEvent('ready'));
     return true;
   }
@@ -93,13 +601,13 @@ export class JingjinjiMap extends HTMLElement {
   }
 
   /** Selects a place by id, or the overview with null. */
-  select(id) { this._need().select(id ?? null); }
+  select(id) { const w = this._need(); w.select(id ?? null, Origin.Api); w.after(); }
   /** The selected place's id, or null. */
-  get selected() { return this._widget ? this._widget.selected() ?? null : null; }
+  get selected() { return this._widget ? this._widget.selected() : null; }
   /** The place id at CSS pixel (x, y) relative to the canvas, or null. */
-  featureAt(x, y) { return this._need().featureAt(x, y) ?? null; }
+  featureAt(x, y) { return this._need().featureAt(x, y); }
   /** [x, y] in CSS pixels relative to the canvas for a longitude/latitude. */
-  project(lon, lat) { return Array.from(this._need().project(lon, lat)); }
+  project(lon, lat) { return this._need().project(lon, lat); }
   /** How far the map is zoomed in (1 = the whole region). */
   get zoom() { return this._widget ? this._widget.zoom() : 1; }
   /** Every selectable place as { id, kind, name_zh, name_en }. */

@@ -1,13 +1,8 @@
-//! The browser half of the widget: the only code that knows a browser exists. It builds the
-//! DOM, turns events into map messages, and paints the scene on change only.
+//! The wasm side of the browser boundary: the exported [`MapCore`] class and a panic hook.
+//! The element, its DOM, events and canvas painting live in `www/jingjinji-map.js`, which
+//! calls `MapCore` for every decision; nothing here calls a browser API but the console.
 
-mod canvas;
-mod dom;
-mod events;
-mod listeners;
-mod options;
-mod panel_dom;
+mod map_core;
 mod panic_hook;
-mod widget;
 
-pub use widget::MapWidget;
+pub use map_core::{changed, MapCore, Origin};

@@ -2,14 +2,22 @@
 //! browser reports only as an opaque `unreachable` trap; this says what happened and where.
 
 use std::sync::Once;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console)]
+    fn error(message: &str);
+}
 
 /// Installs the hook once per page.
 pub fn install() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            let message = format!("jingjinji-map: internal error (please report it): {info}");
-            web_sys::console::error_1(&message.into());
+            error(&format!(
+                "jingjinji-map: internal error (please report it): {info}"
+            ));
         }));
     });
 }

@@ -1,0 +1,486 @@
+//! `MapCore`, the one exported class: the map's state machine as the page's JavaScript sees
+//! it. The element (`www/jingjinji-map.js`) turns DOM events into calls here and paints and
+//! writes what comes back; every decision (what a key does, what a drag moves, what is
+//! selected, what the reader hears) is made here, in Rust. No browser API is called from
+//! Rust: that keeps the wasm and its bindings small (see `make bench`).
+
+use crate::data::load;
+use crate::geo::coords::{within, Css, LonLat};
+use crate::geo::view::View;
+use crate::i18n::{Lang, Ui};
+use crate::render::scene;
+use crate::render::style::Style;
+use crate::ui::focus::Direction;
+use crate::ui::gesture::{Drag, Pinch};
+use crate::ui::map::Map;
+use crate::ui::{announce, packed, panel};
+use wasm_bindgen::prelude::*;
+
+/// How long a view change eases, ms.
+const ANIMATION_MS: f64 = 350.0;
+/// Zoom per pixel of wheel travel with ctrl/⌘ (trackpad pinches arrive this way too).
+const WHEEL_ZOOM_PER_PX: f64 = 0.002;
+
+/// What changed since the page last asked ([`MapCore::take_changes`]), as bits.
+pub mod changed {
+    /// The canvas needs a new frame.
+    pub const DRAW: u32 = 1;
+    /// The selection changed: the panel, the list, the hash and a `select` event.
+    pub const SELECTION: u32 = 2;
+    /// There is something to say to screen readers ([`super::MapCore::take_announcement`]).
+    pub const ANNOUNCE: u32 = 4;
+    /// The place under the pointer changed: tooltip and cursor.
+    pub const HOVER: u32 = 8;
+    /// The language changed (or the map is new): every word, the list, the credit line and
+    /// the panel.
+    pub const WORDS: u32 = 16;
+}
+
+/// How a selection was made, as the page passes it: keyboard, list and link selections zoom
+/// to a small place; a click does not (the reader is already pointing at it).
+#[wasm_bindgen]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A click or tap on the map.
+    Pointer = 0,
+    /// Enter or Space on the focused place, or Escape.
+    Keyboard = 1,
+    /// A button of the list of places.
+    List = 2,
+    /// The URL's `#region=` (on load or when it changes).
+    Link = 3,
+    /// The element's `select()` method.
+    Api = 4,
+}
+
+/// A view change easing over a few frames.
+#[derive(Debug, Clone, Copy)]
+struct Animation {
+    from: View,
+    to: View,
+    start_ms: f64,
+}
+
+fn error(e: impl Into<crate::Error>) -> JsError {
+    JsError::new(&e.into().to_string())
+}
+
+/// One map's state. Times are the page's `performance.now()` in ms; `still` says the reader
+/// prefers reduced motion (view changes are then instant).
+#[wasm_bindgen]
+pub struct MapCore {
+    map: Map,
+    style: Style,
+    animation: Option<Animation>,
+    drag: Option<(i32, Drag)>,
+    pinch: Option<Pinch>,
+    changes: u32,
+    announcement: Option<String>,
+    scene_strings: Vec<String>,
+}
+
+impl MapCore {
+    fn mark(&mut self, bits: u32, really: bool) {
+        if really {
+            self.changes |= bits;
+        }
+    }
+
+    fn say(&mut self, text: String) {
+        self.announcement = Some(text);
+        self.changes |= changed::ANNOUNCE;
+    }
+
+    /// Moves the view to `to`, easing unless `still`.
+    fn animate_to(&mut self, to: Option<View>, now: f64, still: bool) {
+        let Some(to) = to else {
+            return;
+        };
+        match self.map.view().copied() {
+            Some(from) if !still && from != to => {
+                self.animation = Some(Animation {
+                    from,
+                    to,
+                    start_ms: now,
+                });
+            }
+            _ => {
+                self.animation = None;
+                self.map.set_view(to);
+            }
+        }
+        self.changes |= changed::DRAW;
+    }
+
+    fn focus_moved(&mut self, now: f64, still: bool) {
+        let focused = self.map.focused();
+        let text = focused
+            .and_then(|i| self.map.data().places.get(i))
+            .map(|p| announce::focused(self.map.data(), p, self.map.lang()));
+        if let Some(text) = text {
+            self.say(text);
+        }
+        let show = focused.and_then(|i| self.map.view_showing(i));
+        self.animate_to(show, now, still);
+    }
+}
+
+#[wasm_bindgen]
+impl MapCore {
+    /// Loads `features` (GeoJSON text) and `policies` (policy JSON text). `lang` is the
+    /// element's explicit choice (must be `zh` or `en`), `page_lang` the page's, only a hint.
+    /// Bad data gives an error naming each problem and where it is.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        features: &str,
+        policies: Option<String>,
+        lang: Option<String>,
+        page_lang: Option<String>,
+    ) -> Result<MapCore, JsError> {
+        super::panic_hook::install();
+        let lang = Lang::choose(lang.as_deref(), page_lang.as_deref()).map_err(error)?;
+        let data = load::load(features, policies.as_deref()).map_err(error)?;
+        Ok(MapCore {
+            map: Map::new(data, lang),
+            style: Style::default(),
+            animation: None,
+            drag: None,
+            pinch: None,
+            changes: changed::DRAW | changed::WORDS,
+            announcement: None,
+            scene_strings: Vec::new(),
+        })
+    }
+
+    /// Fits the map to a canvas of `width` × `height` CSS px (an easing view change stops).
+    /// Returns the backing store's size in device pixels for `dpr`, or nothing while the
+    /// canvas is not laid out.
+    pub fn resize(&mut self, width: f64, height: f64, dpr: f64) -> Result<Vec<u32>, JsError> {
+        if width < 1.0 || height < 1.0 {
+            return Ok(Vec::new());
+        }
+        self.animation = None;
+        self.map.resize(width, height).map_err(error)?;
+        self.changes |= changed::DRAW;
+        Ok(self.map.view().map_or(Vec::new(), |v| {
+            let (w, h) = v.device_size(dpr);
+            vec![w, h]
+        }))
+    }
+
+    /// The bits of [`changed`] set since the last call.
+    #[wasm_bindgen(js_name = takeChanges)]
+    pub fn take_changes(&mut self) -> u32 {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// What to say to screen readers, once.
+    #[wasm_bindgen(js_name = takeAnnouncement)]
+    pub fn take_announcement(&mut self) -> Option<String> {
+        self.announcement.take()
+    }
+
+    /// Selects a place by id, or the overview with `null`; unknown ids are an error.
+    pub fn select(
+        &mut self,
+        id: Option<String>,
+        origin: Origin,
+        now: f64,
+        still: bool,
+    ) -> Result<(), JsError> {
+        if self.map.select(id.as_deref()).map_err(error)? {
+            let lang = self.map.lang();
+            let text = match self.map.selected().and_then(|i| self.map.data().places.get(i)) {
+                Some(place) => announce::selected(self.map.data(), place, lang),
+                None => announce::cleared(lang),
+            };
+            self.say(text);
+            self.changes |= changed::SELECTION | changed::DRAW;
+        }
+        if matches!(origin, Origin::Keyboard | Origin::List | Origin::Link) {
+            let target = self.map.selected().and_then(|i| self.map.view_for_place(i));
+            self.animate_to(target, now, still);
+        }
+        Ok(())
+    }
+
+    /// Whether `id` is a place a reader can select.
+    #[wasm_bindgen(js_name = isPlace)]
+    pub fn is_place(&self, id: &str) -> bool {
+        self.map.selectable_places().iter().any(|p| p.id == id)
+    }
+
+    /// The selected place's id, or `null` for the overview.
+    pub fn selected(&self) -> Option<String> {
+        self.map.selected_id().map(str::to_string)
+    }
+
+    /// The id of the selectable place at CSS pixel (x, y) relative to the canvas, or `null`.
+    #[wasm_bindgen(js_name = featureAt)]
+    pub fn feature_at(&self, x: f64, y: f64) -> Option<String> {
+        self.map.id_at(Css { x, y }).map(str::to_string)
+    }
+
+    /// `[x, y]` in CSS pixels for a longitude/latitude in the current view; empty if the map
+    /// is not laid out or the position is not finite.
+    pub fn project(&self, lon: f64, lat: f64) -> Vec<f64> {
+        self.map
+            .project(LonLat { lon, lat })
+            .map_or(Vec::new(), |c| vec![c.x, c.y])
+    }
+
+    /// How far the map is zoomed in from the whole region (1 = whole region).
+    pub fn zoom(&self) -> f64 {
+        self.map.zoom()
+    }
+
+    /// The pointer is at CSS (x, y) over the canvas (`inside` false: it left).
+    pub fn hover(&mut self, x: f64, y: f64, inside: bool) {
+        let changed = self.map.hover(inside.then_some(Css { x, y }));
+        self.mark(changed::HOVER | changed::DRAW, changed);
+    }
+
+    /// The name of the place under the pointer, in the map's language.
+    #[wasm_bindgen(js_name = hoveredName)]
+    pub fn hovered_name(&self) -> Option<String> {
+        let i = self.map.hovered()?;
+        let place = self.map.data().places.get(i)?;
+        Some(place.name.get(self.map.lang()).to_string())
+    }
+
+    /// A ctrl/⌘ wheel step of `delta_px` (positive: away from the reader) at CSS (x, y).
+    pub fn wheel(&mut self, delta_px: f64, x: f64, y: f64) {
+        self.animation = None;
+        let factor = (-delta_px * WHEEL_ZOOM_PER_PX).exp();
+        let zoomed = self.map.zoom_by(factor, Some(Css { x, y }));
+        self.mark(changed::DRAW, zoomed);
+    }
+
+    /// A mouse or pen press (pointer `id`) at CSS (x, y).
+    #[wasm_bindgen(js_name = dragStart)]
+    pub fn drag_start(&mut self, id: i32, x: f64, y: f64) {
+        self.drag = Some((id, Drag::start(Css { x, y })));
+    }
+
+    /// Pointer `id` moved to CSS (x, y). True while it is a drag (the map pans with it);
+    /// false for a pointer that is not pressed or has not yet moved far enough.
+    #[wasm_bindgen(js_name = dragMove)]
+    pub fn drag_move(&mut self, id: i32, x: f64, y: f64) -> bool {
+        let Some((down, mut drag)) = self.drag.filter(|(down, _)| *down == id) else {
+            return false;
+        };
+        let (dx, dy) = drag.move_to(Css { x, y });
+        self.drag = Some((down, drag));
+        if drag.is_drag() {
+            self.animation = None;
+            let hovered = self.map.hover(None);
+            self.mark(changed::HOVER, hovered);
+            let panned = self.map.pan_by(dx, dy);
+            self.mark(changed::DRAW, panned || hovered);
+        }
+        drag.is_drag()
+    }
+
+    /// Whether pointer `id` is pressed on the map.
+    pub fn dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Pointer `id` was released; true if it had dragged (its click then selects nothing).
+    #[wasm_bindgen(js_name = dragEnd)]
+    pub fn drag_end(&mut self, id: i32) -> bool {
+        match self.drag {
+            Some((down, drag)) if down == id => {
+                self.drag = None;
+                drag.is_drag()
+            }
+            _ => false,
+        }
+    }
+
+    /// Two fingers went down at CSS (ax, ay) and (bx, by); false if they are too close
+    /// together to pinch with.
+    #[wasm_bindgen(js_name = pinchStart)]
+    pub fn pinch_start(&mut self, ax: f64, ay: f64, bx: f64, by: f64) -> bool {
+        self.pinch = Pinch::start(Css { x: ax, y: ay }, Css { x: bx, y: by });
+        self.pinch.is_some()
+    }
+
+    /// The two fingers moved: the map pans and zooms with them. False if no pinch started.
+    #[wasm_bindgen(js_name = pinchMove)]
+    pub fn pinch_move(&mut self, ax: f64, ay: f64, bx: f64, by: f64) -> bool {
+        let Some(mut pinch) = self.pinch else {
+            return false;
+        };
+        if let Some(step) = pinch.move_to(Css { x: ax, y: ay }, Css { x: bx, y: by }) {
+            self.pinch = Some(pinch);
+            self.animation = None;
+            let moved = self.map.pan_by(step.dx, step.dy);
+            let zoomed = self.map.zoom_by(step.zoom, Some(step.about));
+            self.mark(changed::DRAW, moved || zoomed);
+        }
+        true
+    }
+
+    /// Fewer than two fingers are down.
+    #[wasm_bindgen(js_name = pinchEnd)]
+    pub fn pinch_end(&mut self) {
+        self.pinch = None;
+    }
+
+    /// Zooms by `factor` about CSS (x, y), or the canvas's centre without them (the zoom
+    /// buttons, `+` and `-`; a double click gives its point).
+    #[wasm_bindgen(js_name = zoomStep)]
+    pub fn zoom_step(
+        &mut self,
+        factor: f64,
+        x: Option<f64>,
+        y: Option<f64>,
+        now: f64,
+        still: bool,
+    ) {
+        let about = x.zip(y).map(|(x, y)| Css { x, y });
+        let target = self.map.zoomed_view(factor, about);
+        self.animate_to(target, now, still);
+    }
+
+    /// Back to the whole region.
+    pub fn home(&mut self, now: f64, still: bool) {
+        let home = self.map.home().copied();
+        self.animate_to(home, now, still);
+    }
+
+    /// A key pressed on the focused map (`KeyboardEvent.key`, without alt, ctrl or ⌘).
+    /// True if the map used it (the page should then not scroll).
+    pub fn key(&mut self, key: &str, now: f64, still: bool) -> Result<bool, JsError> {
+        if let Some(dir) = Direction::from_key(key) {
+            if self.map.focus_toward(dir) {
+                self.focus_moved(now, still);
+            }
+            return Ok(true);
+        }
+        match key {
+            "Home" | "End" => {
+                if self.map.focus_end(key == "End") {
+                    self.focus_moved(now, still);
+                }
+            }
+            "Enter" | " " => {
+                let id = self.map.focused_id().map(str::to_string);
+                if id.is_some() {
+                    self.select(id, Origin::Keyboard, now, still)?;
+                }
+            }
+            "Escape" => {
+                self.select(None, Origin::Keyboard, now, still)?;
+                self.home(now, still);
+            }
+            "+" | "=" => self.zoom_step(2.0, None, None, now, still),
+            "-" | "_" => self.zoom_step(0.5, None, None, now, still),
+            "0" => self.home(now, still),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The map lost keyboard focus: its focus ring goes.
+    pub fn blur(&mut self) {
+        let changed = self.map.set_focus(None);
+        self.mark(changed::DRAW, changed);
+    }
+
+    /// Advances an easing view change to time `now`; true while more frames are needed.
+    pub fn tick(&mut self, now: f64) -> bool {
+        let Some(a) = self.animation else {
+            return false;
+        };
+        let t = within((now - a.start_ms) / ANIMATION_MS, 0.0, 1.0);
+        // Ease out: fast at first, settling gently.
+        let eased = 1.0 - (1.0 - t).powi(3);
+        self.map.set_view(a.from.eased_to(&a.to, eased));
+        if t >= 1.0 {
+            self.animation = None;
+        }
+        self.changes |= changed::DRAW;
+        self.animation.is_some()
+    }
+
+    /// The frame to paint, packed (layout in `ui::packed`); empty before the canvas is laid
+    /// out. [`MapCore::scene_strings`] gives the strings it indexes.
+    pub fn scene(&mut self, dpr: f64) -> Vec<f64> {
+        let Some(frame) = self.map.frame(&self.style) else {
+            return Vec::new();
+        };
+        let packed = packed::scene(&scene::build(&frame), dpr);
+        self.scene_strings = packed.strings;
+        packed.numbers
+    }
+
+    /// The strings of the last [`MapCore::scene`].
+    #[wasm_bindgen(js_name = sceneStrings)]
+    pub fn scene_strings(&self) -> Vec<String> {
+        self.scene_strings.clone()
+    }
+
+    /// Every place's outline at a detail level (layout in `ui::packed::paths`).
+    pub fn paths(&self, level: i32) -> Vec<f64> {
+        packed::paths(self.map.projected(), level)
+    }
+
+    /// The details panel for the current selection (layout in `ui::packed::panel`).
+    pub fn panel(&self) -> Vec<String> {
+        let content = panel::content(self.map.data(), self.map.selected(), self.map.lang());
+        packed::panel(&content)
+    }
+
+    /// The interface words in the map's language: title (the canvas's name), role
+    /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
+    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint.
+    pub fn words(&self) -> Vec<String> {
+        let lang = self.map.lang();
+        let mut out = vec![self.map.title()];
+        for words in [
+            Ui::MapRole,
+            Ui::KeysHelp,
+            Ui::ZoomIn,
+            Ui::ZoomOut,
+            Ui::ResetView,
+            Ui::PlacesHeading,
+            Ui::DetailsLabel,
+        ] {
+            out.push(words.get(lang).to_string());
+        }
+        let credit = self.map.data().attribution.as_ref().map(|t| t.get(lang));
+        out.push(credit.unwrap_or_default().to_string());
+        for words in [Ui::WheelHint, Ui::WheelHintMac, Ui::TouchHint] {
+            out.push(words.get(lang).to_string());
+        }
+        out
+    }
+
+    /// The selectable places as `id kind name_zh name_en label name` sextuples, `label`
+    /// being the map's short label in its language and `name` the full name.
+    pub fn places(&self) -> Vec<String> {
+        let lang = self.map.lang();
+        let data = self.map.data();
+        let mut out = Vec::new();
+        for info in self.map.selectable_places() {
+            let Some(place) = data.places.iter().find(|p| p.id == info.id) else {
+                continue;
+            };
+            let (label, name) = (place.label_text(lang), place.name.get(lang));
+            out.extend([info.id.clone(), info.kind, info.name_zh, info.name_en]);
+            out.extend([label.to_string(), name.to_string()]);
+        }
+        out
+    }
+
+    /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
+        let lang = Lang::choose(Some(code), None).map_err(error)?;
+        self.map.set_lang(lang);
+        self.changes |= changed::DRAW | changed::WORDS;
+        Ok(())
+    }
+}
