@@ -10,9 +10,12 @@ PORT ?= 8000
 tools:
 	@scripts/install-tools.sh
 
-## The wasm package and data, laid out under www/ so that www/ is the whole site.
+## The wasm package, the element bundled with its bindings and minified, and the data, laid
+## out under www/ so that www/ is the whole site.
 site: tools
 	wasm-pack build --release --target web --out-dir www/pkg --no-pack
+	esbuild www/jingjinji-map.source.js --bundle --minify --format=esm --target=es2020 \
+	  --log-level=warning --outfile=www/jingjinji-map.js
 	mkdir -p www/data
 	cp data/places.geojson data/policies.json www/data/
 

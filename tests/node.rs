@@ -36,3 +36,127 @@ fn bad_data_is_an_error_not_a_trap() {
     let err = load::load("not json", None).unwrap_err();
     assert!(err.to_string().contains("not valid JSON"), "{err}");
 }
+
+mod map_core {
+    //! The exported class the element drives, as the element calls it.
+    use super::common::{FEATURES, POLICIES};
+    use jingjinji_map::web::{changed, MapCore, Origin};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn core(lang: &str) -> MapCore {
+        let mut c = MapCore::new(FEATURES, Some(POLICIES.into()), Some(lang.into()), None)
+            .unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+        assert_eq!(c.resize(400.0, 500.0, 2.0).unwrap(), vec![800, 1000]);
+        c
+    }
+
+    fn message(e: wasm_bindgen::JsError) -> String {
+        String::from(
+            JsValue::from(e)
+                .dyn_into::<js_sys::Error>()
+                .unwrap()
+                .message(),
+        )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_new_map_asks_for_words_and_a_frame_and_packs_its_scene() {
+        let mut c = core("en");
+        assert_eq!(c.take_changes(), changed::DRAW | changed::WORDS);
+        assert_eq!(c.take_changes(), 0, "changes are reported once");
+        let n = c.scene(2.0);
+        let s = c.scene_strings();
+        assert_eq!(&n[..2], &[400.0, 500.0]);
+        assert_eq!(s[n[6] as usize], "#dce8ef", "the sea");
+        let labels: Vec<&str> = s.iter().map(String::as_str).collect();
+        assert!(
+            labels.contains(&"Beijing") && labels.contains(&"Hebei"),
+            "{labels:?}"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn selecting_says_so_fills_the_panel_and_rejects_unknown_ids() {
+        let mut c = core("en");
+        c.take_changes();
+        c.select(Some("beijing".into()), Origin::Api, 0.0, true)
+            .unwrap();
+        let bits = c.take_changes();
+        assert_eq!(bits & changed::SELECTION, changed::SELECTION);
+        assert_eq!(bits & changed::ANNOUNCE, changed::ANNOUNCE);
+        assert!(c
+            .take_announcement()
+            .unwrap()
+            .starts_with("Beijing, selected."));
+        assert_eq!(c.selected().as_deref(), Some("beijing"));
+        assert_eq!(c.panel()[0], "beijing");
+        let err = c
+            .select(Some("nowhere".into()), Origin::Api, 0.0, true)
+            .unwrap_err();
+        assert!(message(err).contains("no place has the id \"nowhere\""));
+        assert_eq!(
+            c.selected().as_deref(),
+            Some("beijing"),
+            "a bad id changes nothing"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn keys_move_focus_select_and_clear() {
+        let mut c = core("en");
+        assert!(c.key("ArrowRight", 0.0, true).unwrap());
+        assert!(c
+            .take_announcement()
+            .unwrap()
+            .ends_with("Press Enter to select."));
+        assert!(c.key("Enter", 0.0, true).unwrap());
+        assert!(c.selected().is_some());
+        assert!(c.key("Escape", 0.0, true).unwrap());
+        assert_eq!(c.selected(), None);
+        assert_eq!(c.zoom(), 1.0);
+        assert!(
+            !c.key("q", 0.0, true).unwrap(),
+            "keys the map does not use go to the page"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_drag_pans_and_a_pinch_zooms() {
+        let mut c = core("en");
+        let before = c.project(116.4, 39.9);
+        c.zoom_step(4.0, None, None, 0.0, true);
+        let zoomed = c.project(116.4, 39.9);
+        c.drag_start(1, 200.0, 250.0);
+        assert!(!c.drag_move(1, 201.0, 250.0), "a nudge is not a drag");
+        assert!(c.drag_move(1, 240.0, 250.0));
+        let dragged = c.project(116.4, 39.9);
+        assert!(
+            (dragged[0] - zoomed[0] - 40.0).abs() < 1e-6,
+            "{zoomed:?} → {dragged:?}"
+        );
+        assert!(c.drag_end(1), "the click after a drag selects nothing");
+        c.home(0.0, true);
+        assert_eq!(c.project(116.4, 39.9), before);
+        assert!(c.pinch_start(150.0, 250.0, 250.0, 250.0));
+        assert!(c.pinch_move(100.0, 250.0, 300.0, 250.0));
+        assert!((c.zoom() - 2.0).abs() < 1e-9, "{}", c.zoom());
+    }
+
+    #[wasm_bindgen_test]
+    fn words_follow_the_language() {
+        let mut c = core("en");
+        assert!(c.words()[0].starts_with("Map of Beijing"));
+        c.take_changes();
+        c.set_lang("zh-CN").unwrap();
+        assert_eq!(c.take_changes() & changed::WORDS, changed::WORDS);
+        assert_eq!(c.words()[0], "京津冀地图，标出《决定》提到的地点");
+        assert!(message(c.set_lang("fr").unwrap_err()).contains("unsupported language"));
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_data_is_a_readable_error() {
+        let err = MapCore::new("not json", None, None, None).err().unwrap();
+        assert!(message(err).contains("not valid JSON"));
+    }
+}

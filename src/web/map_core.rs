@@ -190,7 +190,11 @@ impl MapCore {
     ) -> Result<(), JsError> {
         if self.map.select(id.as_deref()).map_err(error)? {
             let lang = self.map.lang();
-            let text = match self.map.selected().and_then(|i| self.map.data().places.get(i)) {
+            let text = match self
+                .map
+                .selected()
+                .and_then(|i| self.map.data().places.get(i))
+            {
                 Some(place) => announce::selected(self.map.data(), place, lang),
                 None => announce::cleared(lang),
             };

@@ -101,3 +101,58 @@ test('without JavaScript the page shows the places as a list, and the running ma
   assert.deepEqual(errors, []);
   await live.close();
 });
+
+test('removing the element releases its listeners, observer and frames', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  const result = await page.evaluate(async () => {
+    const frames = (n) => new Promise((r) => { const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : r()); step(n); });
+    const el = document.querySelector('jingjinji-map');
+    let selects = 0;
+    el.addEventListener('select', () => { selects += 1; });
+    const canvas = el.canvas;
+    const click = ([x, y]) => {
+      const r = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(new MouseEvent('click', { clientX: r.left + x, clientY: r.top + y, bubbles: true }));
+    };
+    const beijing = el.project(116.25, 40.6);
+    const tianjin = el.project(117.45, 40.1);
+    click(beijing);
+    const whileAlive = selects;
+    el.remove();
+    await frames(2);
+    const left = el.shadowRoot.querySelectorAll('.jjm-frame').length;
+    // Put the canvas where a click and a resize would reach anything left behind.
+    document.body.append(canvas);
+    const before = [canvas.width, canvas.height];
+    canvas.style.width = '200px';
+    click(tianjin);
+    canvas.focus();
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await frames(3);
+    return { whileAlive, after: selects, left, sizeKept: canvas.width === before[0] && canvas.height === before[1] };
+  });
+  assert.deepEqual(result, { whileAlive: 1, after: 1, left: 0, sizeKept: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the canvas's accessible name follows the language", async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  const names = await page.evaluate(() => {
+    const el = document.querySelector('jingjinji-map');
+    const name = () => el.canvas.getAttribute('aria-label');
+    const out = [name()];
+    el._widget.setLang('zh-CN');
+    out.push(name(), el.shadowRoot.querySelector('.jjm-zoom-in').title);
+    el._widget.setLang('en_GB');
+    out.push(name());
+    try { el._widget.setLang('fr'); out.push('no error'); } catch (e) { out.push(e.message); }
+    return out;
+  });
+  assert.equal(names[0], 'Map of Beijing, Tianjin and Hebei with the places named in the Decision');
+  assert.deepEqual(names.slice(1, 3), ['京津冀地图，标出《决定》提到的地点', '放大']);
+  assert.match(names[3], /^Map of Beijing/);
+  assert.match(names[4], /unsupported language "fr"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,4 +1,7 @@
-// <jingjinji-map>: the custom element and the browser half of the widget. Rust (the wasm
+// <jingjinji-map>: the custom element and the browser half of the widget. `make site` bundles
+// this file with the wasm bindings and minifies it into www/jingjinji-map.js, the one script
+// a page loads (it also runs as it is, for debugging, from this folder).
+// Rust (the wasm
 // `MapCore`) makes every decision: what is selected, what a key or a drag does, what the
 // panel says, what the canvas shows. This module only translates: it builds the DOM, turns
 // events into `MapCore` calls, paints the packed display list and writes the words that come
@@ -25,6 +28,9 @@ const HINT_MS = 1800;
 const TOUCH_HINT_PX = 10;
 
 let wasmReady = null;
+
+/** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
+export const wasmExports = () => wasmReady;
 
 async function fetchText(url, what) {
   const res = await fetch(url);
