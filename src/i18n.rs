@@ -68,8 +68,12 @@ pub fn decimal(v: f64, places: u32) -> String {
     let scaled = (v.abs() * scale as f64).round();
     if scaled >= 1e18 {
         // Too large for the integer route: scientific notation, which has no decimals to lose.
-        let exponent = v.abs().log10().floor() as i32;
-        let mantissa = decimal(v / 10f64.powi(exponent), 6);
+        let (mut mantissa, mut exponent) = (v, 0);
+        while mantissa.abs() >= 10.0 {
+            mantissa /= 10.0;
+            exponent += 1;
+        }
+        let mantissa = decimal(mantissa, 6);
         return format!("{mantissa}e{exponent}");
     }
     let n = scaled as u64;

@@ -3,6 +3,7 @@
 
 pub mod coords;
 pub mod hit;
+pub mod math;
 pub mod projection;
 pub mod shapes;
 pub mod simplify;

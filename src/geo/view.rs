@@ -194,7 +194,7 @@ impl View {
     /// geometrically and the centre linearly, so the motion feels even.
     pub fn eased_to(&self, to: &View, t: f64) -> View {
         let t = within(t, 0.0, 1.0);
-        let scale = self.scale * (to.scale / self.scale).powf(t);
+        let scale = self.scale * crate::geo::math::powf(to.scale / self.scale, t);
         let (a, b) = (self.center(), to.center());
         let center = Plane {
             x: a.x + (b.x - a.x) * t,

@@ -243,13 +243,19 @@ fn label_rank(frame: &Frame, i: usize, kind: Kind) -> u8 {
     }
 }
 
-/// `indices` ordered by `rank`, equal ranks in index order. Both of the scene's orderings go
-/// through this one sort of `(rank, index)` pairs: each distinct sort call site would add
-/// its own 2–4 KB of sorting code to the wasm.
+/// `indices` ordered by `rank`, equal ranks in index order: a pass per rank rather than a
+/// sort, since ranks are a handful of small numbers (and each sort call site would add its
+/// own 2–4 KB of sorting code to the wasm).
 fn ranked(indices: impl Iterator<Item = usize>, rank: impl Fn(usize) -> u8) -> Vec<usize> {
-    let mut pairs: Vec<(u8, usize)> = indices.map(|i| (rank(i), i)).collect();
-    pairs.sort_unstable();
-    pairs.into_iter().map(|(_, i)| i).collect()
+    let ranks: Vec<(u8, usize)> = indices.map(|i| (rank(i), i)).collect();
+    let mut out = Vec::with_capacity(ranks.len());
+    for r in 0..=u8::MAX {
+        out.extend(ranks.iter().filter(|(k, _)| *k == r).map(|(_, i)| *i));
+        if out.len() == ranks.len() {
+            break;
+        }
+    }
+    out
 }
 
 /// What each selectable place's label wants, in priority order.

@@ -6,6 +6,7 @@
 
 use crate::data::load;
 use crate::geo::coords::{within, Css, LonLat};
+use crate::geo::math::exp;
 use crate::geo::view::View;
 use crate::i18n::{Lang, Ui};
 use crate::render::scene;
@@ -255,7 +256,7 @@ impl MapCore {
     /// A ctrl/⌘ wheel step of `delta_px` (positive: away from the reader) at CSS (x, y).
     pub fn wheel(&mut self, delta_px: f64, x: f64, y: f64) {
         self.animation = None;
-        let factor = (-delta_px * WHEEL_ZOOM_PER_PX).exp();
+        let factor = exp(-delta_px * WHEEL_ZOOM_PER_PX);
         let zoomed = self.map.zoom_by(factor, Some(Css { x, y }));
         self.mark(changed::DRAW, zoomed);
     }
