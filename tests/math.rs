@@ -93,6 +93,10 @@ fn logarithms_exponentials_and_powers() {
     for k in -1022..1024 {
         assert_eq!(math::floor_log2(2f64.powi(k)), k, "2^{k}");
     }
-    assert_eq!(math::floor_log2(f64::from_bits(1)), -1074, "the smallest subnormal");
+    assert_eq!(
+        math::floor_log2(f64::from_bits(1)),
+        -1074,
+        "the smallest subnormal"
+    );
     assert_eq!(math::floor_log2(0.0), i32::MIN);
 }

@@ -194,6 +194,9 @@ impl View {
     /// geometrically and the centre linearly, so the motion feels even.
     pub fn eased_to(&self, to: &View, t: f64) -> View {
         let t = within(t, 0.0, 1.0);
+        if t >= 1.0 {
+            return *to; // the last frame lands exactly where it was going
+        }
         let scale = self.scale * crate::geo::math::powf(to.scale / self.scale, t);
         let (a, b) = (self.center(), to.center());
         let center = Plane {

@@ -6,3 +6,8 @@ mod map_core;
 mod panic_hook;
 
 pub use map_core::{changed, MapCore, Origin};
+
+/// The wasm build's allocator (see Cargo.toml). The map is single-threaded: no atomics.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
