@@ -2,12 +2,12 @@
 //! and the data's words for its kinds, with every problem located.
 
 use crate::data::json::Json;
+use crate::data::keyed::Keyed;
 use crate::data::load::{MAX_FEATURES, MAX_POSITIONS};
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
-use std::collections::BTreeMap;
 
 /// What the features file gives besides its places.
 #[derive(Debug, Default)]
@@ -17,7 +17,7 @@ pub struct CollectionWords {
     /// `title_zh` / `title_en`.
     pub title: Option<Text>,
     /// `kinds`.
-    pub kinds: BTreeMap<Kind, KindWords>,
+    pub kinds: Keyed<Kind, KindWords>,
 }
 
 /// Reads the parsed features file.
@@ -89,7 +89,7 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
     };
     let mut root = root;
     let title = root.optional_pair("title", report);
-    let mut kinds = BTreeMap::new();
+    let mut kinds = Keyed::new();
     match root.get("kinds") {
         None | Some(Json::Null) => {}
         Some(Json::Object(entries)) => {

@@ -2,6 +2,7 @@
 
 pub mod features;
 pub mod json;
+pub mod keyed;
 pub mod load;
 pub mod model;
 pub mod policy;

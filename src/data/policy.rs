@@ -3,10 +3,10 @@
 //! present, dates, cited sources exist).
 
 use crate::data::json::Json;
+use crate::data::keyed::Keyed;
 use crate::data::props::Props;
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
-use std::collections::BTreeMap;
 
 /// All policy content: the Decision's overview, per-place details, a timeline and sources.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,11 +14,11 @@ pub struct Policies {
     /// JSON Schema reference; ignored.
     pub schema: Option<String>,
     /// Cited sources by key.
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Keyed<String, Source>,
     /// What is shown when nothing is selected.
     pub overview: Overview,
     /// Details per place id.
-    pub places: BTreeMap<String, PlacePolicy>,
+    pub places: Keyed<String, PlacePolicy>,
     /// Dated milestones, each tagged with the places it concerns.
     pub milestones: Vec<Milestone>,
     /// The policy's own words for the panel's headings and hint.
@@ -176,7 +176,7 @@ fn map<T>(
     key: &str,
     report: &mut Report,
     mut item: impl FnMut(&Json, Location, &mut Report) -> Option<T>,
-) -> Option<BTreeMap<String, T>> {
+) -> Option<Keyed<String, T>> {
     let value = props.required(key, report)?;
     let Some(members) = value.as_object() else {
         report.error(
@@ -186,7 +186,7 @@ fn map<T>(
         props.ok = false;
         return None;
     };
-    let mut out = BTreeMap::new();
+    let mut out = Keyed::new();
     let mut ok = true;
     for (name, v) in members {
         match item(v, props.at(key).at(name), report) {
@@ -337,7 +337,7 @@ impl Policies {
                 );
             }
         };
-        for (key, source) in &self.sources {
+        for (key, source) in self.sources.iter() {
             need_text(format!("sources.{key}.title"), &source.title, report);
             need_text(
                 format!("sources.{key}.publisher"),
@@ -358,7 +358,7 @@ impl Policies {
             need_text(format!("overview.measures[{k}]"), measure, report);
         }
         need_source("overview.source".into(), &overview.source, report);
-        for (id, place) in &self.places {
+        for (id, place) in self.places.iter() {
             need_text(format!("places.{id}.summary"), &place.summary, report);
             for (k, t) in place.points.iter().enumerate() {
                 need_text(format!("places.{id}.points[{k}]"), t, report);
