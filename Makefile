@@ -16,6 +16,7 @@ site: tools
 	wasm-pack build --release --target web --out-dir www/pkg --no-pack
 	esbuild www/jingjinji-map.source.js --bundle --minify --format=esm --target=es2020 \
 	  --log-level=warning --outfile=www/jingjinji-map.js
+	esbuild www/jingjinji-map.source.css --minify --log-level=warning --outfile=www/jingjinji-map.css
 	mkdir -p www/data
 	cp data/places.geojson data/policies.json www/data/
 
