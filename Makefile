@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e screenshots clean
+.PHONY: demo test tools site data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -53,7 +53,17 @@ test-data: tools
 	  echo "default data: $$size bytes gzipped (budget $(DATA_BUDGET_BYTES))"; \
 	  test $$size -le $(DATA_BUDGET_BYTES)
 
-test: lint test-native test-data test-wasm-node test-wasm-browser test-e2e check
+## The widget's code (wasm + script + CSS), gzipped, must not grow past this ceiling. The
+## budget in issue #7 and `make bench` is 60 KB; the ceiling holds what has been reached (it
+## came down from 130 KB) and is lowered as the widget shrinks.
+CODE_CEILING_BYTES := 66560
+test-size: site
+	@size=0; for f in www/pkg/jingjinji_map_bg.wasm www/jingjinji-map.js www/jingjinji-map.css; do \
+	  size=$$(( size + $$(gzip -9c $$f | wc -c) )); done; \
+	  echo "widget code: $$size bytes gzipped (ceiling $(CODE_CEILING_BYTES), budget 61440)"; \
+	  test $$size -le $(CODE_CEILING_BYTES)
+
+test: lint test-native test-data test-wasm-node test-wasm-browser test-e2e test-size check
 	@echo "all tests passed"
 
 ## Validate the shipped data with our own checker.

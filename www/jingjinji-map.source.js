@@ -26,6 +26,8 @@ const LEVELS_KEPT = 6;
 const HINT_MS = 1800;
 /** How far (CSS px) one finger must move before the map says how to pan it. */
 const TOUCH_HINT_PX = 10;
+/** How long after the last wheel step, drag or pinch move the map is drawn afresh, ms. */
+const SETTLE_MS = 120;
 
 let wasmReady = null;
 
@@ -70,6 +72,14 @@ class MapView {
     this.suppressClick = false;
     this.pinching = false;
     this.touchStart = null;
+    // While a gesture moves the map, frames move the last full frame's picture (kept in
+    // `snapshot`, drawn at `drawnView`) instead of drawing everything: a frame then costs a
+    // copy of pixels however big the data. A full frame follows once the gesture settles.
+    this.gesture = false;
+    this.settleTimer = 0;
+    this.snapshot = null;
+    this.snapshotFresh = false;
+    this.drawnView = null;
     this.build(root);
     this.listen();
     this.resize();
@@ -148,7 +158,10 @@ class MapView {
     });
     this.on(canvas, 'pointermove', (e) => {
       if (core.dragging()) {
-        if (core.dragMove(e.pointerId, ...at(e))) canvas.style.cursor = 'grabbing';
+        if (core.dragMove(e.pointerId, ...at(e))) {
+          canvas.style.cursor = 'grabbing';
+          this.moving();
+        }
         return;
       }
       if (e.pointerType !== 'touch') this.hover(...at(e), true);
@@ -172,6 +185,7 @@ class MapView {
       e.preventDefault();
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
       core.wheel(e.deltaY * unit, ...at(e));
+      this.moving();
     }, true);
     const touches = (e) => [...e.touches].slice(0, 2).map(at);
     this.on(canvas, 'touchstart', (e) => {
@@ -190,6 +204,7 @@ class MapView {
         e.preventDefault();
         core.pinchMove(...t[0], ...t[1]);
         this.suppressClick = true;
+        this.moving();
       } else if (t.length === 1 && !this.pinching && this.touchStart) {
         // One finger scrolls the page; say how to move the map.
         const [x, y] = t[0];
@@ -224,6 +239,16 @@ class MapView {
     this.on(window, 'hashchange', () => this.applyHash());
     this.observer = new ResizeObserver(() => { this.resize(); this.after(); });
     this.observer.observe(canvas);
+  }
+
+  /** A gesture moved the map: draw quickly until it settles, then in full. */
+  moving() {
+    this.gesture = true;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.gesture = false;
+      this.requestDraw();
+    }, SETTLE_MS);
   }
 
   /** Selects `id` (or the overview with null); unknown ids throw. */
@@ -362,6 +387,7 @@ class MapView {
 
   /** Fits the map to the canvas's CSS size and the screen's pixel ratio, and paints. */
   resize() {
+    this.gesture = false; // a new size needs a full frame
     const r = this.canvas.getBoundingClientRect();
     this.dpr = window.devicePixelRatio || 1;
     const size = this.core.resize(r.width, r.height, this.dpr);
@@ -400,15 +426,50 @@ class MapView {
     });
   }
 
-  /** Advances an easing view change and paints the scene. */
+  /** Advances an easing view change and paints the scene (or, mid-gesture, moves the last
+   *  full frame's picture). */
   draw() {
-    const { core, ctx } = this;
+    const { core } = this;
     core.tick(performance.now()); // marks DRAW while easing, so `after` asks for the next frame
+    if (this.gesture && this.drawnView && this.moveSnapshot()) return;
     const n = core.scene(this.dpr);
     if (n.length < HEADER) return;
-    const s = core.sceneStrings();
-    const dpr = this.dpr;
+    this.paint(n, core.sceneStrings());
+    this.drawnView = Array.from(n.subarray(2, 5));
+    this.snapshotFresh = false;
+  }
+
+  /** Draws the last full frame moved and scaled to the current view; the background shows
+   *  where it does not reach. False if there is no view yet. */
+  moveSnapshot() {
+    const view = this.core.view();
+    if (view.length !== 3) return false;
+    const { canvas, ctx, dpr } = this;
+    if (!this.snapshotFresh) {
+      // The canvas still shows the last full frame: keep its pixels before moving them.
+      this.snapshot ??= document.createElement('canvas');
+      this.snapshot.width = canvas.width;
+      this.snapshot.height = canvas.height;
+      this.snapshot.getContext('2d').drawImage(canvas, 0, 0);
+      this.snapshotFresh = true;
+    }
+    const [scale, tx, ty] = view;
+    const [scale0, tx0, ty0] = this.drawnView;
+    const k = scale / scale0;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = this.background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(k, 0, 0, k, dpr * (tx - k * tx0), dpr * (ty - k * ty0));
+    ctx.drawImage(this.snapshot, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    return true;
+  }
+
+  /** Paints a packed scene (`n` numbers, `s` strings). */
+  paint(n, s) {
+    const { ctx, dpr } = this;
     const [width, height, scale, tx, ty, level, background] = n;
+    this.background = s[background];
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = s[background];
     ctx.fillRect(0, 0, width, height);
@@ -499,6 +560,7 @@ class MapView {
     this.dprWatch?.();
     cancelAnimationFrame(this.frameHandle);
     clearTimeout(this.hintTimer);
+    clearTimeout(this.settleTimer);
     this.frame.remove();
     this.levels.clear();
     this.core.free();
@@ -579,15 +641,19 @@ export class JingjinjiMap extends HTMLElement {
     ]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!current()) return false;
+    // Marks on the page's performance timeline, for anyone profiling an embed (and `make bench`).
+    performance.mark('jingjinji-map:loaded');
     // Rust decides the language (one rule): an explicit lang must be one we have, the
     // page's own lang is only a hint.
     const core = new MapCore(features, policies, this.getAttribute('lang'), document.documentElement.lang || null);
+    performance.mark('jingjinji-map:read');
     try {
       this._widget = new MapView(this, this.shadowRoot, core, { hash: this.getAttribute('hash') !== 'off' });
     } catch (err) {
       core.free();
       throw err;
     }
+    performance.mark('jingjinji-map:drawn');
     this.dispatchEvent(new CustomEvent('ready'));
     return true;
   }

@@ -234,6 +234,15 @@ impl MapCore {
             .map_or(Vec::new(), |c| vec![c.x, c.y])
     }
 
+    /// The current view as `scale tx ty` (CSS px per plane metre, and where plane x = 0 and
+    /// y = 0 fall in CSS px); empty before the canvas is laid out. The page uses it to move
+    /// the last frame's picture while a gesture is under way.
+    pub fn view(&self) -> Vec<f64> {
+        self.map
+            .view()
+            .map_or(Vec::new(), |v| vec![v.scale, v.tx, v.ty])
+    }
+
     /// How far the map is zoomed in from the whole region (1 = whole region).
     pub fn zoom(&self) -> f64 {
         self.map.zoom()

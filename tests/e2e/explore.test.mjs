@@ -244,3 +244,31 @@ for (const width of [375, 960]) {
     await page.close();
   });
 }
+
+test('while a drag is under way the last picture moves; once it settles the map is drawn afresh', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await scrollToMap(page);
+  await map(page, 'el.shadowRoot.querySelector(".jjm-zoom-in").click()'); // room to pan
+  await frames(page);
+  const pixel = (x, y) => map(page, `const c = el.canvas; const d = c.width / c.getBoundingClientRect().width;
+    return Array.from(c.getContext('2d').getImageData(Math.round(arg[0] * d), Math.round(arg[1] * d), 1, 1).data);`, [x, y]);
+  const box = await map(page, 'const r = el.canvas.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];');
+  const [cx, cy] = [box[0] + box[2] / 2, box[1] + box[3] / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 150, cy, { steps: 6 });
+  await frames(page);
+  // Mid-gesture, the strip the drag uncovered on the left is not drawn yet: it is background.
+  const during = await pixel(5, box[3] / 2);
+  await page.waitForTimeout(400); // the pointer rests: the gesture settles
+  const settled = await pixel(5, box[3] / 2);
+  await page.mouse.up();
+  await map(page, 'el._widget.renderNow()');
+  const fresh = await pixel(5, box[3] / 2);
+  assert.deepEqual(during, [220, 232, 239, 255], 'the uncovered strip shows the background while dragging');
+  assert.notDeepEqual(settled, during, 'the settled map fills the strip');
+  assert.deepEqual(settled, fresh, 'the settled frame is the full drawing');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
