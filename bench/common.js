@@ -59,7 +59,13 @@ window.bench = {
     };
     nativeRaf(() => { work = 0; nativeRaf(tick); });
   },
-  stopFrames() { this.recording = false; return { frames: this.frames, longTasks: this.longTasks }; },
+  /** Stops recording after two more frames, so that the last frame's work is counted. */
+  stopFrames() {
+    return new Promise((resolve) => nativeRaf(() => nativeRaf(() => {
+      this.recording = false;
+      resolve({ frames: this.frames, longTasks: this.longTasks });
+    })));
+  },
   /** Per-call hit-test times (ms) over up to `n` seeded random points, in batches of up to
    *  `batch` calls (fewer when one call is slow), stopping after `maxMs`: a slow peer on the
    *  stress data takes ~50 ms a call, and 10,000 of those would take the whole run. */
