@@ -158,3 +158,39 @@ fn nesting_is_limited_so_hostile_input_cannot_exhaust_the_stack() {
     let e = parse(&deep).unwrap_err();
     assert!(e.message.contains("nest too deeply"), "{e:?}");
 }
+
+#[test]
+fn deferred_members_are_checked_but_built_only_when_resolved() {
+    use jingjinji_map::data::json::{parse_deferring, resolve};
+    let text = r#"{"a": {"coordinates": [[1, 2], [3, 4.5]], "b": 1}, "coordinates": "x"}"#;
+    let v = parse_deferring(text, &["coordinates"]).unwrap();
+    let inner = v.get("a").unwrap().get("coordinates").unwrap();
+    let Json::Deferred { start, end } = inner else {
+        panic!("{inner:?}")
+    };
+    assert_eq!(&text[*start..*end], "[[1, 2], [3, 4.5]]");
+    assert_eq!(
+        resolve(text, inner),
+        Some(parse("[[1, 2], [3, 4.5]]").unwrap())
+    );
+    assert_eq!(v.get("a").unwrap().get("b"), Some(&Json::Number(1.0)));
+    // Values that are not deferred resolve to themselves.
+    assert_eq!(resolve(text, &Json::Bool(true)), Some(Json::Bool(true)));
+    // A syntax error inside a deferred value is found on the first pass, where it is.
+    let bad = "{\n  \"coordinates\": [[1, 2],\n    [3 4]]\n}";
+    let e = parse_deferring(bad, &["coordinates"]).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.message.as_str()),
+        (3, 8, "expected , or ] after an array item")
+    );
+    // And so is nesting deeper than the limit.
+    let deep = format!(
+        "{{\"coordinates\": {}{}}}",
+        "[".repeat(MAX_DEPTH + 1),
+        "]".repeat(MAX_DEPTH + 1)
+    );
+    assert!(parse_deferring(&deep, &["coordinates"])
+        .unwrap_err()
+        .message
+        .contains("nest too deeply"));
+}

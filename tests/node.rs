@@ -45,8 +45,13 @@ mod map_core {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn core(lang: &str) -> MapCore {
-        let mut c = MapCore::new(FEATURES, Some(POLICIES.into()), Some(lang.into()), None)
-            .unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+        let mut c = MapCore::new(
+            FEATURES.as_bytes(),
+            Some(POLICIES.as_bytes().to_vec()),
+            Some(lang.into()),
+            None,
+        )
+        .unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
         assert_eq!(c.resize(400.0, 500.0, 2.0).unwrap(), vec![800, 1000]);
         c
     }
@@ -156,7 +161,7 @@ mod map_core {
 
     #[wasm_bindgen_test]
     fn bad_data_is_a_readable_error() {
-        let err = MapCore::new("not json", None, None, None).err().unwrap();
+        let err = MapCore::new(b"not json", None, None, None).err().unwrap();
         assert!(message(err).contains("not valid JSON"));
     }
 }

@@ -226,3 +226,27 @@ fn oversized_files_are_refused_before_parsing() {
         assert!(first.message.contains("the limit is 33554432"), "{first}");
     }
 }
+
+#[test]
+fn bytes_are_read_as_utf8_with_or_without_a_byte_order_mark() {
+    use jingjinji_map::data::load::text_of;
+    use jingjinji_map::data::report::DataFile;
+    assert_eq!(
+        text_of(DataFile::Features, "{\"a\": \"京\"}".as_bytes()).unwrap(),
+        "{\"a\": \"京\"}"
+    );
+    assert_eq!(
+        text_of(DataFile::Features, b"\xEF\xBB\xBF{}").unwrap(),
+        "{}"
+    );
+    let utf16 = text_of(DataFile::Policies, b"\xFF\xFE{\x00}\x00").unwrap_err();
+    assert_eq!(
+        utf16.first_error(),
+        "policies: is UTF-16 text: save it as UTF-8"
+    );
+    let latin1 = text_of(DataFile::Features, b"{\"name\": \"K\xF6ln\"}").unwrap_err();
+    assert_eq!(
+        latin1.first_error(),
+        "features: is not UTF-8 text (byte 12 is not): save it as UTF-8"
+    );
+}

@@ -34,10 +34,11 @@ let wasmReady = null;
 /** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
 export const wasmExports = () => wasmReady;
 
-async function fetchText(url, what) {
+/** A data file's bytes: Rust reads them as UTF-8 (and says so if they are not). */
+async function fetchBytes(url, what) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
-  return res.text();
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 /** A new element with a class (if any), appended to `parent` (if any). */
@@ -636,8 +637,8 @@ export class JingjinjiMap extends HTMLElement {
     const policiesUrl = this.getAttribute('policies') || new URL('policies.json', base).href;
     const [, features, policies] = await Promise.all([
       wasmReady,
-      fetchText(featuresUrl, 'map features'),
-      fetchText(policiesUrl, 'policy text'),
+      fetchBytes(featuresUrl, 'map features'),
+      fetchBytes(policiesUrl, 'policy text'),
     ]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!current()) return false;

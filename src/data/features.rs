@@ -1,7 +1,7 @@
 //! The features file (GeoJSON FeatureCollection) → places, the credit line, the map's title
 //! and the data's words for its kinds, with every problem located.
 
-use crate::data::json::Json;
+use crate::data::json::{self, Json};
 use crate::data::keyed::Keyed;
 use crate::data::load::{MAX_FEATURES, MAX_POSITIONS};
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
@@ -20,8 +20,9 @@ pub struct CollectionWords {
     pub kinds: Keyed<Kind, KindWords>,
 }
 
-/// Reads the parsed features file.
-pub fn read(root: &Json, report: &mut Report) -> (Vec<Place>, CollectionWords) {
+/// Reads the features file `text`, parsed as `root` (with coordinates deferred or not: see
+/// [`json::parse_deferring`]).
+pub fn read(root: &Json, text: &str, report: &mut Report) -> (Vec<Place>, CollectionWords) {
     let mut places = Vec::new();
     let whole = Location::file(DataFile::Features);
     let Some(members) = root.as_object() else {
@@ -50,7 +51,7 @@ pub fn read(root: &Json, report: &mut Report) -> (Vec<Place>, CollectionWords) {
     let mut budget = MAX_POSITIONS;
     let mut seen: Vec<String> = Vec::new();
     for (i, value) in features.iter().enumerate() {
-        if let Some(place) = read_feature(i, value, &mut budget, report) {
+        if let Some(place) = read_feature(i, value, text, &mut budget, report) {
             // A sorted list: a hash set would cost the wasm more than it saves here.
             let first = match seen.binary_search(&place.id) {
                 Ok(_) => false,
@@ -135,7 +136,13 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
     }
 }
 
-fn read_feature(i: usize, value: &Json, budget: &mut usize, report: &mut Report) -> Option<Place> {
+fn read_feature(
+    i: usize,
+    value: &Json,
+    text: &str,
+    budget: &mut usize,
+    report: &mut Report,
+) -> Option<Place> {
     let id_hint = value
         .get("properties")
         .and_then(|p| p.get("id"))
@@ -210,7 +217,7 @@ fn read_feature(i: usize, value: &Json, budget: &mut usize, report: &mut Report)
             );
             None
         }
-        Some(g) => read_shape(g, &at.at("geometry"), budget, report),
+        Some(g) => read_shape(g, &at.at("geometry"), text, budget, report),
     };
     if let (Some(Kind::Context), Some(Shape::Point(_))) = (kind, &shape) {
         report.error(
@@ -250,6 +257,21 @@ fn list<'a>(value: &'a Json, at: &Location, what: &str, report: &mut Report) -> 
     }
 }
 
+/// A well-formed position in range, read without building a location for messages (a file
+/// may hold a million positions); `None` sends it to [`read_position`] for a located error.
+fn plain_position(value: &Json) -> Option<LonLat> {
+    let [Json::Number(lon), Json::Number(lat), rest @ ..] = value.as_array()? else {
+        return None;
+    };
+    let ok = rest.iter().all(|v| matches!(v, Json::Number(_)))
+        && (-180.0..=180.0).contains(lon)
+        && (-90.0..=90.0).contains(lat);
+    ok.then_some(LonLat {
+        lon: *lon,
+        lat: *lat,
+    })
+}
+
 /// A GeoJSON position: an array of at least two numbers.
 fn read_position(value: &Json, at: &Location, report: &mut Report) -> Option<LonLat> {
     let numbers: Option<Vec<f64>> = value
@@ -261,6 +283,7 @@ fn read_position(value: &Json, at: &Location, report: &mut Report) -> Option<Lon
 fn read_shape(
     geometry: &Json,
     at: &Location,
+    text: &str,
     budget: &mut usize,
     report: &mut Report,
 ) -> Option<Shape> {
@@ -272,7 +295,12 @@ fn read_shape(
         return None;
     }
     let coordinates = at.at("coordinates");
-    let coords = geometry.get("coordinates").unwrap_or(&Json::Null);
+    // Built here, one geometry at a time, and dropped when it has been read.
+    let coords = geometry
+        .get("coordinates")
+        .and_then(|c| json::resolve(text, c))
+        .unwrap_or(Json::Null);
+    let coords = &coords;
     match geometry.get("type").and_then(Json::as_str) {
         Some("Point") => read_position(coords, &coordinates, report).map(Shape::Point),
         Some("Polygon") => {
@@ -358,7 +386,11 @@ fn read_polygon(
         }
         let mut pts = Vec::with_capacity(ring.len());
         for (k, p) in ring.iter().enumerate() {
-            pts.push(read_position(p, &at.at(format!("[{k}]")), report)?);
+            let ll = match plain_position(p) {
+                Some(ll) => ll,
+                None => read_position(p, &at.at(format!("[{k}]")), report)?,
+            };
+            pts.push(ll);
         }
         if pts.first() != pts.last() {
             report.error(

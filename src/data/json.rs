@@ -18,6 +18,14 @@ pub enum Json {
     Array(Vec<Json>),
     /// An object, members in file order.
     Object(Vec<(String, Json)>),
+    /// A value checked but not built, kept as its byte range in the text (see
+    /// [`parse_deferring`]); [`resolve`] builds it when it is needed.
+    Deferred {
+        /// Where the value starts, in bytes.
+        start: usize,
+        /// Where it ends.
+        end: usize,
+    },
 }
 
 /// How deep arrays and objects may nest (GeoJSON needs 6).
@@ -84,19 +92,29 @@ impl Json {
             Json::String(_) => "a string",
             Json::Array(_) => "an array",
             Json::Object(_) => "an object",
+            Json::Deferred { .. } => "a value",
         }
     }
 }
 
 /// Parses `text` as one JSON value (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    parse_deferring(text, &[])
+}
+
+/// Parses `text` like [`parse`], but the values of object members named in `deferred` are
+/// only checked and kept as [`Json::Deferred`]. A GeoJSON file is mostly coordinates: built all
+/// at once they take several times the file's size; built one geometry at a time with
+/// [`resolve`], the largest geometry's.
+pub fn parse_deferring(text: &str, deferred: &[&str]) -> Result<Json, SyntaxError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        deferred,
     };
     p.skip_ws();
-    let value = p.value(0)?;
+    let value = p.value(0, true)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
         return Err(p.error("unexpected text after the end of the JSON value"));
@@ -104,10 +122,21 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     Ok(value)
 }
 
+/// The value `value` stands for in `text`: itself, or, if deferred, the value parsed from its
+/// range (checked when `text` was first parsed, so this cannot fail on the same text).
+pub fn resolve(text: &str, value: &Json) -> Option<Json> {
+    match value {
+        Json::Deferred { start, end } => text.get(*start..*end).and_then(|t| parse(t).ok()),
+        other => Some(other.clone()),
+    }
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Member names whose values are checked but not built.
+    deferred: &'a [&'a str],
 }
 
 impl Parser<'_> {
@@ -148,11 +177,12 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    /// The value at the cursor; with `keep` false it is only checked (`Null` comes back).
+    fn value(&mut self, depth: usize, keep: bool) -> Result<Json, SyntaxError> {
         match self.peek() {
             None => Err(self.error("the text ends where a value should be")),
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
+            Some(b'{') => self.object(depth + 1, keep),
+            Some(b'[') => self.array(depth + 1, keep),
             Some(b'"') => self.string().map(Json::String),
             Some(b't') => self.expect_word("true", Json::Bool(true)),
             Some(b'f') => self.expect_word("false", Json::Bool(false)),
@@ -171,7 +201,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn array(&mut self, depth: usize, keep: bool) -> Result<Json, SyntaxError> {
         self.nest(depth)?;
         self.pos += 1; // [
         let mut items = Vec::new();
@@ -182,7 +212,10 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
-            items.push(self.value(depth)?);
+            let item = self.value(depth, keep)?;
+            if keep {
+                items.push(item);
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -196,7 +229,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn object(&mut self, depth: usize, keep: bool) -> Result<Json, SyntaxError> {
         self.nest(depth)?;
         self.pos += 1; // {
         let mut members = Vec::new();
@@ -219,8 +252,15 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
-            let value = self.value(depth)?;
-            members.push((key, value));
+            let start = self.pos;
+            let defer = keep && self.deferred.contains(&key.as_str());
+            let value = self.value(depth, keep && !defer)?;
+            if defer {
+                let end = self.pos;
+                members.push((key, Json::Deferred { start, end }));
+            } else if keep {
+                members.push((key, value));
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,

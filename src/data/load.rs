@@ -19,7 +19,7 @@ pub const MAX_POSITIONS: usize = 2_000_000;
 pub fn check(features: &str, policies: Option<&str>) -> (Option<Dataset>, Report) {
     let mut report = Report::default();
     let (places, words) = parse_json(DataFile::Features, features, &mut report)
-        .map(|root| features::read(&root, &mut report))
+        .map(|root| features::read(&root, features, &mut report))
         .unwrap_or_default();
     let features_ok = report.error_count() == 0;
     let policies = policies.and_then(|text| read_policies(text, &mut report));
@@ -45,6 +45,27 @@ pub fn load(features: &str, policies: Option<&str>) -> Result<Dataset, Report> {
     }
 }
 
+/// The text of a data file read as bytes: UTF-8, with or without a byte-order mark. Anything
+/// else is an error that names the encoding when it can tell (UTF-16 is what some Windows
+/// tools write).
+pub fn text_of(file: DataFile, bytes: &[u8]) -> Result<&str, Report> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        let message = if utf16 {
+            "is UTF-16 text: save it as UTF-8".to_string()
+        } else {
+            format!(
+                "is not UTF-8 text (byte {} is not): save it as UTF-8",
+                e.valid_up_to() + 1
+            )
+        };
+        let mut report = Report::default();
+        report.error(Location::file(file), message);
+        report
+    })
+}
+
 /// Records an error and returns true if `text` is over the size limit.
 fn too_big(file: DataFile, text: &str, report: &mut Report) -> bool {
     let big = text.len() > MAX_TEXT_BYTES;
@@ -64,7 +85,8 @@ fn parse_json(file: DataFile, text: &str, report: &mut Report) -> Option<Json> {
     if too_big(file, text, report) {
         return None;
     }
-    match json::parse(text) {
+    // A features file's coordinates are built one geometry at a time (see `features::read`).
+    match json::parse_deferring(text, &["coordinates"]) {
         Ok(v) => Some(v),
         Err(e) => {
             report.error(
