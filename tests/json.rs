@@ -194,3 +194,10 @@ fn deferred_members_are_checked_but_built_only_when_resolved() {
         .message
         .contains("nest too deeply"));
 }
+
+#[test]
+fn control_characters_in_text_become_replacement_characters() {
+    // U+001F separates strings on their way to the page; no data text may carry it.
+    let v = parse(r#""a\u001fb\u0000c\td\ne""#).unwrap();
+    assert_eq!(v.as_str(), Some("a\u{fffd}b\u{fffd}c\td\ne"));
+}

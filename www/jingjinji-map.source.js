@@ -31,6 +31,9 @@ const SETTLE_MS = 120;
 
 let wasmReady = null;
 
+/** MapCore gives lists of strings as one string, U+001F between them. */
+const strings = (joined) => joined.split('\x1f');
+
 /** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
 export const wasmExports = () => wasmReady;
 
@@ -307,7 +310,7 @@ class MapView {
 
   /** Everything that depends on the language: interface words, places, credit, panel. */
   writeWords() {
-    const w = this.core.words();
+    const w = strings(this.core.words());
     this.words = w;
     const [title, role, keys, zoomIn, zoomOut, reset, placesHeading, details, credit] = w;
     this.canvas.setAttribute('aria-label', title);
@@ -323,7 +326,7 @@ class MapView {
     this.credit.textContent = credit;
     // The button shows the map's short label (a phone has little room); its title gives the
     // full name, which the panel and the announcement also say.
-    const places = this.core.places();
+    const places = strings(this.core.places());
     this.placesList.replaceChildren();
     for (let k = 0; k + 5 < places.length; k += 6) {
       const [id, , , , label, name] = places.slice(k, k + 6);
@@ -338,7 +341,7 @@ class MapView {
 
   /** The panel for the current selection (as text nodes only), and the list's pressed button. */
   writePanel() {
-    const s = this.core.panel();
+    const s = strings(this.core.panel());
     const [id, kicker, title, note, summary, source, hint] = s;
     const p = this.panel;
     p.replaceChildren();
@@ -435,7 +438,7 @@ class MapView {
     if (this.gesture && this.drawnView && this.moveSnapshot()) return;
     const n = core.scene(this.dpr);
     if (n.length < HEADER) return;
-    this.paint(n, core.sceneStrings());
+    this.paint(n, strings(core.sceneStrings()));
     this.drawnView = Array.from(n.subarray(2, 5));
     this.snapshotFresh = false;
   }
@@ -577,7 +580,7 @@ class MapView {
   }
   zoom() { return this.core.zoom(); }
   regions() {
-    const p = this.core.places();
+    const p = strings(this.core.places());
     const out = [];
     for (let k = 0; k + 5 < p.length; k += 6) out.push({ id: p[k], kind: p[k + 1], name_zh: p[k + 2], name_en: p[k + 3] });
     return out;

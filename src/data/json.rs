@@ -329,7 +329,12 @@ impl Parser<'_> {
                                 first
                             };
                             // A lone surrogate cannot be text: keep the place, mark it.
-                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                            // Control characters (other than tab and line breaks) have no
+                            // place in map text, and U+001F separates strings on their way
+                            // to the page: they become U+FFFD too.
+                            let control = code < 0x20 && !matches!(code, 0x09 | 0x0A | 0x0D);
+                            let c = char::from_u32(code).filter(|_| !control);
+                            out.push(c.unwrap_or('\u{FFFD}'));
                         }
                         _ => {
                             self.pos -= 1;

@@ -63,6 +63,13 @@ struct Animation {
     start_ms: f64,
 }
 
+/// Strings for the page, as one string with U+001F (the unit separator) between them: one copy
+/// across the boundary, and far less binding code than an array of strings. The JSON reader
+/// turns control characters in data text into U+FFFD, so none can occur inside a string.
+fn joined(parts: &[String]) -> String {
+    parts.join("\u{1f}")
+}
+
 fn error(e: impl Into<crate::Error>) -> JsError {
     JsError::new(&e.into().to_string())
 }
@@ -442,8 +449,8 @@ impl MapCore {
 
     /// The strings of the last [`MapCore::scene`].
     #[wasm_bindgen(js_name = sceneStrings)]
-    pub fn scene_strings(&self) -> Vec<String> {
-        self.scene_strings.clone()
+    pub fn scene_strings(&self) -> String {
+        joined(&self.scene_strings)
     }
 
     /// Every place's outline at a detail level (layout in `ui::packed::paths`).
@@ -452,15 +459,15 @@ impl MapCore {
     }
 
     /// The details panel for the current selection (layout in `ui::packed::panel`).
-    pub fn panel(&self) -> Vec<String> {
+    pub fn panel(&self) -> String {
         let content = panel::content(self.map.data(), self.map.selected(), self.map.lang());
-        packed::panel(&content)
+        joined(&packed::panel(&content))
     }
 
     /// The interface words in the map's language: title (the canvas's name), role
     /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
     /// label, credit line, wheel hint, wheel hint on a Mac, touch hint.
-    pub fn words(&self) -> Vec<String> {
+    pub fn words(&self) -> String {
         let lang = self.map.lang();
         let mut out = vec![self.map.title()];
         for words in [
@@ -479,12 +486,12 @@ impl MapCore {
         for words in [Ui::WheelHint, Ui::WheelHintMac, Ui::TouchHint] {
             out.push(words.get(lang).to_string());
         }
-        out
+        joined(&out)
     }
 
     /// The selectable places as `id kind name_zh name_en label name` sextuples, `label`
     /// being the map's short label in its language and `name` the full name.
-    pub fn places(&self) -> Vec<String> {
+    pub fn places(&self) -> String {
         let lang = self.map.lang();
         let data = self.map.data();
         let mut out = Vec::new();
@@ -496,7 +503,7 @@ impl MapCore {
             out.extend([info.id.clone(), info.kind, info.name_zh, info.name_en]);
             out.extend([label.to_string(), name.to_string()]);
         }
-        out
+        joined(&out)
     }
 
     /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
