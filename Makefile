@@ -55,8 +55,8 @@ test-data: tools
 
 ## The widget's code (wasm + script + CSS), gzipped, must not grow past this ceiling. The
 ## budget in issue #7 and `make bench` is 60 KB; the ceiling holds what has been reached (it
-## came down from 130 KB) and is lowered as the widget shrinks.
-CODE_CEILING_BYTES := 66560
+## came down from 130 KB to 63.5 KB) and is lowered as the widget shrinks.
+CODE_CEILING_BYTES := 65536
 test-size: site
 	@size=0; for f in www/pkg/jingjinji_map_bg.wasm www/jingjinji-map.js www/jingjinji-map.css; do \
 	  size=$$(( size + $$(gzip -9c $$f | wc -c) )); done; \
