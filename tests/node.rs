@@ -40,7 +40,7 @@ fn bad_data_is_an_error_not_a_trap() {
 mod map_core {
     //! The exported class the element drives, as the element calls it.
     use super::common::{FEATURES, POLICIES};
-    use jingjinji_map::web::{changed, MapCore, Origin};
+    use jingjinji_map::web::{changed, input, MapCore, Origin};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -90,8 +90,7 @@ mod map_core {
     fn selecting_says_so_fills_the_panel_and_rejects_unknown_ids() {
         let mut c = core("en");
         c.take_changes();
-        c.select(Some("beijing".into()), Origin::Api, 0.0, true)
-            .unwrap();
+        c.select(Some("beijing".into()), Origin::Api, true).unwrap();
         let bits = c.take_changes();
         assert_eq!(bits & changed::SELECTION, changed::SELECTION);
         assert_eq!(bits & changed::ANNOUNCE, changed::ANNOUNCE);
@@ -102,7 +101,7 @@ mod map_core {
         assert_eq!(c.selected().as_deref(), Some("beijing"));
         assert_eq!(split(&c.panel())[0], "beijing");
         let err = c
-            .select(Some("nowhere".into()), Origin::Api, 0.0, true)
+            .select(Some("nowhere".into()), Origin::Api, true)
             .unwrap_err();
         assert!(message(err).contains("no place has the id \"nowhere\""));
         assert_eq!(
@@ -115,18 +114,18 @@ mod map_core {
     #[wasm_bindgen_test]
     fn keys_move_focus_select_and_clear() {
         let mut c = core("en");
-        assert!(c.key("ArrowRight", 0.0, true).unwrap());
+        assert!(c.key("ArrowRight", true).unwrap());
         assert!(c
             .take_announcement()
             .unwrap()
             .ends_with("Press Enter to select."));
-        assert!(c.key("Enter", 0.0, true).unwrap());
+        assert!(c.key("Enter", true).unwrap());
         assert!(c.selected().is_some());
-        assert!(c.key("Escape", 0.0, true).unwrap());
+        assert!(c.key("Escape", true).unwrap());
         assert_eq!(c.selected(), None);
         assert_eq!(c.zoom(), 1.0);
         assert!(
-            !c.key("q", 0.0, true).unwrap(),
+            !c.key("q", true).unwrap(),
             "keys the map does not use go to the page"
         );
     }
@@ -135,22 +134,52 @@ mod map_core {
     fn a_drag_pans_and_a_pinch_zooms() {
         let mut c = core("en");
         let before = c.project(116.4, 39.9);
-        c.zoom_step(4.0, None, None, 0.0, true);
+        c.input(input::ZOOM, 4.0, f64::NAN, f64::NAN, 1.0);
         let zoomed = c.project(116.4, 39.9);
-        c.drag_start(1, 200.0, 250.0);
-        assert!(!c.drag_move(1, 201.0, 250.0), "a nudge is not a drag");
-        assert!(c.drag_move(1, 240.0, 250.0));
+        c.input(input::DRAG_START, 1.0, 200.0, 250.0, 0.0);
+        assert_eq!(
+            c.input(input::DRAG_MOVE, 1.0, 201.0, 250.0, 0.0),
+            0.0,
+            "a nudge is not a drag"
+        );
+        assert_eq!(
+            c.input(input::DRAG_MOVE, 2.0, 260.0, 250.0, 0.0),
+            0.0,
+            "another pointer"
+        );
+        assert_eq!(c.input(input::DRAG_MOVE, 1.0, 240.0, 250.0, 0.0), 1.0);
         let dragged = c.project(116.4, 39.9);
         assert!(
             (dragged[0] - zoomed[0] - 40.0).abs() < 1e-6,
             "{zoomed:?} → {dragged:?}"
         );
-        assert!(c.drag_end(1), "the click after a drag selects nothing");
-        c.home(0.0, true);
+        let after_drag = c.input(input::DRAG_END, 1.0, 0.0, 0.0, 0.0);
+        assert_eq!(after_drag, 1.0, "the click after a drag selects nothing");
+        c.input(input::HOME, 1.0, 0.0, 0.0, 0.0);
         assert_eq!(c.project(116.4, 39.9), before);
-        assert!(c.pinch_start(150.0, 250.0, 250.0, 250.0));
-        assert!(c.pinch_move(100.0, 250.0, 300.0, 250.0));
+        assert_eq!(c.input(input::PINCH_START, 150.0, 250.0, 250.0, 250.0), 1.0);
+        c.input(input::PINCH_MOVE, 100.0, 250.0, 300.0, 250.0);
         assert!((c.zoom() - 2.0).abs() < 1e-9, "{}", c.zoom());
+    }
+
+    #[wasm_bindgen_test]
+    fn an_easing_view_change_runs_on_frames_and_lands_exactly() {
+        let mut c = core("en");
+        c.input(input::ZOOM, 2.0, f64::NAN, f64::NAN, 0.0);
+        assert_eq!(c.zoom(), 1.0, "nothing moves before the first frame");
+        assert_eq!(
+            c.input(input::FRAME, 1000.0, 0.0, 0.0, 0.0),
+            1.0,
+            "the clock starts"
+        );
+        assert_eq!(c.input(input::FRAME, 1175.0, 0.0, 0.0, 0.0), 1.0);
+        assert!(c.zoom() > 1.0 && c.zoom() < 2.0, "{}", c.zoom());
+        assert_eq!(
+            c.input(input::FRAME, 1400.0, 0.0, 0.0, 0.0),
+            0.0,
+            "done after 350 ms"
+        );
+        assert_eq!(c.zoom(), 2.0);
     }
 
     #[wasm_bindgen_test]

@@ -12,8 +12,21 @@ import init, { MapCore, Origin } from './pkg/jingjinji_map.js';
 const DRAW = 1;
 const SELECTION = 2;
 const ANNOUNCE = 4;
-const HOVER = 8;
+const HOVERED = 8;
 const WORDS = 16;
+// The messages of MapCore's `input` (src/web/map_core.rs, `input`).
+const HOVER = 0;
+const WHEEL = 1;
+const DRAG_START = 2;
+const DRAG_MOVE = 3;
+const DRAG_END = 4;
+const PINCH_START = 5;
+const PINCH_MOVE = 6;
+const PINCH_END = 7;
+const ZOOM = 8;
+const HOME = 9;
+const BLUR = 10;
+const FRAME = 11;
 // The packed scene (src/ui/packed.rs): a header, then items by opcode.
 const HEADER = 7;
 const AREA = 1;
@@ -59,6 +72,7 @@ function regionInHash(hash) {
 }
 
 const stillMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+const still = () => (stillMotion() ? 1 : 0);
 
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
@@ -74,6 +88,7 @@ class MapView {
     this.dprChanged = false;
     this.dprWatch = null;
     this.suppressClick = false;
+    this.dragId = null;
     this.pinching = false;
     this.touchStart = null;
     // While a gesture moves the map, frames move the last full frame's picture (kept in
@@ -149,7 +164,7 @@ class MapView {
       const r = canvas.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     };
-    const now = () => performance.now();
+    const send = (what, a = 0, b = 0, c = 0, d = 0) => core.input(what, a, b, c, d);
     this.on(canvas, 'click', (e) => {
       if (this.suppressClick) { this.suppressClick = false; return; } // the end of a drag or pinch
       this.select(core.featureAt(...at(e)) ?? null, Origin.Pointer);
@@ -157,13 +172,15 @@ class MapView {
     this.on(canvas, 'pointerdown', (e) => {
       if (e.pointerType === 'touch' || e.button !== 0) return; // fingers: see the touch handlers
       this.suppressClick = false;
-      core.dragStart(e.pointerId, ...at(e));
+      this.dragId = e.pointerId;
+      send(DRAG_START, e.pointerId, ...at(e));
       try { canvas.setPointerCapture(e.pointerId); } catch { /* the pointer already left */ }
     });
     this.on(canvas, 'pointermove', (e) => {
-      if (core.dragging()) {
-        if (core.dragMove(e.pointerId, ...at(e))) {
+      if (this.dragId !== null) {
+        if (e.pointerId === this.dragId && send(DRAG_MOVE, e.pointerId, ...at(e))) {
           canvas.style.cursor = 'grabbing';
+          this.tooltip.hidden = true;
           this.moving();
         }
         return;
@@ -171,15 +188,16 @@ class MapView {
       if (e.pointerType !== 'touch') this.hover(...at(e), true);
     });
     const end = (e) => {
-      if (!core.dragging()) return;
+      if (e.pointerId !== this.dragId) return;
+      this.dragId = null;
       // The click that follows a drag's release must not select.
-      this.suppressClick = core.dragEnd(e.pointerId);
+      this.suppressClick = send(DRAG_END, e.pointerId) === 1;
       canvas.style.cursor = '';
     };
     this.on(canvas, 'pointerup', end);
     this.on(canvas, 'pointercancel', end);
-    this.on(canvas, 'pointerleave', () => { if (!core.dragging()) this.hover(0, 0, false); });
-    this.on(canvas, 'dblclick', (e) => core.zoomStep(2, ...at(e), now(), stillMotion()));
+    this.on(canvas, 'pointerleave', () => { if (this.dragId === null) this.hover(0, 0, false); });
+    this.on(canvas, 'dblclick', (e) => send(ZOOM, 2, ...at(e), still()));
     this.on(canvas, 'wheel', (e) => {
       if (!(e.ctrlKey || e.metaKey)) {
         // No scroll trap: the page scrolls; say how to zoom instead.
@@ -188,14 +206,14 @@ class MapView {
       }
       e.preventDefault();
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-      core.wheel(e.deltaY * unit, ...at(e));
+      send(WHEEL, e.deltaY * unit, ...at(e));
       this.moving();
     }, true);
     const touches = (e) => [...e.touches].slice(0, 2).map(at);
     this.on(canvas, 'touchstart', (e) => {
       const t = touches(e);
       if (t.length === 2) {
-        this.pinching = core.pinchStart(...t[0], ...t[1]);
+        this.pinching = send(PINCH_START, ...t[0], ...t[1]) === 1;
         this.touchStart = null;
       } else if (t.length === 1) {
         this.touchStart = t[0];
@@ -206,7 +224,7 @@ class MapView {
       if (t.length === 2 && this.pinching) {
         // Two fingers are the map's: it pans and zooms, the page stays.
         e.preventDefault();
-        core.pinchMove(...t[0], ...t[1]);
+        send(PINCH_MOVE, ...t[0], ...t[1]);
         this.suppressClick = true;
         this.moving();
       } else if (t.length === 1 && !this.pinching && this.touchStart) {
@@ -219,23 +237,23 @@ class MapView {
       }
     }, true);
     this.on(canvas, 'touchend', (e) => {
-      if (e.touches.length < 2) { core.pinchEnd(); this.pinching = false; }
+      if (e.touches.length < 2) { send(PINCH_END); this.pinching = false; }
     });
     this.on(canvas, 'touchcancel', () => {
-      core.pinchEnd();
+      send(PINCH_END);
       this.pinching = false;
       this.touchStart = null;
     });
     this.on(canvas, 'keydown', (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       // Keys the map uses (arrows, space…) must not also scroll the page.
-      if (core.key(e.key, now(), stillMotion())) e.preventDefault();
+      if (core.key(e.key, stillMotion())) e.preventDefault();
     }, true);
     // The ring shows where the keyboard is; off the map there is none.
-    this.on(canvas, 'blur', () => core.blur());
-    this.on(this.zoomIn, 'click', () => core.zoomStep(2, undefined, undefined, now(), stillMotion()));
-    this.on(this.zoomOut, 'click', () => core.zoomStep(0.5, undefined, undefined, now(), stillMotion()));
-    this.on(this.reset, 'click', () => core.home(now(), stillMotion()));
+    this.on(canvas, 'blur', () => send(BLUR));
+    this.on(this.zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, still()));
+    this.on(this.zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, still()));
+    this.on(this.reset, 'click', () => send(HOME, still()));
     this.on(this.places, 'click', (e) => {
       const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
       if (b) this.select(b.dataset.id, Origin.List);
@@ -257,12 +275,12 @@ class MapView {
 
   /** Selects `id` (or the overview with null); unknown ids throw. */
   select(id, origin) {
-    this.core.select(id, origin, performance.now(), stillMotion());
+    this.core.select(id, origin, stillMotion());
   }
 
   /** Records the place under the pointer and names it in the tooltip beside the pointer. */
   hover(x, y, inside) {
-    this.core.hover(x, y, inside);
+    this.core.input(HOVER, x, y, inside ? 1 : 0, 0);
     const name = inside ? this.core.hoveredName() : null;
     const tip = this.tooltip;
     if (name) {
@@ -301,9 +319,8 @@ class MapView {
       const text = core.takeAnnouncement();
       if (text) this.live.textContent = text;
     }
-    if (changes & HOVER) {
-      if (!core.dragging()) this.canvas.style.cursor = core.hoveredName() ? 'pointer' : '';
-      if (core.dragging()) this.tooltip.hidden = true;
+    if (changes & HOVERED && this.dragId === null) {
+      this.canvas.style.cursor = core.hoveredName() ? 'pointer' : '';
     }
     if (changes & DRAW) this.requestDraw();
   }
@@ -434,7 +451,8 @@ class MapView {
    *  full frame's picture). */
   draw() {
     const { core } = this;
-    core.tick(performance.now()); // marks DRAW while easing, so `after` asks for the next frame
+    // An easing view change advances (and marks DRAW, so `after` asks for the next frame).
+    core.input(FRAME, performance.now(), 0, 0, 0);
     if (this.gesture && this.drawnView && this.moveSnapshot()) return;
     const n = core.scene(this.dpr);
     if (n.length < HEADER) return;

@@ -38,6 +38,38 @@ pub mod changed {
     pub const WORDS: u32 = 16;
 }
 
+/// The messages of [`MapCore::input`]: what happened, and what its numbers `a b c d` are.
+/// Positions are CSS px relative to the canvas; `still` is 1 if the reader prefers reduced
+/// motion.
+pub mod input {
+    /// The pointer moved: `x y inside` (`inside` 0: it left the canvas).
+    pub const HOVER: u32 = 0;
+    /// A ctrl/⌘ wheel step: `delta_px x y` (positive delta: away from the reader).
+    pub const WHEEL: u32 = 1;
+    /// A mouse or pen press: `pointer_id x y`.
+    pub const DRAG_START: u32 = 2;
+    /// The pressed pointer moved: `pointer_id x y`; answers 1 while it is a drag.
+    pub const DRAG_MOVE: u32 = 3;
+    /// The pointer was released: `pointer_id`; answers 1 if it had dragged (its click then
+    /// selects nothing).
+    pub const DRAG_END: u32 = 4;
+    /// Two fingers went down: `ax ay bx by`; answers 1 if they are far enough apart to pinch.
+    pub const PINCH_START: u32 = 5;
+    /// The two fingers moved: `ax ay bx by`.
+    pub const PINCH_MOVE: u32 = 6;
+    /// Fewer than two fingers are down.
+    pub const PINCH_END: u32 = 7;
+    /// Zoom by a factor: `factor x y still` (x, y NaN: about the canvas's centre).
+    pub const ZOOM: u32 = 8;
+    /// Back to the whole region: `still`.
+    pub const HOME: u32 = 9;
+    /// The map lost keyboard focus: its focus ring goes.
+    pub const BLUR: u32 = 10;
+    /// An animation frame at time `now`: an easing view change advances; answers 1 while it
+    /// needs more frames.
+    pub const FRAME: u32 = 11;
+}
+
 /// How a selection was made, as the page passes it: keyboard, list and link selections zoom
 /// to a small place; a click does not (the reader is already pointing at it).
 #[wasm_bindgen]
@@ -55,12 +87,12 @@ pub enum Origin {
     Api = 4,
 }
 
-/// A view change easing over a few frames.
+/// A view change easing over a few frames; its clock starts at its first frame.
 #[derive(Debug, Clone, Copy)]
 struct Animation {
     from: View,
     to: View,
-    start_ms: f64,
+    start_ms: Option<f64>,
 }
 
 /// Strings for the page, as one string with U+001F (the unit separator) between them: one copy
@@ -70,12 +102,20 @@ fn joined(parts: &[String]) -> String {
     parts.join("\u{1f}")
 }
 
+fn flag_of(yes: bool) -> f64 {
+    if yes {
+        1.0
+    } else {
+        0.0
+    }
+}
+
 fn error(e: impl Into<crate::Error>) -> JsError {
     JsError::new(&e.into().to_string())
 }
 
-/// One map's state. Times are the page's `performance.now()` in ms; `still` says the reader
-/// prefers reduced motion (view changes are then instant).
+/// One map's state. `still` says the reader prefers reduced motion (view changes are then
+/// instant); times are the page's `performance.now()` in ms.
 #[wasm_bindgen]
 pub struct MapCore {
     map: Map,
@@ -101,7 +141,7 @@ impl MapCore {
     }
 
     /// Moves the view to `to`, easing unless `still`.
-    fn animate_to(&mut self, to: Option<View>, now: f64, still: bool) {
+    fn animate_to(&mut self, to: Option<View>, still: bool) {
         let Some(to) = to else {
             return;
         };
@@ -110,7 +150,7 @@ impl MapCore {
                 self.animation = Some(Animation {
                     from,
                     to,
-                    start_ms: now,
+                    start_ms: None,
                 });
             }
             _ => {
@@ -121,7 +161,54 @@ impl MapCore {
         self.changes |= changed::DRAW;
     }
 
-    fn focus_moved(&mut self, now: f64, still: bool) {
+    /// Pointer `id` moved to `to`: true while it is a drag (the map pans with it), false for a
+    /// pointer that is not pressed or has not yet moved far enough.
+    fn drag_move(&mut self, id: i32, to: Css) -> bool {
+        let Some((down, mut drag)) = self.drag.filter(|(down, _)| *down == id) else {
+            return false;
+        };
+        let (dx, dy) = drag.move_to(to);
+        self.drag = Some((down, drag));
+        if drag.is_drag() {
+            self.animation = None;
+            let hovered = self.map.hover(None);
+            self.mark(changed::HOVER, hovered);
+            let panned = self.map.pan_by(dx, dy);
+            self.mark(changed::DRAW, panned || hovered);
+        }
+        drag.is_drag()
+    }
+
+    /// Two fingers moved to `a` and `b`: the map pans and zooms with them.
+    fn pinch_move(&mut self, a: Css, b: Css) {
+        let Some(mut pinch) = self.pinch else {
+            return;
+        };
+        if let Some(step) = pinch.move_to(a, b) {
+            self.pinch = Some(pinch);
+            self.animation = None;
+            let moved = self.map.pan_by(step.dx, step.dy);
+            let zoomed = self.map.zoom_by(step.zoom, Some(step.about));
+            self.mark(changed::DRAW, moved || zoomed);
+        }
+    }
+
+    /// Advances an easing view change to time `now`; true while more frames are needed.
+    fn tick(&mut self, now: f64) -> bool {
+        let Some(mut a) = self.animation else {
+            return false;
+        };
+        let start = *a.start_ms.get_or_insert(now);
+        let t = within((now - start) / ANIMATION_MS, 0.0, 1.0);
+        // Ease out: fast at first, settling gently.
+        let eased = 1.0 - (1.0 - t).powi(3);
+        self.map.set_view(a.from.eased_to(&a.to, eased));
+        self.animation = (t < 1.0).then_some(a);
+        self.changes |= changed::DRAW;
+        self.animation.is_some()
+    }
+
+    fn focus_moved(&mut self, still: bool) {
         let focused = self.map.focused();
         let text = focused
             .and_then(|i| self.map.data().places.get(i))
@@ -130,7 +217,7 @@ impl MapCore {
             self.say(text);
         }
         let show = focused.and_then(|i| self.map.view_showing(i));
-        self.animate_to(show, now, still);
+        self.animate_to(show, still);
     }
 }
 
@@ -203,7 +290,6 @@ impl MapCore {
         &mut self,
         id: Option<String>,
         origin: Origin,
-        now: f64,
         still: bool,
     ) -> Result<(), JsError> {
         if self.map.select(id.as_deref()).map_err(error)? {
@@ -221,7 +307,7 @@ impl MapCore {
         }
         if matches!(origin, Origin::Keyboard | Origin::List | Origin::Link) {
             let target = self.map.selected().and_then(|i| self.map.view_for_place(i));
-            self.animate_to(target, now, still);
+            self.animate_to(target, still);
         }
         Ok(())
     }
@@ -265,12 +351,6 @@ impl MapCore {
         self.map.zoom()
     }
 
-    /// The pointer is at CSS (x, y) over the canvas (`inside` false: it left).
-    pub fn hover(&mut self, x: f64, y: f64, inside: bool) {
-        let changed = self.map.hover(inside.then_some(Css { x, y }));
-        self.mark(changed::HOVER | changed::DRAW, changed);
-    }
-
     /// The name of the place under the pointer, in the map's language.
     #[wasm_bindgen(js_name = hoveredName)]
     pub fn hovered_name(&self) -> Option<String> {
@@ -279,161 +359,98 @@ impl MapCore {
         Some(place.name.get(self.map.lang()).to_string())
     }
 
-    /// A ctrl/⌘ wheel step of `delta_px` (positive: away from the reader) at CSS (x, y).
-    pub fn wheel(&mut self, delta_px: f64, x: f64, y: f64) {
-        self.animation = None;
-        let factor = exp(-delta_px * WHEEL_ZOOM_PER_PX);
-        let zoomed = self.map.zoom_by(factor, Some(Css { x, y }));
-        self.mark(changed::DRAW, zoomed);
-    }
-
-    /// A mouse or pen press (pointer `id`) at CSS (x, y).
-    #[wasm_bindgen(js_name = dragStart)]
-    pub fn drag_start(&mut self, id: i32, x: f64, y: f64) {
-        self.drag = Some((id, Drag::start(Css { x, y })));
-    }
-
-    /// Pointer `id` moved to CSS (x, y). True while it is a drag (the map pans with it);
-    /// false for a pointer that is not pressed or has not yet moved far enough.
-    #[wasm_bindgen(js_name = dragMove)]
-    pub fn drag_move(&mut self, id: i32, x: f64, y: f64) -> bool {
-        let Some((down, mut drag)) = self.drag.filter(|(down, _)| *down == id) else {
-            return false;
-        };
-        let (dx, dy) = drag.move_to(Css { x, y });
-        self.drag = Some((down, drag));
-        if drag.is_drag() {
-            self.animation = None;
-            let hovered = self.map.hover(None);
-            self.mark(changed::HOVER, hovered);
-            let panned = self.map.pan_by(dx, dy);
-            self.mark(changed::DRAW, panned || hovered);
-        }
-        drag.is_drag()
-    }
-
-    /// Whether pointer `id` is pressed on the map.
-    pub fn dragging(&self) -> bool {
-        self.drag.is_some()
-    }
-
-    /// Pointer `id` was released; true if it had dragged (its click then selects nothing).
-    #[wasm_bindgen(js_name = dragEnd)]
-    pub fn drag_end(&mut self, id: i32) -> bool {
-        match self.drag {
-            Some((down, drag)) if down == id => {
-                self.drag = None;
-                drag.is_drag()
+    /// A small message from the page (DESIGN: "input flows back only as small messages"):
+    /// `what` is one of [`input`]'s codes, with up to four numbers whose meaning it gives.
+    /// Returns a number where the message asks something, else 0.
+    pub fn input(&mut self, what: u32, a: f64, b: f64, c: f64, d: f64) -> f64 {
+        let at = |x: f64, y: f64| Css { x, y };
+        let flag = |yes: bool| if yes { 1.0 } else { 0.0 };
+        match what {
+            input::HOVER => {
+                let changed = self.map.hover((c != 0.0).then_some(at(a, b)));
+                self.mark(changed::HOVER | changed::DRAW, changed);
             }
-            _ => false,
+            input::WHEEL => {
+                self.animation = None;
+                let zoomed = self
+                    .map
+                    .zoom_by(exp(-a * WHEEL_ZOOM_PER_PX), Some(at(b, c)));
+                self.mark(changed::DRAW, zoomed);
+            }
+            input::DRAG_START => self.drag = Some((a as i32, Drag::start(at(b, c)))),
+            input::DRAG_MOVE => return flag(self.drag_move(a as i32, at(b, c))),
+            input::DRAG_END => {
+                let was_drag = match self.drag {
+                    Some((down, drag)) if down == a as i32 => {
+                        self.drag = None;
+                        drag.is_drag()
+                    }
+                    _ => false,
+                };
+                return flag(was_drag);
+            }
+            input::PINCH_START => {
+                self.pinch = Pinch::start(at(a, b), at(c, d));
+                return flag(self.pinch.is_some());
+            }
+            input::PINCH_MOVE => self.pinch_move(at(a, b), at(c, d)),
+            input::PINCH_END => self.pinch = None,
+            input::ZOOM => {
+                let about = (b.is_finite() && c.is_finite()).then_some(at(b, c));
+                let target = self.map.zoomed_view(a, about);
+                self.animate_to(target, d != 0.0);
+            }
+            input::HOME => {
+                let home = self.map.home().copied();
+                self.animate_to(home, a != 0.0);
+            }
+            input::BLUR => {
+                let changed = self.map.set_focus(None);
+                self.mark(changed::DRAW, changed);
+            }
+            input::FRAME => return flag(self.tick(a)),
+            _ => {}
         }
-    }
-
-    /// Two fingers went down at CSS (ax, ay) and (bx, by); false if they are too close
-    /// together to pinch with.
-    #[wasm_bindgen(js_name = pinchStart)]
-    pub fn pinch_start(&mut self, ax: f64, ay: f64, bx: f64, by: f64) -> bool {
-        self.pinch = Pinch::start(Css { x: ax, y: ay }, Css { x: bx, y: by });
-        self.pinch.is_some()
-    }
-
-    /// The two fingers moved: the map pans and zooms with them. False if no pinch started.
-    #[wasm_bindgen(js_name = pinchMove)]
-    pub fn pinch_move(&mut self, ax: f64, ay: f64, bx: f64, by: f64) -> bool {
-        let Some(mut pinch) = self.pinch else {
-            return false;
-        };
-        if let Some(step) = pinch.move_to(Css { x: ax, y: ay }, Css { x: bx, y: by }) {
-            self.pinch = Some(pinch);
-            self.animation = None;
-            let moved = self.map.pan_by(step.dx, step.dy);
-            let zoomed = self.map.zoom_by(step.zoom, Some(step.about));
-            self.mark(changed::DRAW, moved || zoomed);
-        }
-        true
-    }
-
-    /// Fewer than two fingers are down.
-    #[wasm_bindgen(js_name = pinchEnd)]
-    pub fn pinch_end(&mut self) {
-        self.pinch = None;
-    }
-
-    /// Zooms by `factor` about CSS (x, y), or the canvas's centre without them (the zoom
-    /// buttons, `+` and `-`; a double click gives its point).
-    #[wasm_bindgen(js_name = zoomStep)]
-    pub fn zoom_step(
-        &mut self,
-        factor: f64,
-        x: Option<f64>,
-        y: Option<f64>,
-        now: f64,
-        still: bool,
-    ) {
-        let about = x.zip(y).map(|(x, y)| Css { x, y });
-        let target = self.map.zoomed_view(factor, about);
-        self.animate_to(target, now, still);
-    }
-
-    /// Back to the whole region.
-    pub fn home(&mut self, now: f64, still: bool) {
-        let home = self.map.home().copied();
-        self.animate_to(home, now, still);
+        0.0
     }
 
     /// A key pressed on the focused map (`KeyboardEvent.key`, without alt, ctrl or ⌘).
     /// True if the map used it (the page should then not scroll).
-    pub fn key(&mut self, key: &str, now: f64, still: bool) -> Result<bool, JsError> {
+    pub fn key(&mut self, key: &str, still: bool) -> Result<bool, JsError> {
         if let Some(dir) = Direction::from_key(key) {
             if self.map.focus_toward(dir) {
-                self.focus_moved(now, still);
+                self.focus_moved(still);
             }
             return Ok(true);
         }
         match key {
             "Home" | "End" => {
                 if self.map.focus_end(key == "End") {
-                    self.focus_moved(now, still);
+                    self.focus_moved(still);
                 }
             }
             "Enter" | " " => {
                 let id = self.map.focused_id().map(str::to_string);
                 if id.is_some() {
-                    self.select(id, Origin::Keyboard, now, still)?;
+                    self.select(id, Origin::Keyboard, still)?;
                 }
             }
             "Escape" => {
-                self.select(None, Origin::Keyboard, now, still)?;
-                self.home(now, still);
+                self.select(None, Origin::Keyboard, still)?;
+                self.input(input::HOME, flag_of(still), 0.0, 0.0, 0.0);
             }
-            "+" | "=" => self.zoom_step(2.0, None, None, now, still),
-            "-" | "_" => self.zoom_step(0.5, None, None, now, still),
-            "0" => self.home(now, still),
+            "+" | "=" => {
+                self.input(input::ZOOM, 2.0, f64::NAN, f64::NAN, flag_of(still));
+            }
+            "-" | "_" => {
+                self.input(input::ZOOM, 0.5, f64::NAN, f64::NAN, flag_of(still));
+            }
+            "0" => {
+                self.input(input::HOME, flag_of(still), 0.0, 0.0, 0.0);
+            }
             _ => return Ok(false),
         }
         Ok(true)
-    }
-
-    /// The map lost keyboard focus: its focus ring goes.
-    pub fn blur(&mut self) {
-        let changed = self.map.set_focus(None);
-        self.mark(changed::DRAW, changed);
-    }
-
-    /// Advances an easing view change to time `now`; true while more frames are needed.
-    pub fn tick(&mut self, now: f64) -> bool {
-        let Some(a) = self.animation else {
-            return false;
-        };
-        let t = within((now - a.start_ms) / ANIMATION_MS, 0.0, 1.0);
-        // Ease out: fast at first, settling gently.
-        let eased = 1.0 - (1.0 - t).powi(3);
-        self.map.set_view(a.from.eased_to(&a.to, eased));
-        if t >= 1.0 {
-            self.animation = None;
-        }
-        self.changes |= changed::DRAW;
-        self.animation.is_some()
     }
 
     /// The frame to paint, packed (layout in `ui::packed`); empty before the canvas is laid

@@ -5,7 +5,7 @@
 mod map_core;
 mod panic_hook;
 
-pub use map_core::{changed, MapCore, Origin};
+pub use map_core::{changed, input, MapCore, Origin};
 
 /// The wasm build's allocator (see Cargo.toml). The map is single-threaded: no atomics.
 #[cfg(not(target_feature = "atomics"))]
