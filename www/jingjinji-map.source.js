@@ -44,6 +44,18 @@ const SETTLE_MS = 120;
 
 let wasmReady = null;
 
+/** A packed colour (0xRRGGBBAA) as CSS, each worked out once. */
+const cssColors = new Map();
+function css(packed) {
+  let text = cssColors.get(packed);
+  if (text === undefined) {
+    const [r, g, b, a] = [24, 16, 8, 0].map((shift) => Math.floor(packed / 2 ** shift) % 256);
+    text = a === 255 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${+(a / 255).toFixed(3)})`;
+    cssColors.set(packed, text);
+  }
+  return text;
+}
+
 /** MapCore gives lists of strings as one string, U+001F between them. */
 const strings = (joined) => joined.split('\x1f');
 
@@ -491,9 +503,9 @@ class MapView {
   paint(n, s) {
     const { ctx, dpr } = this;
     const [width, height, scale, tx, ty, level, background] = n;
-    this.background = s[background];
+    this.background = css(background);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = s[background];
+    ctx.fillStyle = this.background;
     ctx.fillRect(0, 0, width, height);
     ctx.lineJoin = 'round';
     const paths = this.paths(level);
@@ -505,8 +517,8 @@ class MapView {
           // Plane metres → device pixels, north up; widths scale with it, so give them in
           // plane units.
           ctx.setTransform(dpr * scale, 0, 0, -dpr * scale, dpr * tx, dpr * ty);
-          if (n[i + 2] >= 0) { ctx.fillStyle = s[n[i + 2]]; ctx.fill(path, 'evenodd'); }
-          ctx.strokeStyle = s[n[i + 3]];
+          if (n[i + 2] >= 0) { ctx.fillStyle = css(n[i + 2]); ctx.fill(path, 'evenodd'); }
+          ctx.strokeStyle = css(n[i + 3]);
           ctx.lineWidth = n[i + 4] / scale;
           ctx.stroke(path);
           ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -514,9 +526,9 @@ class MapView {
         i += 5;
       } else if (op === RECT) {
         const [x0, y0, x1, y1, fill, stroke, lineWidth] = n.subarray(i + 1, i + 8);
-        ctx.fillStyle = s[fill];
+        ctx.fillStyle = css(fill);
         ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
-        ctx.strokeStyle = s[stroke];
+        ctx.strokeStyle = css(stroke);
         ctx.lineWidth = lineWidth;
         ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
         i += 8;
@@ -524,9 +536,9 @@ class MapView {
         const [x, y, r, fill, stroke, lineWidth, on, off] = n.subarray(i + 1, i + 9);
         ctx.beginPath();
         ctx.arc(x, y, r, 0, 2 * Math.PI);
-        if (fill >= 0) { ctx.fillStyle = s[fill]; ctx.fill(); }
+        if (fill >= 0) { ctx.fillStyle = css(fill); ctx.fill(); }
         ctx.setLineDash(on > 0 ? [on, off] : []);
-        ctx.strokeStyle = s[stroke];
+        ctx.strokeStyle = css(stroke);
         ctx.lineWidth = lineWidth;
         ctx.stroke();
         ctx.setLineDash([]);
@@ -536,10 +548,10 @@ class MapView {
         ctx.font = s[font];
         ctx.textAlign = centred ? 'center' : 'left';
         ctx.textBaseline = 'middle';
-        ctx.strokeStyle = s[halo];
+        ctx.strokeStyle = css(halo);
         ctx.lineWidth = haloWidth;
         ctx.strokeText(s[text], x, y);
-        ctx.fillStyle = s[color];
+        ctx.fillStyle = css(color);
         ctx.fillText(s[text], x, y);
         i += 9;
       } else {

@@ -12,7 +12,8 @@ use crate::render::style::Color;
 use crate::ui::panel::PanelContent;
 
 /// Opcodes of a packed scene. Each item is its opcode followed by a fixed number of values;
-/// colours, fonts and texts are indices into the scene's string table.
+/// colours are packed `0xRRGGBBAA` numbers ([`color`]), fonts and texts indices into the
+/// scene's string table.
 pub mod op {
     /// `AREA place fill stroke line_width`: a place's outline from the paths, filled (`fill`
     /// −1: not filled) and stroked.
@@ -27,6 +28,7 @@ pub mod op {
 }
 
 /// Values before the first item: `width height scale tx ty detail_level background`.
+/// Colours travel as numbers, not CSS strings, so the wasm carries no colour formatting.
 pub const HEADER: usize = 7;
 
 /// A scene as numbers plus the strings they index.
@@ -52,12 +54,17 @@ impl PackedScene {
     }
 
     fn color(&mut self, c: Color) -> f64 {
-        self.intern(c.to_css())
+        color(c)
     }
 
     fn fill(&mut self, c: Option<Color>) -> f64 {
-        c.map_or(-1.0, |c| self.color(c))
+        c.map_or(-1.0, color)
     }
+}
+
+/// A colour as the number `0xRRGGBBAA` (exact in an `f64`).
+pub fn color(c: Color) -> f64 {
+    f64::from(u32::from_be_bytes([c.r, c.g, c.b, c.a]))
 }
 
 /// Packs `scene` for a canvas of `dpr` device pixels per CSS pixel (which picks the detail
