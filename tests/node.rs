@@ -41,7 +41,6 @@ mod map_core {
     //! The exported class the element drives, as the element calls it.
     use super::common::{FEATURES, POLICIES};
     use jingjinji_map::web::{changed, input, MapCore, Origin};
-    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn core(lang: &str) -> MapCore {
@@ -51,7 +50,7 @@ mod map_core {
             Some(lang.into()),
             None,
         )
-        .unwrap_or_else(|e| panic!("{:?}", JsValue::from(e)));
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c.resize(400.0, 500.0, 2.0).unwrap(), vec![800, 1000]);
         c
     }
@@ -59,15 +58,6 @@ mod map_core {
     /// The strings MapCore joins with U+001F for the page.
     fn split(joined: &str) -> Vec<String> {
         joined.split('\u{1f}').map(str::to_string).collect()
-    }
-
-    fn message(e: wasm_bindgen::JsError) -> String {
-        String::from(
-            JsValue::from(e)
-                .dyn_into::<js_sys::Error>()
-                .unwrap()
-                .message(),
-        )
     }
 
     #[wasm_bindgen_test]
@@ -78,7 +68,7 @@ mod map_core {
         let n = c.scene(2.0);
         let s = split(&c.scene_strings());
         assert_eq!(&n[..2], &[400.0, 500.0]);
-        assert_eq!(s[n[6] as usize], "#dce8ef", "the sea");
+        assert_eq!(n[6], f64::from(0xdce8_efff_u32), "the sea, as 0xRRGGBBAA");
         let labels: Vec<&str> = s.iter().map(String::as_str).collect();
         assert!(
             labels.contains(&"Beijing") && labels.contains(&"Hebei"),
@@ -103,7 +93,7 @@ mod map_core {
         let err = c
             .select(Some("nowhere".into()), Origin::Api, true)
             .unwrap_err();
-        assert!(message(err).contains("no place has the id \"nowhere\""));
+        assert!(err.contains("no place has the id \"nowhere\""));
         assert_eq!(
             c.selected().as_deref(),
             Some("beijing"),
@@ -190,12 +180,15 @@ mod map_core {
         c.set_lang("zh-CN").unwrap();
         assert_eq!(c.take_changes() & changed::WORDS, changed::WORDS);
         assert_eq!(split(&c.words())[0], "京津冀地图，标出《决定》提到的地点");
-        assert!(message(c.set_lang("fr").unwrap_err()).contains("unsupported language"));
+        assert!(c
+            .set_lang("fr")
+            .unwrap_err()
+            .contains("unsupported language"));
     }
 
     #[wasm_bindgen_test]
     fn bad_data_is_a_readable_error() {
         let err = MapCore::new(b"not json", None, None, None).err().unwrap();
-        assert!(message(err).contains("not valid JSON"));
+        assert!(err.contains("not valid JSON"));
     }
 }

@@ -1,12 +1,11 @@
-// <jingjinji-map>: the custom element and the browser half of the widget. `make site` bundles
-// this file with the wasm bindings and minifies it into www/jingjinji-map.js, the one script
-// a page loads (it also runs as it is, for debugging, from this folder).
+// <jingjinji-map>: the custom element and the browser half of the widget. `make site` minifies
+// this file into www/jingjinji-map.js, the one script a page loads (it also runs as it is,
+// for debugging, from this folder), beside jingjinji-map.wasm and jingjinji-map.css.
 // Rust (the wasm
 // `MapCore`) makes every decision: what is selected, what a key or a drag does, what the
 // panel says, what the canvas shows. This module only translates: it builds the DOM, turns
 // events into `MapCore` calls, paints the packed display list and writes the words that come
 // back. Keeping browser calls here rather than in Rust keeps the download small.
-import init, { MapCore, Origin } from './pkg/jingjinji_map.js';
 
 // What changed, as MapCore's `takeChanges()` reports it (src/web/map_core.rs, `changed`).
 const DRAW = 1;
@@ -42,7 +41,102 @@ const TOUCH_HINT_PX = 10;
 /** How long after the last wheel step, drag or pinch move the map is drawn afresh, ms. */
 const SETTLE_MS = 120;
 
+/** How a selection was made (`Origin` in src/web/map_core.rs). */
+const Origin = { Pointer: 0, Keyboard: 1, List: 2, Link: 3, Api: 4 };
+
 let wasmReady = null;
+
+/** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
+export const wasmExports = () => wasmReady;
+
+/** Loads the wasm module once per page, however many maps there are. */
+function loadWasm() {
+  wasmReady ??= (async () => {
+    const url = new URL('./jingjinji-map.wasm', import.meta.url);
+    const imports = {};
+    let module;
+    try {
+      module = await WebAssembly.instantiateStreaming(fetch(url), imports);
+    } catch {
+      // A server that does not say `application/wasm`: compile from the bytes instead.
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`could not load the map's code (${url}): HTTP ${res.status}`);
+      module = await WebAssembly.instantiate(await res.arrayBuffer(), imports);
+    }
+    // A panic in Rust traps; its message is then the last answer (src/web/panic_hook.rs).
+    const raw = module.instance.exports;
+    const wasm = {};
+    for (const [name, value] of Object.entries(raw)) {
+      wasm[name] = typeof value !== 'function' ? value : (...args) => {
+        try {
+          return value(...args);
+        } catch (err) {
+          const message = new Uint8Array(raw.memory.buffer, raw.jjm_out(), raw.jjm_out_len());
+          if (err instanceof WebAssembly.RuntimeError) console.error(new TextDecoder().decode(message));
+          throw err;
+        }
+      };
+    }
+    return wasm;
+  })();
+  return wasmReady;
+}
+
+/** One `MapCore` in the wasm module, through its exports (the protocol in src/web/abi.rs). */
+class Core {
+  constructor(wasm, features, policies, lang, pageLang) {
+    this.w = wasm;
+    this.m = wasm.jjm_new(...this.put(features), ...this.put(policies), ...this.put(lang), ...this.put(pageLang));
+    if (!this.m) throw new Error(this.text(wasm.jjm_out_len()));
+  }
+
+  /** Copies text or bytes into a buffer of the module's: `[pointer, length]`, `[0, 0]` for none. */
+  put(value) {
+    if (value === null || value === undefined) return [0, 0];
+    const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+    const ptr = this.w.jjm_alloc(bytes.length);
+    new Uint8Array(this.w.memory.buffer, ptr, bytes.length).set(bytes);
+    return [ptr, bytes.length];
+  }
+
+  /** The last answer as text (`null` for −1). */
+  text(n) {
+    return n < 0 ? null : new TextDecoder().decode(new Uint8Array(this.w.memory.buffer, this.w.jjm_out(), n));
+  }
+
+  /** The last answer as numbers. */
+  numbers(n) {
+    return n < 0 ? new Float64Array(0) : new Float64Array(this.w.memory.buffer, this.w.jjm_out(), n).slice();
+  }
+
+  /** `n`, or the error the call left as its answer. */
+  check(n) {
+    if (n < 0) throw new Error(this.text(this.w.jjm_out_len()));
+    return n;
+  }
+
+  resize(width, height, dpr) { return this.numbers(this.check(this.w.jjm_resize(this.m, width, height, dpr))); }
+  takeChanges() { return this.w.jjm_take_changes(this.m); }
+  takeAnnouncement() { return this.text(this.w.jjm_take_announcement(this.m)); }
+  select(id, origin, still) { this.check(this.w.jjm_select(this.m, ...this.put(id), origin, still ? 1 : 0)); }
+  isPlace(id) { return this.w.jjm_is_place(this.m, ...this.put(id)) === 1; }
+  selected() { return this.text(this.w.jjm_selected(this.m)); }
+  featureAt(x, y) { return this.text(this.w.jjm_feature_at(this.m, x, y)); }
+  project(lon, lat) { return this.numbers(this.w.jjm_project(this.m, lon, lat)); }
+  view() { return this.numbers(this.w.jjm_view(this.m)); }
+  zoom() { return this.w.jjm_zoom(this.m); }
+  hoveredName() { return this.text(this.w.jjm_hovered_name(this.m)); }
+  input(what, a, b, c, d) { return this.w.jjm_input(this.m, what, a, b, c, d); }
+  key(key, still) { return this.check(this.w.jjm_key(this.m, ...this.put(key), still ? 1 : 0)) === 1; }
+  scene(dpr) { return this.numbers(this.w.jjm_scene(this.m, dpr)); }
+  sceneStrings() { return this.text(this.w.jjm_scene_strings(this.m)); }
+  paths(level) { return this.numbers(this.w.jjm_paths(this.m, level)); }
+  panel() { return this.text(this.w.jjm_panel(this.m)); }
+  words() { return this.text(this.w.jjm_words(this.m)); }
+  places() { return this.text(this.w.jjm_places(this.m)); }
+  setLang(code) { this.check(this.w.jjm_set_lang(this.m, ...this.put(code))); }
+  free() { this.w.jjm_free(this.m); this.m = 0; }
+}
 
 /** A packed colour (0xRRGGBBAA) as CSS, each worked out once. */
 const cssColors = new Map();
@@ -59,8 +153,6 @@ function css(packed) {
 /** MapCore gives lists of strings as one string, U+001F between them. */
 const strings = (joined) => joined.split('\x1f');
 
-/** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
-export const wasmExports = () => wasmReady;
 
 /** A data file's bytes: Rust reads them as UTF-8 (and says so if they are not). */
 async function fetchBytes(url, what) {
@@ -664,12 +756,11 @@ export class JingjinjiMap extends HTMLElement {
   }
 
   async _start(current) {
-    wasmReady ??= init({ module_or_path: new URL('./pkg/jingjinji_map_bg.wasm', import.meta.url) });
     const base = new URL('./data/', import.meta.url);
     const featuresUrl = this.getAttribute('features') || new URL('places.geojson', base).href;
     const policiesUrl = this.getAttribute('policies') || new URL('policies.json', base).href;
-    const [, features, policies] = await Promise.all([
-      wasmReady,
+    const [wasm, features, policies] = await Promise.all([
+      loadWasm(),
       fetchBytes(featuresUrl, 'map features'),
       fetchBytes(policiesUrl, 'policy text'),
     ]);
@@ -679,7 +770,7 @@ export class JingjinjiMap extends HTMLElement {
     performance.mark('jingjinji-map:loaded');
     // Rust decides the language (one rule): an explicit lang must be one we have, the
     // page's own lang is only a hint.
-    const core = new MapCore(features, policies, this.getAttribute('lang'), document.documentElement.lang || null);
+    const core = new Core(wasm, features, policies, this.getAttribute('lang'), document.documentElement.lang || null);
     performance.mark('jingjinji-map:read');
     try {
       this._widget = new MapView(this, this.shadowRoot, core, { hash: this.getAttribute('hash') !== 'off' });

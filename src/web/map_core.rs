@@ -1,8 +1,8 @@
-//! `MapCore`, the one exported class: the map's state machine as the page's JavaScript sees
-//! it. The element (`www/jingjinji-map.js`) turns DOM events into calls here and paints and
-//! writes what comes back; every decision (what a key does, what a drag moves, what is
-//! selected, what the reader hears) is made here, in Rust. No browser API is called from
-//! Rust: that keeps the wasm and its bindings small (see `make bench`).
+//! `MapCore`: the map's state machine as the page's JavaScript sees it (through the exports
+//! in `abi.rs`). The element (`www/jingjinji-map.source.js`) turns DOM events into calls here
+//! and paints and writes what comes back; every decision (what a key does, what a drag moves,
+//! what is selected, what the reader hears) is made here, in Rust. No browser API is called
+//! from Rust: that keeps the wasm small (see `make bench`).
 
 use crate::data::load;
 use crate::data::report::DataFile;
@@ -16,7 +16,6 @@ use crate::ui::focus::Direction;
 use crate::ui::gesture::{Drag, Pinch};
 use crate::ui::map::Map;
 use crate::ui::{announce, packed, panel};
-use wasm_bindgen::prelude::*;
 
 /// How long a view change eases, ms.
 const ANIMATION_MS: f64 = 350.0;
@@ -72,7 +71,6 @@ pub mod input {
 
 /// How a selection was made, as the page passes it: keyboard, list and link selections zoom
 /// to a small place; a click does not (the reader is already pointing at it).
-#[wasm_bindgen]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// A click or tap on the map.
@@ -85,6 +83,20 @@ pub enum Origin {
     Link = 3,
     /// The element's `select()` method.
     Api = 4,
+}
+
+impl Origin {
+    /// The origin the page's code `n` stands for (the numbers above); an unknown code is
+    /// taken as the element's API.
+    pub fn from_code(n: u32) -> Origin {
+        match n {
+            0 => Origin::Pointer,
+            1 => Origin::Keyboard,
+            2 => Origin::List,
+            3 => Origin::Link,
+            _ => Origin::Api,
+        }
+    }
 }
 
 /// A view change easing over a few frames; its clock starts at its first frame.
@@ -110,13 +122,12 @@ fn flag_of(yes: bool) -> f64 {
     }
 }
 
-fn error(e: impl Into<crate::Error>) -> JsError {
-    JsError::new(&e.into().to_string())
+fn error(e: impl Into<crate::Error>) -> String {
+    e.into().to_string()
 }
 
 /// One map's state. `still` says the reader prefers reduced motion (view changes are then
 /// instant); times are the page's `performance.now()` in ms.
-#[wasm_bindgen]
 pub struct MapCore {
     map: Map,
     style: Style,
@@ -221,7 +232,6 @@ impl MapCore {
     }
 }
 
-#[wasm_bindgen]
 impl MapCore {
     /// Loads `features` (the bytes of a GeoJSON file) and `policies` (of a policy JSON file).
     /// `lang` is the element's explicit choice (must be `zh` or `en`), `page_lang` the
@@ -230,14 +240,12 @@ impl MapCore {
     /// Bytes rather than strings: a string is copied in at up to three bytes a character
     /// before it is measured, which for a 20 MB file costs 60 MB of wasm memory that is never
     /// given back.
-    #[wasm_bindgen(constructor)]
     pub fn new(
         features: &[u8],
         policies: Option<Vec<u8>>,
         lang: Option<String>,
         page_lang: Option<String>,
-    ) -> Result<MapCore, JsError> {
-        super::panic_hook::install();
+    ) -> Result<MapCore, String> {
         let lang = Lang::choose(lang.as_deref(), page_lang.as_deref()).map_err(error)?;
         let features = load::text_of(DataFile::Features, features).map_err(error)?;
         let policies = match &policies {
@@ -260,7 +268,7 @@ impl MapCore {
     /// Fits the map to a canvas of `width` × `height` CSS px (an easing view change stops).
     /// Returns the backing store's size in device pixels for `dpr`, or nothing while the
     /// canvas is not laid out.
-    pub fn resize(&mut self, width: f64, height: f64, dpr: f64) -> Result<Vec<u32>, JsError> {
+    pub fn resize(&mut self, width: f64, height: f64, dpr: f64) -> Result<Vec<u32>, String> {
         if width < 1.0 || height < 1.0 {
             return Ok(Vec::new());
         }
@@ -274,13 +282,11 @@ impl MapCore {
     }
 
     /// The bits of [`changed`] set since the last call.
-    #[wasm_bindgen(js_name = takeChanges)]
     pub fn take_changes(&mut self) -> u32 {
         std::mem::take(&mut self.changes)
     }
 
     /// What to say to screen readers, once.
-    #[wasm_bindgen(js_name = takeAnnouncement)]
     pub fn take_announcement(&mut self) -> Option<String> {
         self.announcement.take()
     }
@@ -291,7 +297,7 @@ impl MapCore {
         id: Option<String>,
         origin: Origin,
         still: bool,
-    ) -> Result<(), JsError> {
+    ) -> Result<(), String> {
         if self.map.select(id.as_deref()).map_err(error)? {
             let lang = self.map.lang();
             let text = match self
@@ -313,7 +319,6 @@ impl MapCore {
     }
 
     /// Whether `id` is a place a reader can select.
-    #[wasm_bindgen(js_name = isPlace)]
     pub fn is_place(&self, id: &str) -> bool {
         self.map.selectable_places().iter().any(|p| p.id == id)
     }
@@ -324,7 +329,6 @@ impl MapCore {
     }
 
     /// The id of the selectable place at CSS pixel (x, y) relative to the canvas, or `null`.
-    #[wasm_bindgen(js_name = featureAt)]
     pub fn feature_at(&self, x: f64, y: f64) -> Option<String> {
         self.map.id_at(Css { x, y }).map(str::to_string)
     }
@@ -352,7 +356,6 @@ impl MapCore {
     }
 
     /// The name of the place under the pointer, in the map's language.
-    #[wasm_bindgen(js_name = hoveredName)]
     pub fn hovered_name(&self) -> Option<String> {
         let i = self.map.hovered()?;
         let place = self.map.data().places.get(i)?;
@@ -416,7 +419,7 @@ impl MapCore {
 
     /// A key pressed on the focused map (`KeyboardEvent.key`, without alt, ctrl or ⌘).
     /// True if the map used it (the page should then not scroll).
-    pub fn key(&mut self, key: &str, still: bool) -> Result<bool, JsError> {
+    pub fn key(&mut self, key: &str, still: bool) -> Result<bool, String> {
         if let Some(dir) = Direction::from_key(key) {
             if self.map.focus_toward(dir) {
                 self.focus_moved(still);
@@ -465,7 +468,6 @@ impl MapCore {
     }
 
     /// The strings of the last [`MapCore::scene`].
-    #[wasm_bindgen(js_name = sceneStrings)]
     pub fn scene_strings(&self) -> String {
         joined(&self.scene_strings)
     }
@@ -524,8 +526,7 @@ impl MapCore {
     }
 
     /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
-    #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
+    pub fn set_lang(&mut self, code: &str) -> Result<(), String> {
         let lang = Lang::choose(Some(code), None).map_err(error)?;
         self.map.set_lang(lang);
         self.changes |= changed::DRAW | changed::WORDS;

@@ -1,7 +1,9 @@
-//! The wasm side of the browser boundary: the exported [`MapCore`] class and a panic hook.
-//! The element, its DOM, events and canvas painting live in `www/jingjinji-map.js`, which
-//! calls `MapCore` for every decision; nothing here calls a browser API but the console.
+//! The wasm side of the browser boundary: [`MapCore`], the map's state machine as the page
+//! sees it, its exports (`abi.rs`), a panic hook and the allocator. The element, its DOM,
+//! events and canvas painting live in `www/jingjinji-map.source.js`, which calls `MapCore`
+//! for every decision; nothing here calls a browser API but the console, on a panic.
 
+mod abi;
 mod map_core;
 mod panic_hook;
 
