@@ -250,3 +250,25 @@ fn bytes_are_read_as_utf8_with_or_without_a_byte_order_mark() {
         "features: is not UTF-8 text (byte 12 is not): save it as UTF-8"
     );
 }
+
+#[test]
+fn a_big_file_read_one_geometry_at_a_time_gives_the_same_dataset() {
+    // Trailing whitespace takes the shipped file over the size above which coordinates are
+    // read one geometry at a time; what is read must not change.
+    let padding = " ".repeat(load::DEFER_ABOVE_BYTES);
+    let big = format!("{}{padding}", common::FEATURES);
+    let small = load::load(common::FEATURES, Some(common::POLICIES)).unwrap();
+    let deferred = load::load(&big, Some(common::POLICIES)).unwrap();
+    assert_eq!(deferred, small);
+    // And a bad position deep inside is still found, with its place.
+    let bad = format!(
+        "{}{padding}",
+        common::FEATURES.replacen("[116.", "[216.", 1)
+    );
+    let report = load::load(&bad, None).unwrap_err();
+    assert!(
+        report.first_error().contains("is not a longitude/latitude"),
+        "{}",
+        report.first_error()
+    );
+}

@@ -512,15 +512,19 @@ class MapView {
 
   /** Fits the map to the canvas's CSS size and the screen's pixel ratio, and paints. */
   resize() {
-    this.gesture = false; // a new size needs a full frame
     const r = this.canvas.getBoundingClientRect();
     this.dpr = window.devicePixelRatio || 1;
+    // The observer also reports the size the map was first drawn at: nothing to redo.
+    const key = `${r.width} ${r.height} ${this.dpr}`;
+    if (key === this.sizedFor) return;
+    this.gesture = false; // a new size needs a full frame
     const size = this.core.resize(r.width, r.height, this.dpr);
     if (size.length !== 2) return; // hidden or not laid out yet; a later resize will come
     if (this.canvas.width !== size[0] || this.canvas.height !== size[1]) {
       this.canvas.width = size[0];
       this.canvas.height = size[1];
     }
+    this.sizedFor = key;
     this.draw();
   }
 
@@ -555,8 +559,8 @@ class MapView {
    *  full frame's picture). */
   draw() {
     const { core } = this;
-    // An easing view change advances (and marks DRAW, so `after` asks for the next frame).
-    core.input(FRAME, performance.now(), 0, 0, 0);
+    // An easing view change advances; while it runs, each frame asks for the next.
+    if (core.input(FRAME, performance.now(), 0, 0, 0)) this.requestDraw();
     if (this.gesture && this.drawnView && this.moveSnapshot()) return;
     const n = core.scene(this.dpr);
     if (n.length < HEADER) return;
@@ -708,7 +712,7 @@ class MapView {
     return out;
   }
   setLang(code) { this.core.setLang(code); this.after(); }
-  renderNow() { this.resize(); }
+  renderNow() { this.sizedFor = null; this.resize(); }
 }
 
 export class JingjinjiMap extends HTMLElement {

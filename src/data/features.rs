@@ -295,12 +295,11 @@ fn read_shape(
         return None;
     }
     let coordinates = at.at("coordinates");
-    // Built here, one geometry at a time, and dropped when it has been read.
+    // A deferred value is built here, one geometry at a time, and dropped when read.
     let coords = geometry
         .get("coordinates")
-        .and_then(|c| json::resolve(text, c))
-        .unwrap_or(Json::Null);
-    let coords = &coords;
+        .and_then(|c| json::resolve(text, c));
+    let coords = coords.as_deref().unwrap_or(&Json::Null);
     match geometry.get("type").and_then(Json::as_str) {
         Some("Point") => read_position(coords, &coordinates, report).map(Shape::Point),
         Some("Polygon") => {

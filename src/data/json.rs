@@ -122,12 +122,16 @@ pub fn parse_deferring(text: &str, deferred: &[&str]) -> Result<Json, SyntaxErro
     Ok(value)
 }
 
-/// The value `value` stands for in `text`: itself, or, if deferred, the value parsed from its
-/// range (checked when `text` was first parsed, so this cannot fail on the same text).
-pub fn resolve(text: &str, value: &Json) -> Option<Json> {
+/// The value `value` stands for in `text`: itself, borrowed, or, if deferred, the value
+/// parsed from its range (checked when `text` was first parsed, so this does not fail on the
+/// same text; `None` if it does).
+pub fn resolve<'a>(text: &str, value: &'a Json) -> Option<std::borrow::Cow<'a, Json>> {
     match value {
-        Json::Deferred { start, end } => text.get(*start..*end).and_then(|t| parse(t).ok()),
-        other => Some(other.clone()),
+        Json::Deferred { start, end } => text
+            .get(*start..*end)
+            .and_then(|t| parse(t).ok())
+            .map(std::borrow::Cow::Owned),
+        other => Some(std::borrow::Cow::Borrowed(other)),
     }
 }
 

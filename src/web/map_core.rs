@@ -64,8 +64,8 @@ pub mod input {
     pub const HOME: u32 = 9;
     /// The map lost keyboard focus: its focus ring goes.
     pub const BLUR: u32 = 10;
-    /// An animation frame at time `now`: an easing view change advances; answers 1 while it
-    /// needs more frames.
+    /// An animation frame at time `now`: pending changes are taken as drawn by it, and an
+    /// easing view change advances; answers 1 while it needs more frames.
     pub const FRAME: u32 = 11;
 }
 
@@ -411,7 +411,11 @@ impl MapCore {
                 let changed = self.map.set_focus(None);
                 self.mark(changed::DRAW, changed);
             }
-            input::FRAME => return flag(self.tick(a)),
+            input::FRAME => {
+                // This frame will show every change so far, moved picture or full drawing.
+                self.changes &= !changed::DRAW;
+                return flag(self.tick(a));
+            }
             _ => {}
         }
         0.0
@@ -457,11 +461,13 @@ impl MapCore {
     }
 
     /// The frame to paint, packed (layout in `ui::packed`); empty before the canvas is laid
-    /// out. [`MapCore::scene_strings`] gives the strings it indexes.
+    /// out. Clears the pending [`changed::DRAW`]. [`MapCore::scene_strings`] gives the strings it indexes.
     pub fn scene(&mut self, dpr: f64) -> Vec<f64> {
         let Some(frame) = self.map.frame(&self.style) else {
             return Vec::new();
         };
+        // This frame shows every change so far: none waits for another.
+        self.changes &= !changed::DRAW;
         let packed = packed::scene(&scene::build(&frame), dpr);
         self.scene_strings = packed.strings;
         packed.numbers

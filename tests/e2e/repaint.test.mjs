@@ -115,3 +115,20 @@ test('moving to a screen of another pixel density redraws sharp', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the map draws on change only: no frame is pending once it is idle, even after a gesture', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  const idle = () => page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 400));
+    return document.querySelector('jingjinji-map')._widget.frameHandle;
+  });
+  assert.equal(await idle(), 0, 'a frame is still pending after loading');
+  const box = await page.evaluate(() => { const r = document.querySelector('jingjinji-map').canvas.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; });
+  await page.mouse.move(box[0], box[1]);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  assert.equal(await idle(), 0, 'frames keep coming after a zoom');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
