@@ -32,9 +32,9 @@ fn every_item_of_the_scene_is_packed_with_its_strings() {
         &p.numbers[..5],
         &[560.0, 700.0, s.view.scale, s.view.tx, s.view.ty]
     );
-    assert_eq!(p.numbers[6], packed::color(s.background));
+    assert_eq!(p.numbers[6], packed::rgba(s.background));
     assert_eq!(
-        packed::color(jingjinji_map::render::style::Color::hex(0xdce8ef)),
+        packed::rgba(jingjinji_map::render::style::Color::hex(0xdce8ef)),
         3_706_253_311.0
     );
     let mut codes = Vec::new();

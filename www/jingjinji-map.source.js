@@ -1,11 +1,12 @@
 // <jingjinji-map>: the custom element and the browser half of the widget. `make site` minifies
 // this file into www/jingjinji-map.js, the one script a page loads (it also runs as it is,
 // for debugging, from this folder), beside jingjinji-map.wasm and jingjinji-map.css.
-// Rust (the wasm
-// `MapCore`) makes every decision: what is selected, what a key or a drag does, what the
-// panel says, what the canvas shows. This module only translates: it builds the DOM, turns
-// events into `MapCore` calls, paints the packed display list and writes the words that come
-// back. Keeping browser calls here rather than in Rust keeps the download small.
+//
+// Rust (the wasm `MapCore`) makes every decision: what is selected, what a key or a drag
+// does, what the panel says, what the canvas shows. This module only translates: it builds
+// the DOM, turns events into `MapCore` messages, paints the packed display list and writes the
+// words that come back. Keeping browser calls here rather than in Rust keeps the download
+// small.
 
 // What changed, as MapCore's `takeChanges()` reports it (src/web/map_core.rs, `changed`).
 const DRAW = 1;

@@ -12,7 +12,7 @@ use crate::render::style::Color;
 use crate::ui::panel::PanelContent;
 
 /// Opcodes of a packed scene. Each item is its opcode followed by a fixed number of values;
-/// colours are packed `0xRRGGBBAA` numbers ([`color`]), fonts and texts indices into the
+/// colours are packed `0xRRGGBBAA` numbers ([`rgba`]), fonts and texts indices into the
 /// scene's string table.
 pub mod op {
     /// `AREA place fill stroke line_width`: a place's outline from the paths, filled (`fill`
@@ -53,17 +53,13 @@ impl PackedScene {
         at as f64
     }
 
-    fn color(&mut self, c: Color) -> f64 {
-        color(c)
-    }
-
     fn fill(&mut self, c: Option<Color>) -> f64 {
-        c.map_or(-1.0, color)
+        c.map_or(-1.0, rgba)
     }
 }
 
 /// A colour as the number `0xRRGGBBAA` (exact in an `f64`).
-pub fn color(c: Color) -> f64 {
+pub fn rgba(c: Color) -> f64 {
     f64::from(u32::from_be_bytes([c.r, c.g, c.b, c.a]))
 }
 
@@ -72,7 +68,7 @@ pub fn color(c: Color) -> f64 {
 pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
     let view = scene.view;
     let mut p = PackedScene::default();
-    let background = p.color(scene.background);
+    let background = rgba(scene.background);
     p.numbers = vec![
         scene.width,
         scene.height,
@@ -93,7 +89,7 @@ pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
                 op::AREA,
                 *place as f64,
                 p.fill(*fill),
-                p.color(*stroke),
+                rgba(*stroke),
                 *line_width,
             ],
             Item::Rect {
@@ -107,8 +103,8 @@ pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
                 rect.y0,
                 rect.x1,
                 rect.y1,
-                p.color(*fill),
-                p.color(*stroke),
+                rgba(*fill),
+                rgba(*stroke),
                 *line_width,
             ],
             Item::Circle {
@@ -127,7 +123,7 @@ pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
                     center.y,
                     *radius,
                     p.fill(*fill),
-                    p.color(*stroke),
+                    rgba(*stroke),
                     *line_width,
                     on,
                     off,
@@ -151,8 +147,8 @@ pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
                     at.x,
                     at.y,
                     p.intern(font),
-                    p.color(*color),
-                    p.color(*halo),
+                    rgba(*color),
+                    rgba(*halo),
                     *halo_width,
                     if *align == Align::Center { 1.0 } else { 0.0 },
                 ]

@@ -237,9 +237,9 @@ impl MapCore {
     /// `lang` is the element's explicit choice (must be `zh` or `en`), `page_lang` the
     /// page's, only a hint. Bad data gives an error naming each problem and where it is.
     ///
-    /// Bytes rather than strings: a string is copied in at up to three bytes a character
-    /// before it is measured, which for a 20 MB file costs 60 MB of wasm memory that is never
-    /// given back.
+    /// Bytes, as fetched, rather than text: no decoding into a JavaScript string and encoding
+    /// back, and no copy sized for the worst case of three bytes a character (wasm memory,
+    /// once grown, is never given back).
     pub fn new(
         features: &[u8],
         policies: Option<Vec<u8>>,
