@@ -136,7 +136,8 @@ class Core {
   words() { return this.text(this.w.jjm_words(this.m)); }
   places() { return this.text(this.w.jjm_places(this.m)); }
   setLang(code) { this.check(this.w.jjm_set_lang(this.m, ...this.put(code))); }
-  free() { this.w.jjm_free(this.m); this.m = 0; }
+  /** Frees the map; any later call throws rather than touch freed memory. */
+  free() { this.w.jjm_free(this.m); this.w = null; }
 }
 
 /** A packed colour (0xRRGGBBAA) as CSS, each worked out once. */
