@@ -207,6 +207,10 @@ class MapView {
     this.drawnView = null;
     this.build(root);
     this.listen();
+    // Words, list and panel first, then the one measurement: the page is laid out once for
+    // the first frame, not again for text written after it.
+    core.takeChanges();
+    this.writeWords();
     this.resize();
     this.watchDpr();
     this.applyHash();
