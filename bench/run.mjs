@@ -186,7 +186,9 @@ await writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, n
 const lines = [];
 lines.push(`| | ours | d3-geo page | Leaflet | ours ÷ d3 | ours ÷ Leaflet |`);
 lines.push(`|---|---|---|---|---|---|`);
-lines.push(`| code, gzipped (raw) | ${kb(s.ours.gzip)} (${kb(s.ours.raw)}) | ${kb(s.d3.gzip)} (${kb(s.d3.raw)}) | ${kb(s.leaflet.gzip)} (${kb(s.leaflet.raw)}) | ${fmt(s.ours.gzip / s.d3.gzip, 2)} | ${fmt(s.ours.gzip / s.leaflet.gzip, 2)} |`);
+const code = (x) => `${kb(x.gzip)} (${kb(x.brotli)} brotli, ${kb(x.raw)} raw)`;
+lines.push(`| code, gzipped | ${code(s.ours)} | ${code(s.d3)} | ${code(s.leaflet)} | ${fmt(s.ours.gzip / s.d3.gzip, 2)} | ${fmt(s.ours.gzip / s.leaflet.gzip, 2)} |`);
+lines.push(`| default data, gzipped | ${kb(s.data.gzip)} (${kb(s.data.raw)} raw), the same for all three | | | | |`);
 for (const profile of ['desktop', 'phone']) {
   const f = results.firstMap[profile];
   const cell = (x) => `${fmt(x.median, 0)} ms (${fmt(x.min, 0)}–${fmt(x.max, 0)})`;
