@@ -45,6 +45,10 @@ const SETTLE_MS = 120;
 /** How a selection was made (`Origin` in src/web/map_core.rs). */
 const Origin = { Pointer: 0, Keyboard: 1, List: 2, Link: 3, Api: 4 };
 
+/** Text to and from the wasm module's memory. */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 let wasmReady = null;
 
 /** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
@@ -73,7 +77,7 @@ function loadWasm() {
           return value(...args);
         } catch (err) {
           const message = new Uint8Array(raw.memory.buffer, raw.jjm_out(), raw.jjm_out_len());
-          if (err instanceof WebAssembly.RuntimeError) console.error(new TextDecoder().decode(message));
+          if (err instanceof WebAssembly.RuntimeError) console.error(decoder.decode(message));
           throw err;
         }
       };
@@ -94,7 +98,7 @@ class Core {
   /** Copies text or bytes into a buffer of the module's: `[pointer, length]`, `[0, 0]` for none. */
   put(value) {
     if (value === null || value === undefined) return [0, 0];
-    const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+    const bytes = typeof value === 'string' ? encoder.encode(value) : value;
     const ptr = this.w.jjm_alloc(bytes.length);
     new Uint8Array(this.w.memory.buffer, ptr, bytes.length).set(bytes);
     return [ptr, bytes.length];
@@ -102,7 +106,7 @@ class Core {
 
   /** The last answer as text (`null` for −1). */
   text(n) {
-    return n < 0 ? null : new TextDecoder().decode(new Uint8Array(this.w.memory.buffer, this.w.jjm_out(), n));
+    return n < 0 ? null : decoder.decode(new Uint8Array(this.w.memory.buffer, this.w.jjm_out(), n));
   }
 
   /** The last answer as numbers. */
@@ -177,8 +181,9 @@ function regionInHash(hash) {
   return pair && pair.length > 7 ? pair.slice(7) : null;
 }
 
+/** Whether the reader asked for less motion (view changes are then instant). */
 const stillMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-const still = () => (stillMotion() ? 1 : 0);
+
 
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
@@ -307,7 +312,7 @@ class MapView {
     this.on(canvas, 'pointerup', end);
     this.on(canvas, 'pointercancel', end);
     this.on(canvas, 'pointerleave', () => { if (this.dragId === null) this.hover(0, 0, false); });
-    this.on(canvas, 'dblclick', (e) => send(ZOOM, 2, ...at(e), still()));
+    this.on(canvas, 'dblclick', (e) => send(ZOOM, 2, ...at(e), stillMotion()));
     this.on(canvas, 'wheel', (e) => {
       if (!(e.ctrlKey || e.metaKey)) {
         // No scroll trap: the page scrolls; say how to zoom instead.
@@ -361,9 +366,9 @@ class MapView {
     }, true);
     // The ring shows where the keyboard is; off the map there is none.
     this.on(canvas, 'blur', () => send(BLUR));
-    this.on(this.zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, still()));
-    this.on(this.zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, still()));
-    this.on(this.reset, 'click', () => send(HOME, still()));
+    this.on(this.zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, stillMotion()));
+    this.on(this.zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, stillMotion()));
+    this.on(this.reset, 'click', () => send(HOME, stillMotion()));
     this.on(this.places, 'click', (e) => {
       const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
       if (b) this.select(b.dataset.id, Origin.List);

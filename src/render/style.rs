@@ -31,16 +31,6 @@ impl Color {
     pub const fn alpha(self, a: u8) -> Color {
         Color { a, ..self }
     }
-
-    /// As a CSS colour string.
-    pub fn to_css(self) -> String {
-        if self.a == 255 {
-            format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
-        } else {
-            let alpha = crate::i18n::decimal(f64::from(self.a) / 255.0, 3);
-            format!("rgba({},{},{},{alpha})", self.r, self.g, self.b)
-        }
-    }
 }
 
 /// How one kind of place is drawn.

@@ -52,15 +52,16 @@ impl PackedScene {
         };
         at as f64
     }
-
-    fn fill(&mut self, c: Option<Color>) -> f64 {
-        c.map_or(-1.0, rgba)
-    }
 }
 
 /// A colour as the number `0xRRGGBBAA` (exact in an `f64`).
 pub fn rgba(c: Color) -> f64 {
     f64::from(u32::from_be_bytes([c.r, c.g, c.b, c.a]))
+}
+
+/// An optional fill: its [`rgba`], or −1 for none.
+fn rgba_or_none(c: Option<Color>) -> f64 {
+    c.map_or(-1.0, rgba)
 }
 
 /// Packs `scene` for a canvas of `dpr` device pixels per CSS pixel (which picks the detail
@@ -88,7 +89,7 @@ pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
             } => vec![
                 op::AREA,
                 *place as f64,
-                p.fill(*fill),
+                rgba_or_none(*fill),
                 rgba(*stroke),
                 *line_width,
             ],
@@ -122,7 +123,7 @@ pub fn scene(scene: &Scene, dpr: f64) -> PackedScene {
                     center.x,
                     center.y,
                     *radius,
-                    p.fill(*fill),
+                    rgba_or_none(*fill),
                     rgba(*stroke),
                     *line_width,
                     on,

@@ -204,7 +204,8 @@ impl MapCore {
         }
     }
 
-    /// Advances an easing view change to time `now`; true while more frames are needed.
+    /// Advances an easing view change to time `now`; true while more frames are needed (the
+    /// page asks for them: that answer, not [`changed::DRAW`], keeps an easing going).
     fn tick(&mut self, now: f64) -> bool {
         let Some(mut a) = self.animation else {
             return false;
@@ -215,7 +216,6 @@ impl MapCore {
         let eased = 1.0 - (1.0 - t).powi(3);
         self.map.set_view(a.from.eased_to(&a.to, eased));
         self.animation = (t < 1.0).then_some(a);
-        self.changes |= changed::DRAW;
         self.animation.is_some()
     }
 
@@ -461,13 +461,11 @@ impl MapCore {
     }
 
     /// The frame to paint, packed (layout in `ui::packed`); empty before the canvas is laid
-    /// out. Clears the pending [`changed::DRAW`]. [`MapCore::scene_strings`] gives the strings it indexes.
+    /// out. [`MapCore::scene_strings`] gives the strings it indexes.
     pub fn scene(&mut self, dpr: f64) -> Vec<f64> {
         let Some(frame) = self.map.frame(&self.style) else {
             return Vec::new();
         };
-        // This frame shows every change so far: none waits for another.
-        self.changes &= !changed::DRAW;
         let packed = packed::scene(&scene::build(&frame), dpr);
         self.scene_strings = packed.strings;
         packed.numbers
