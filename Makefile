@@ -19,14 +19,12 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --zero-filled-memory --stri
   --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue
 WASM_BUILT := target/wasm32-unknown-unknown/release/jingjinji_map.wasm
 
-## The wasm module, the element minified, its CSS and the data, laid out under www/ so that
-## www/ is the whole site.
+## The wasm module, the element minified (its stylesheet inside it) and the data, laid out
+## under www/ so that www/ is the whole site.
 site: tools
 	cargo build --release --target wasm32-unknown-unknown --lib
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_BUILT) -o www/jingjinji-map.wasm
-	esbuild www/jingjinji-map.source.js --bundle --minify --format=esm --target=es2020 \
-	  --log-level=warning --outfile=www/jingjinji-map.js
-	esbuild www/jingjinji-map.source.css --minify --log-level=warning --outfile=www/jingjinji-map.css
+	node scripts/build-element.mjs
 	mkdir -p www/data
 	cp data/places.geojson data/policies.json www/data/
 
@@ -67,7 +65,7 @@ test-data: tools
 ## (Leaflet's JS and CSS are 45 KB; the widget was 130 KB before that work).
 CODE_BUDGET_BYTES := 61440
 test-size: site
-	@size=0; for f in www/jingjinji-map.wasm www/jingjinji-map.js www/jingjinji-map.css; do \
+	@size=0; for f in www/jingjinji-map.wasm www/jingjinji-map.js; do \
 	  size=$$(( size + $$(gzip -9c $$f | wc -c) )); done; \
 	  echo "widget code: $$size bytes gzipped (budget $(CODE_BUDGET_BYTES))"; \
 	  test $$size -le $(CODE_BUDGET_BYTES)
@@ -92,4 +90,4 @@ screenshots: site
 	node tests/e2e/screenshots.mjs
 
 clean:
-	rm -rf target build www/pkg www/data www/jingjinji-map.wasm www/jingjinji-map.js www/jingjinji-map.css
+	rm -rf target build www/pkg www/data www/jingjinji-map.wasm www/jingjinji-map.js

@@ -55,7 +55,7 @@ async function sizes() {
     return { files, raw, gzip, brotli };
   };
   return {
-    ours: await group(['www/jingjinji-map.wasm', 'www/jingjinji-map.js', 'www/jingjinji-map.css']),
+    ours: await group(['www/jingjinji-map.wasm', 'www/jingjinji-map.js']),
     leaflet: await group(['node_modules/leaflet/dist/leaflet.js', 'node_modules/leaflet/dist/leaflet.css']),
     d3: await group(['node_modules/d3-array/dist/d3-array.min.js', 'node_modules/d3-geo/dist/d3-geo.min.js']),
     data: await group(['www/data/places.geojson', 'www/data/policies.json']),

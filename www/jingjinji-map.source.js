@@ -1,12 +1,14 @@
-// <jingjinji-map>: the custom element and the browser half of the widget. `make site` minifies
-// this file into www/jingjinji-map.js, the one script a page loads (it also runs as it is,
-// for debugging, from this folder), beside jingjinji-map.wasm and jingjinji-map.css.
+// <jingjinji-map>: the custom element and the browser half of the widget. `make site` bundles
+// this file and its stylesheet into www/jingjinji-map.js (scripts/build-element.mjs), the one
+// script a page loads, beside jingjinji-map.wasm.
 //
 // Rust (the wasm `MapCore`) makes every decision: what is selected, what a key or a drag
 // does, what the panel says, what the canvas shows. This module only translates: it builds
 // the DOM, turns events into `MapCore` messages, paints the packed display list and writes the
 // words that come back. Keeping browser calls here rather than in Rust keeps the download
 // small.
+
+import styleText from './jingjinji-map.source.css';
 
 // What changed, as MapCore's `takeChanges()` reports it (src/web/map_core.rs, `changed`).
 const DRAW = 1;
@@ -48,6 +50,23 @@ const Origin = { Pointer: 0, Keyboard: 1, List: 2, Link: 3, Api: 4 };
 /** Text to and from the wasm module's memory. */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+let sheet = null;
+
+/** Styles a shadow root with the element's stylesheet, parsed once per page and shared by
+ *  every map. A constructed sheet is not an inline style, so a strict Content-Security-Policy
+ *  needs no exception for it; a browser without them gets a <style> element. */
+function style(root) {
+  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(styleText);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.append(Object.assign(document.createElement('style'), { textContent: styleText }));
+  }
+}
 
 let wasmReady = null;
 
@@ -187,9 +206,12 @@ const stillMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches
 
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
-  constructor(host, root, core, { hash }) {
+  /** Builds the map's DOM at once, before its code and data arrive: the box keeps its size
+   *  (no layout jump) and the page lays it out while the bytes download. `attach` brings
+   *  it to life. */
+  constructor(host, root, { hash }) {
     this.host = host;
-    this.core = core;
+    this.core = null;
     this.hash = hash;
     this.listeners = [];
     this.levels = new Map();
@@ -211,6 +233,13 @@ class MapView {
     this.snapshotFresh = false;
     this.drawnView = null;
     this.build(root);
+    this.frame.setAttribute('aria-busy', 'true');
+  }
+
+  /** Draws the map from a loaded core and starts listening to the reader. */
+  attach(core) {
+    this.core = core;
+    this.frame.removeAttribute('aria-busy');
     this.listen();
     // Words, list and panel first, then the one measurement: the page is laid out once for
     // the first frame, not again for text written after it.
@@ -704,7 +733,8 @@ class MapView {
     clearTimeout(this.settleTimer);
     this.frame.remove();
     this.levels.clear();
-    this.core.free();
+    this.core?.free();
+    this.core = null;
   }
 
   // The element's public API, through which pages and tests reach the map.
@@ -742,10 +772,8 @@ export class JingjinjiMap extends HTMLElement {
   connectedCallback() {
     if (this._started) return;
     this._started = true;
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = new URL('./jingjinji-map.css', import.meta.url).href;
-    this.shadowRoot.append(css);
+    style(this.shadowRoot);
+    this._view = new MapView(this, this.shadowRoot, { hash: this.getAttribute('hash') !== 'off' });
     const generation = this._generation || 0;
     const current = () => generation === (this._generation || 0) && this.isConnected;
     // A start abandoned because the element left the page settles nothing: `ready` waits
@@ -763,7 +791,8 @@ export class JingjinjiMap extends HTMLElement {
       if (this.isConnected || !this._started) return;
       // A load still in flight sees the new generation and builds nothing.
       this._generation = (this._generation || 0) + 1;
-      this._widget?.destroy();
+      this._view?.destroy();
+      this._view = null;
       this._widget = null;
       this._started = false;
       this.shadowRoot.replaceChildren();
@@ -788,17 +817,21 @@ export class JingjinjiMap extends HTMLElement {
     const core = new Core(wasm, features, policies, this.getAttribute('lang'), document.documentElement.lang || null);
     performance.mark('jingjinji-map:read');
     try {
-      this._widget = new MapView(this, this.shadowRoot, core, { hash: this.getAttribute('hash') !== 'off' });
+      this._view.attach(core);
     } catch (err) {
-      core.free();
+      this._view.destroy(); // frees the core too
+      this._view = null;
       throw err;
     }
+    this._widget = this._view;
     performance.mark('jingjinji-map:drawn');
     this.dispatchEvent(new CustomEvent('ready'));
     return true;
   }
 
   _showError(err) {
+    this._view?.destroy();
+    this._view = null;
     const box = document.createElement('p');
     box.className = 'jjm-error';
     box.setAttribute('role', 'alert');

@@ -13,6 +13,39 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+test('while its data loads the map keeps its final size and says it is busy', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/held/places.geojson', async (route) => {
+    await gate;
+    await route.fulfill({ path: path.join(ROOT, 'data/places.geojson'), contentType: 'application/geo+json' });
+  });
+  const box = () => page.evaluate(() => {
+    const frame = window.held.shadowRoot.querySelector('.jjm-frame');
+    const canvas = window.held.shadowRoot.querySelector('canvas');
+    return { busy: frame ? frame.getAttribute('aria-busy') : 'no frame', canvas: canvas ? canvas.getBoundingClientRect().height : 0 };
+  });
+  await page.evaluate(() => {
+    const el = document.createElement('jingjinji-map');
+    el.setAttribute('features', 'held/places.geojson');
+    el.setAttribute('hash', 'off');
+    el.style.width = '400px';
+    document.body.append(el);
+    window.held = el;
+  });
+  const loading = await box();
+  release();
+  await page.evaluate(() => window.held.ready);
+  const drawn = await box();
+  // The canvas's box is reserved before the data arrives (no jump when it draws).
+  assert.equal(loading.busy, 'true');
+  assert.ok(loading.canvas > 300, `the loading box is ${loading.canvas} px tall`);
+  assert.deepEqual(drawn, { busy: null, canvas: loading.canvas });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an element removed while its data loads builds nothing, and works when put back', async () => {
   const { page, errors } = await openDemo(browser, server.url, { width: 720 });
   let release;
