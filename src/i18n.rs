@@ -49,6 +49,21 @@ impl Lang {
     }
 }
 
+/// Text made safe for an HTML or SVG text node or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `v` written with at most `places` decimals and no trailing zeros (`0.863`, `12`, `-3.5`),
 /// for messages and CSS. Written by hand with integers: Rust's float formatting would add
 /// about 16 KB to the widget.

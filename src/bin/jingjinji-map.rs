@@ -1,6 +1,7 @@
 //! Command-line tools for map data. `check` validates a features file and an optional
 //! policy file, printing every problem with its place; exit 0 clean, 1 unusable, 2 usage.
 //! `fallback` prints the map's content as static HTML for readers without JavaScript.
+//! `render` writes the map as the widget first draws it, as an SVG picture.
 
 // No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
 // see clippy.toml.
@@ -13,13 +14,17 @@
 )]
 
 use jingjinji_map::data::load;
+use jingjinji_map::data::model::Dataset;
 use jingjinji_map::data::report::DataFile;
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::ui::fallback;
+use jingjinji_map::render::style::Style;
+use jingjinji_map::ui::{fallback, picture};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
-       jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]";
+       jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
+       jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
+                            [--width 560] [--height 700] [--lang en|zh] [--select <id>]";
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
@@ -63,19 +68,80 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
 /// Prints the map's content as static HTML, for readers without JavaScript or WebAssembly.
 fn fallback(features_path: &str, policies_path: &str, lang: &str) -> Result<ExitCode, String> {
     let lang = Lang::choose(Some(lang), None).map_err(|e| e.to_string())?;
+    let Some(data) = load_both(features_path, policies_path)? else {
+        return Ok(ExitCode::from(1));
+    };
+    println!("{}", fallback::html(&data, lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads a features file and a policy file, or says on stderr why they are unusable.
+fn load_both(features_path: &str, policies_path: &str) -> Result<Option<Dataset>, String> {
     let features = read(features_path)?;
     let policies = read(policies_path)?;
     match load::load(&features, Some(&policies)) {
-        Ok(data) => {
-            println!("{}", fallback::html(&data, lang));
-            Ok(ExitCode::SUCCESS)
-        }
+        Ok(data) => Ok(Some(data)),
         Err(report) => {
             eprint!("{report}");
             eprintln!("jingjinji-map: the data is unusable; run `jingjinji-map check` for details");
-            Ok(ExitCode::from(1))
+            Ok(None)
         }
     }
+}
+
+/// A size in CSS pixels from the command line.
+fn size(flag: &str, value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(v) if v.is_finite() && (64.0..=8192.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "{flag} takes a size in CSS pixels from 64 to 8192, not \"{value}\""
+        )),
+    }
+}
+
+/// Writes the map as SVG: `render [features policies] --out F [--width] [--height] [--lang]
+/// [--select]`.
+fn render(args: &[&str]) -> Result<ExitCode, String> {
+    let mut paths = Vec::new();
+    let mut out = None;
+    let mut request = picture::Request {
+        width: 560.0,
+        height: 700.0,
+        lang: Lang::En,
+        select: None,
+    };
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        if !arg.starts_with("--") {
+            paths.push(arg);
+            continue;
+        }
+        let value = *rest
+            .next()
+            .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
+        match arg {
+            "--out" => out = Some(value),
+            "--width" => request.width = size(arg, value)?,
+            "--height" => request.height = size(arg, value)?,
+            "--lang" => {
+                request.lang = Lang::choose(Some(value), None).map_err(|e| e.to_string())?
+            }
+            "--select" => request.select = Some(value.to_string()),
+            _ => return Err(format!("render has no option {arg}\n{USAGE}")),
+        }
+    }
+    let (features, policies) = match paths.as_slice() {
+        [] => ("data/places.geojson", "data/policies.json"),
+        [features, policies] => (*features, *policies),
+        _ => return Err(format!("render takes both data files or neither\n{USAGE}")),
+    };
+    let out = out.ok_or_else(|| format!("render needs --out <file.svg>\n{USAGE}"))?;
+    let Some(data) = load_both(features, policies)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let svg = picture::svg(data, &request, &Style::default()).map_err(|e| e.to_string())?;
+    std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
@@ -90,6 +156,7 @@ fn main() -> ExitCode {
         ["check", features, policies] => check(features, Some(policies)),
         ["fallback", features, policies] => fallback(features, policies, "en"),
         ["fallback", features, policies, "--lang", lang] => fallback(features, policies, lang),
+        ["render", rest @ ..] => render(rest),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

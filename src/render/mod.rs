@@ -5,3 +5,4 @@ pub mod labels;
 pub mod legend;
 pub mod scene;
 pub mod style;
+pub mod svg;

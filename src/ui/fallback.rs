@@ -3,23 +3,8 @@
 //! Newsrooms put it inside the element, where the running widget hides it.
 
 use crate::data::model::Dataset;
-use crate::i18n::Lang;
+use crate::i18n::{escape, Lang};
 use crate::ui::panel::{self, PanelContent};
-
-/// Escapes text for an HTML text node or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 fn place_item(content: &PanelContent) -> String {
     let mut item = format!(

@@ -8,3 +8,4 @@ pub mod gesture;
 pub mod map;
 pub mod packed;
 pub mod panel;
+pub mod picture;

@@ -1,0 +1,343 @@
+//! The static picture (`jingjinji-map render`): the same scene the canvas paints, as SVG that
+//! parses, names itself, keeps every label as text and stays inside its box.
+
+mod common;
+
+use common::{map, shipped};
+use jingjinji_map::geo::coords::Css;
+use jingjinji_map::i18n::Lang;
+use jingjinji_map::render::scene::{self, Item, Scene};
+use jingjinji_map::render::style::{Color, Style};
+use jingjinji_map::render::svg::{self, Words};
+use jingjinji_map::ui::map::Map;
+use jingjinji_map::ui::picture::{self, Request};
+use std::process::Command;
+
+fn request(width: f64, height: f64, lang: Lang, select: Option<&str>) -> Request {
+    Request {
+        width,
+        height,
+        lang,
+        select: select.map(str::to_string),
+    }
+}
+
+fn picture_of(r: &Request) -> String {
+    picture::svg(shipped(), r, &Style::default()).expect("renders")
+}
+
+fn scene_of(m: &Map) -> Scene {
+    scene::build(&m.frame(&Style::default()).expect("sized"))
+}
+
+fn hex(c: Color) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+}
+
+/// Every vertex of SVG path data made of `M x y`, `l dx dy …` and `z`, in absolute pixels.
+fn vertices(d: &str) -> Vec<Css> {
+    let mut numbers = Vec::new();
+    let mut commands = Vec::new();
+    let mut token = String::new();
+    let flush = |token: &mut String, numbers: &mut Vec<f64>| {
+        if !token.is_empty() {
+            numbers.push(token.parse::<f64>().expect("a number"));
+            token.clear();
+        }
+    };
+    for c in d.chars() {
+        match c {
+            'M' | 'l' | 'z' => {
+                flush(&mut token, &mut numbers);
+                commands.push((c, numbers.len()));
+            }
+            ' ' => flush(&mut token, &mut numbers),
+            '-' => {
+                flush(&mut token, &mut numbers);
+                token.push(c);
+            }
+            '.' if token.contains('.') => {
+                flush(&mut token, &mut numbers);
+                token.push(c);
+            }
+            c => token.push(c),
+        }
+    }
+    flush(&mut token, &mut numbers);
+    let mut out = Vec::new();
+    let mut at = Css { x: 0.0, y: 0.0 };
+    for (k, &(command, start)) in commands.iter().enumerate() {
+        let end = commands.get(k + 1).map_or(numbers.len(), |c| c.1);
+        let pairs = numbers[start..end].chunks(2);
+        for pair in pairs {
+            at = match command {
+                'M' => Css {
+                    x: pair[0],
+                    y: pair[1],
+                },
+                'l' => Css {
+                    x: at.x + pair[0],
+                    y: at.y + pair[1],
+                },
+                other => panic!("numbers after {other}"),
+            };
+            out.push(at);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_picture_is_svg_named_and_described_in_its_language() {
+    let text = picture_of(&request(560.0, 700.0, Lang::En, None));
+    let doc = roxmltree::Document::parse(&text).expect("the picture parses as XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.attribute("viewBox"), Some("0 0 560 700"));
+    assert_eq!(root.attribute("role"), Some("img"));
+    assert_eq!(root.attribute("lang"), Some("en"));
+    let child = |name: &str| {
+        root.children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        child("title"),
+        "Map of Beijing, Tianjin and Hebei with the places named in the Decision"
+    );
+    let desc = child("desc");
+    for name in ["Beijing", "Xiong'an New Area", "Sanhe, Dachang & Xianghe"] {
+        assert!(desc.contains(name), "the description omits {name}: {desc}");
+    }
+    assert!(desc.contains("Natural Earth"), "no credit in {desc}");
+
+    let zh = picture_of(&request(560.0, 700.0, Lang::Zh, None));
+    let doc = roxmltree::Document::parse(&zh).expect("parses");
+    assert_eq!(doc.root_element().attribute("lang"), Some("zh"));
+    let labels: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(labels.contains(&"北京"), "Chinese labels: {labels:?}");
+}
+
+#[test]
+fn every_label_and_area_of_the_scene_is_in_the_picture_in_order() {
+    for (width, height, lang, select) in [
+        (560.0, 700.0, Lang::En, Some("xiongan")),
+        (375.0, 470.0, Lang::Zh, None),
+        (960.0, 1200.0, Lang::En, Some("tianjin")),
+    ] {
+        let r = request(width, height, lang, select);
+        let text = picture_of(&r);
+        let doc = roxmltree::Document::parse(&text).expect("parses");
+
+        let mut m = map(width, height, lang);
+        m.select(select).expect("selects");
+        let s = scene_of(&m);
+        let tenth = |v: f64| format!("{}", (v * 10.0).round() / 10.0);
+        let want_labels: Vec<(String, String, String)> = s
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Label { text, at, .. } => Some((text.clone(), tenth(at.x), tenth(at.y))),
+                _ => None,
+            })
+            .collect();
+        let got_labels: Vec<(String, String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| {
+                let num = |a| tenth(n.attribute(a).unwrap_or("nan").parse().unwrap_or(f64::NAN));
+                (n.text().unwrap_or_default().to_string(), num("x"), num("y"))
+            })
+            .collect();
+        assert!(!want_labels.is_empty());
+        assert_eq!(got_labels, want_labels, "labels at {width}×{height}");
+
+        let want_areas: Vec<(String, String)> = s
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Area { fill, stroke, .. } => {
+                    Some((fill.map_or("none".to_string(), hex), hex(*stroke)))
+                }
+                _ => None,
+            })
+            .collect();
+        let got_areas: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("path"))
+            .map(|n| {
+                let a = |name| n.attribute(name).unwrap_or_default().to_string();
+                (a("fill"), a("stroke"))
+            })
+            .collect();
+        assert_eq!(got_areas, want_areas, "areas at {width}×{height}");
+    }
+}
+
+#[test]
+fn outlines_are_cut_to_the_picture_when_zoomed_in() {
+    let mut m = map(560.0, 700.0, Lang::En);
+    assert!(m.zoom_by(8.0, Some(Css { x: 280.0, y: 350.0 })));
+    let s = scene_of(&m);
+    let text = svg::write(
+        &s,
+        m.projected(),
+        Words {
+            title: "t",
+            desc: "d",
+            lang: Lang::En,
+        },
+    );
+    let doc = roxmltree::Document::parse(&text).expect("parses");
+    let mut seen = 0;
+    for path in doc.descendants().filter(|n| n.has_tag_name("path")) {
+        for v in vertices(path.attribute("d").expect("path data")) {
+            seen += 1;
+            // The cut lies 8 px outside the box; rounding to tenths moves it by at most 0.05.
+            assert!(
+                (-8.11..=568.11).contains(&v.x) && (-8.11..=708.11).contains(&v.y),
+                "vertex {v:?} is outside the cut"
+            );
+        }
+    }
+    assert!(seen > 100, "only {seen} vertices drawn");
+    // Cut, the zoomed picture is smaller than the whole region's.
+    let whole = picture_of(&request(560.0, 700.0, Lang::En, None));
+    assert!(text.len() < whole.len(), "{} ≥ {}", text.len(), whole.len());
+}
+
+#[test]
+fn an_outline_keeps_its_shape_through_the_relative_path() {
+    // Beijing's outline, as the picture writes it, passes within a pixel of the projected
+    // ring's vertices that lie inside the picture.
+    let m = map(560.0, 700.0, Lang::En);
+    let s = scene_of(&m);
+    let text = svg::write(
+        &s,
+        m.projected(),
+        Words {
+            title: "t",
+            desc: "d",
+            lang: Lang::En,
+        },
+    );
+    let beijing = m
+        .data()
+        .places
+        .iter()
+        .position(|p| p.id == "beijing")
+        .expect("Beijing");
+    let fill = hex(Style::default()
+        .for_place(m.data().places[beijing].kind, "beijing")
+        .fill);
+    let doc = roxmltree::Document::parse(&text).expect("parses");
+    let path = doc
+        .descendants()
+        .find(|n| n.has_tag_name("path") && n.attribute("fill") == Some(fill.as_str()))
+        .expect("Beijing's path");
+    let drawn = vertices(path.attribute("d").expect("data"));
+    let view = m.view().expect("view");
+    let jingjinji_map::geo::shapes::PlaneShape::Area(polys) = &m.projected().shapes[beijing] else {
+        panic!("Beijing is an area");
+    };
+    let ring = &polys[0].rings[0];
+    let mut near = 0;
+    for p in ring.iter().step_by(7) {
+        let c = view.to_css(*p);
+        let closest = drawn
+            .iter()
+            .map(|d| (d.x - c.x).hypot(d.y - c.y))
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            closest < 1.0,
+            "{c:?} is {closest} px from the drawn outline"
+        );
+        near += 1;
+    }
+    assert!(near > 10);
+}
+
+#[test]
+fn markup_in_the_words_is_escaped() {
+    let m = map(560.0, 700.0, Lang::En);
+    let text = svg::write(
+        &scene_of(&m),
+        m.projected(),
+        Words {
+            title: "Tianjin <Binhai> & \"friends\"",
+            desc: "</desc><script>alert(1)</script>",
+            lang: Lang::En,
+        },
+    );
+    let doc = roxmltree::Document::parse(&text).expect("parses");
+    assert!(!doc.descendants().any(|n| n.has_tag_name("script")));
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("title"))
+        .expect("title");
+    assert_eq!(title.text(), Some("Tianjin <Binhai> & \"friends\""));
+}
+
+#[test]
+fn the_render_command_writes_the_picture_and_refuses_bad_options_in_plain_words() {
+    let dir = std::env::temp_dir().join(format!("jjm-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("map.svg");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_jingjinji-map"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let ok = run(&[
+        "render",
+        "--out",
+        out.to_str().expect("path"),
+        "--select",
+        "xiongan",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(
+        written,
+        picture_of(&request(560.0, 700.0, Lang::En, Some("xiongan")))
+    );
+
+    for (args, message) in [
+        (vec!["render"], "render needs --out <file.svg>"),
+        (
+            vec!["render", "--out", "x.svg", "--width", "10"],
+            "--width takes a size in CSS pixels from 64 to 8192, not \"10\"",
+        ),
+        (vec!["render", "--out", "x.svg", "--lang", "fr"], "fr"),
+        (
+            vec!["render", "--out", "x.svg", "--theme"],
+            "--theme needs a value",
+        ),
+        (
+            vec!["render", "--out", "x.svg", "--select", "atlantis"],
+            "no place has the id \"atlantis\"",
+        ),
+        (
+            vec!["render", "only-one.geojson", "--out", "x.svg"],
+            "both data files or neither",
+        ),
+    ] {
+        let r = run(&args);
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(r.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?} said: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
