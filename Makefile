@@ -19,12 +19,14 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --zero-filled-memory --stri
   --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue
 WASM_BUILT := target/wasm32-unknown-unknown/release/jingjinji_map.wasm
 
-## The wasm module, the element minified (its stylesheet inside it) and the data, laid out
-## under www/ so that www/ is the whole site.
+## The wasm module, the element minified (its stylesheet inside it), the static pictures of
+## the map in both languages and the data, laid out under www/ so that www/ is the whole site.
 site: tools
 	cargo build --release --target wasm32-unknown-unknown --lib
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_BUILT) -o www/jingjinji-map.wasm
 	node scripts/build-element.mjs
+	cargo run --quiet --bin jingjinji-map -- render --out www/jingjinji-map.svg
+	cargo run --quiet --bin jingjinji-map -- render --lang zh --out www/jingjinji-map.zh.svg
 	mkdir -p www/data
 	cp data/places.geojson data/policies.json www/data/
 
@@ -90,4 +92,4 @@ screenshots: site
 	node tests/e2e/screenshots.mjs
 
 clean:
-	rm -rf target build www/pkg www/data www/jingjinji-map.wasm www/jingjinji-map.js
+	rm -rf target build www/pkg www/data www/jingjinji-map.wasm www/jingjinji-map.js www/jingjinji-map*.svg

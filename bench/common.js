@@ -42,7 +42,17 @@ window.bench = {
   drawn(api) {
     requestAnimationFrame(() => {
       performance.mark('map-drawn');
-      Object.assign(this, api, { ready: true, firstMap: performance.now() });
+      const firstMap = performance.now();
+      // A page without a static picture shows the map first when it draws it.
+      this.firstPicture ??= firstMap;
+      Object.assign(this, api, { ready: true, firstMap });
+    });
+  },
+  /** The page's static picture of the map is decoded: it shows in the next frame. */
+  pictured() {
+    requestAnimationFrame(() => {
+      performance.mark('map-pictured');
+      this.firstPicture ??= performance.now();
     });
   },
   startFrames() {

@@ -5,7 +5,7 @@ mod common;
 
 use common::map;
 use jingjinji_map::geo::coords::{Css, Plane};
-use jingjinji_map::geo::simplify::{detail_level, thin_ring, tolerance};
+use jingjinji_map::geo::simplify::{detail_level, straighten, thin_ring, tolerance};
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::scene::{self, Item};
 use jingjinji_map::render::style::Style;
@@ -76,6 +76,37 @@ fn thinning_drops_dense_vertices_but_never_moves_the_outline_by_more_than_the_to
     }
     // No tolerance, no change.
     assert_eq!(thin_ring(&ring, 0.0), ring);
+}
+
+#[test]
+fn straightening_keeps_every_vertex_within_the_tolerance_with_fewer_vertices_than_thinning() {
+    // Noise of a metre on a kilometre circle: two metres straightens it to a polygon.
+    let ring = wobbly_circle(20_000, 1000.0);
+    let t = 2.0;
+    let straight = straighten(&ring, t);
+    let thin = thin_ring(&ring, t);
+    assert!(
+        straight.len() * 10 < thin.len(),
+        "{} straightened against {} thinned",
+        straight.len(),
+        thin.len()
+    );
+    assert_eq!(straight.first(), ring.first());
+    assert_eq!(straight.last(), ring.last(), "the ring stays closed");
+    for p in &ring {
+        let d = straight
+            .windows(2)
+            .map(|w| distance_to_segment(*p, w[0], w[1]))
+            .fold(f64::MAX, f64::min);
+        assert!(d <= t + 1e-9, "{p:?} is {d} m off");
+    }
+    assert_eq!(
+        straighten(&ring, 0.0).len(),
+        ring.len(),
+        "no tolerance, no change"
+    );
+    assert!(straighten(&wobbly_circle(50, 1.0), 10.0).is_empty());
+    assert!(straighten(&[], 1.0).is_empty());
 }
 
 #[test]

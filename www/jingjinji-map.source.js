@@ -240,6 +240,7 @@ class MapView {
   attach(core) {
     this.core = core;
     this.frame.removeAttribute('aria-busy');
+    this.picture.remove();
     this.listen();
     // Words, list and panel first, then the one measurement: the page is laid out once for
     // the first frame, not again for text written after it.
@@ -257,6 +258,9 @@ class MapView {
     const figure = make('figure', 'jjm-map', column);
     const stage = make('div', 'jjm-stage', figure);
     const canvas = make('canvas', '', stage);
+    // Until the map is drawn, the page's static picture of it (if it gave one) shows here.
+    this.picture = make('slot', 'jjm-picture', stage);
+    this.picture.name = 'picture';
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-describedby', 'jjm-keys');
@@ -836,8 +840,12 @@ export class JingjinjiMap extends HTMLElement {
     box.className = 'jjm-error';
     box.setAttribute('role', 'alert');
     box.textContent = `The map could not be shown: ${err && err.message ? err.message : err}`;
-    // Whatever the page put inside the element (the no-script list of places) shows instead.
-    this.shadowRoot.append(box, document.createElement('slot'));
+    // Whatever the page put inside the element (its static picture and the no-script list
+    // of places) shows instead.
+    const picture = document.createElement('slot');
+    picture.name = 'picture';
+    picture.className = 'jjm-error-picture';
+    this.shadowRoot.append(box, picture, document.createElement('slot'));
   }
 
   _need() {

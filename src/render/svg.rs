@@ -4,15 +4,16 @@
 
 use crate::geo::coords::Css;
 use crate::geo::shapes::{PlaneShape, Projected};
-use crate::geo::simplify::{detail_level, thin_ring, tolerance};
+use crate::geo::simplify::straighten;
 use crate::i18n::{decimal, escape, Lang};
 use crate::render::labels::Align;
 use crate::render::scene::{Item, Scene};
 use crate::render::style::Color;
 
-/// Device pixels per CSS pixel the outlines are thinned for: sharp on a high-density screen
-/// and in print, where the picture is shown larger than its nominal size.
-const DETAIL_DPR: f64 = 2.0;
+/// How far, in CSS pixels at the picture's own size, an outline may stray from the data's:
+/// a quarter pixel stays invisible when a high-density screen or a print shows the picture
+/// twice as large.
+const TOLERANCE_PX: f64 = 0.25;
 
 /// What the document says about itself, besides the picture.
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +30,7 @@ pub struct Words<'a> {
 /// which the scene names by place rather than copying.
 pub fn write(scene: &Scene, projected: &Projected, words: Words) -> String {
     let (w, h) = (num(scene.width), num(scene.height));
-    let tolerance = tolerance(detail_level(DETAIL_DPR * scene.view.scale));
+    let tolerance = TOLERANCE_PX / scene.view.scale;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
          height=\"{h}\" role=\"img\" aria-labelledby=\"jjm-title jjm-desc\" lang=\"{}\">\n\
@@ -132,7 +133,7 @@ pub fn write(scene: &Scene, projected: &Projected, words: Words) -> String {
     out
 }
 
-/// A place's rings as path data in CSS pixels, thinned to `tolerance` plane metres and cut
+/// A place's rings as path data in CSS pixels, straightened to `tolerance` plane metres and cut
 /// to the picture (with a margin, so the cut edges' outlines fall outside it). Relative
 /// moves in tenths of a pixel keep the file small. Empty for a point or an area not seen.
 fn outline(scene: &Scene, shape: Option<&PlaneShape>, tolerance: f64) -> String {
@@ -147,7 +148,7 @@ fn outline(scene: &Scene, shape: Option<&PlaneShape>, tolerance: f64) -> String 
     };
     let mut d = String::new();
     for ring in polygons.iter().flat_map(|p| &p.rings) {
-        let css: Vec<Css> = thin_ring(ring, tolerance)
+        let css: Vec<Css> = straighten(ring, tolerance)
             .iter()
             .map(|p| scene.view.to_css(*p))
             .collect();

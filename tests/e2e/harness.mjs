@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 
 const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../www');
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/geo+json',
   '.png': 'image/png',
 };

@@ -13,7 +13,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('while its data loads the map keeps its final size and says it is busy', async () => {
+test('while its data loads the map keeps its final size, says it is busy and shows the page\'s picture', async () => {
   const { page, errors } = await openDemo(browser, server.url, { width: 720 });
   let release;
   const gate = new Promise((r) => { release = r; });
@@ -24,16 +24,24 @@ test('while its data loads the map keeps its final size and says it is busy', as
   const box = () => page.evaluate(() => {
     const frame = window.held.shadowRoot.querySelector('.jjm-frame');
     const canvas = window.held.shadowRoot.querySelector('canvas');
-    return { busy: frame ? frame.getAttribute('aria-busy') : 'no frame', canvas: canvas ? canvas.getBoundingClientRect().height : 0 };
+    const picture = window.held.querySelector('img').getBoundingClientRect();
+    return {
+      busy: frame ? frame.getAttribute('aria-busy') : 'no frame',
+      canvas: canvas ? canvas.getBoundingClientRect().height : 0,
+      // The static picture shows over the canvas (same box) until the map is drawn.
+      picture: picture.width > 0 && canvas ? picture.height === canvas.getBoundingClientRect().height : false,
+    };
   });
   await page.evaluate(() => {
     const el = document.createElement('jingjinji-map');
     el.setAttribute('features', 'held/places.geojson');
     el.setAttribute('hash', 'off');
     el.style.width = '400px';
+    el.innerHTML = '<img slot="picture" src="jingjinji-map.svg" alt="Map of Beijing, Tianjin and Hebei">';
     document.body.append(el);
     window.held = el;
   });
+  await page.evaluate(() => window.held.querySelector('img').decode());
   const loading = await box();
   release();
   await page.evaluate(() => window.held.ready);
@@ -41,7 +49,8 @@ test('while its data loads the map keeps its final size and says it is busy', as
   // The canvas's box is reserved before the data arrives (no jump when it draws).
   assert.equal(loading.busy, 'true');
   assert.ok(loading.canvas > 300, `the loading box is ${loading.canvas} px tall`);
-  assert.deepEqual(drawn, { busy: null, canvas: loading.canvas });
+  assert.equal(loading.picture, true, 'the static picture does not cover the loading box');
+  assert.deepEqual(drawn, { busy: null, canvas: loading.canvas, picture: false });
   assert.deepEqual(errors, []);
   await page.close();
 });
