@@ -7,7 +7,7 @@ use common::{map, shipped};
 use jingjinji_map::geo::coords::Css;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::scene::{self, Item, Scene};
-use jingjinji_map::render::style::{Color, Style};
+use jingjinji_map::render::style::{Color, Style, Theme};
 use jingjinji_map::render::svg::{self, Words};
 use jingjinji_map::ui::map::Map;
 use jingjinji_map::ui::picture::{self, Request};
@@ -19,11 +19,12 @@ fn request(width: f64, height: f64, lang: Lang, select: Option<&str>) -> Request
         height,
         lang,
         select: select.map(str::to_string),
+        theme: Theme::Light,
     }
 }
 
 fn picture_of(r: &Request) -> String {
-    picture::svg(shipped(), r, &Style::default()).expect("renders")
+    picture::svg(shipped(), r).expect("renders")
 }
 
 fn scene_of(m: &Map) -> Scene {
@@ -274,6 +275,44 @@ fn an_outline_keeps_its_shape_through_the_relative_path() {
         near += 1;
     }
     assert!(near > 100, "only {near} vertices checked");
+}
+
+#[test]
+fn the_dark_picture_differs_from_the_light_one_in_every_colour_a_reader_sees() {
+    let light = picture_of(&request(560.0, 700.0, Lang::En, None));
+    let mut r = request(560.0, 700.0, Lang::En, None);
+    r.theme = Theme::Dark;
+    let dark = picture_of(&r);
+    let first = |text: &str, tag: &str, attribute: &str| {
+        let doc = roxmltree::Document::parse(text).expect("parses");
+        let found = doc
+            .descendants()
+            .find(|n| n.has_tag_name(tag))
+            .and_then(|n| n.attribute(attribute))
+            .map(str::to_string);
+        found.expect("the attribute")
+    };
+    let dark_style = Style::dark();
+    assert_eq!(first(&dark, "rect", "fill"), hex(dark_style.background));
+    assert_eq!(first(&dark, "text", "fill"), hex(dark_style.ink));
+    for (tag, attribute) in [
+        ("rect", "fill"),
+        ("text", "fill"),
+        ("path", "fill"),
+        ("circle", "fill"),
+    ] {
+        assert_ne!(
+            first(&light, tag, attribute),
+            first(&dark, tag, attribute),
+            "{tag} {attribute} is the same in both themes"
+        );
+    }
+    // Light text on the dark theme's sea, dark text on the light one's.
+    let luminance =
+        |c: Color| 0.2126 * f64::from(c.r) + 0.7152 * f64::from(c.g) + 0.0722 * f64::from(c.b);
+    assert!(luminance(dark_style.ink) > luminance(dark_style.background) + 150.0);
+    let light_style = Style::light();
+    assert!(luminance(light_style.ink) + 150.0 < luminance(light_style.background));
 }
 
 #[test]

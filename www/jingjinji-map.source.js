@@ -159,6 +159,7 @@ class Core {
   words() { return this.text(this.w.jjm_words(this.m)); }
   places() { return this.text(this.w.jjm_places(this.m)); }
   setLang(code) { this.check(this.w.jjm_set_lang(this.m, ...this.put(code))); }
+  setTheme(code) { this.check(this.w.jjm_set_theme(this.m, ...this.put(code))); }
   /** Frees the map; any later call throws rather than touch freed memory. */
   free() { this.w.jjm_free(this.m); this.w = null; }
 }
@@ -203,17 +204,21 @@ function regionInHash(hash) {
 /** Whether the reader asked for less motion (view changes are then instant). */
 const stillMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** The themes a page may ask for; `auto` follows the reader's light or dark preference. */
+const THEMES = ['light', 'dark', 'auto'];
+
 
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
   /** Builds the map's DOM at once, before its code and data arrive: the box keeps its size
    *  (no layout jump) and the page lays it out while the bytes download. `attach` brings
    *  it to life. */
-  constructor(host, root, { hash }) {
+  constructor(host, root, { hash, theme }) {
     this.host = host;
     this.core = null;
     this.hash = hash;
     this.listeners = [];
+    this.themeChoice = 'light';
     this.levels = new Map();
     this.frameHandle = 0;
     this.hintTimer = 0;
@@ -234,11 +239,46 @@ class MapView {
     this.drawnView = null;
     this.build(root);
     this.frame.setAttribute('aria-busy', 'true');
+    this.watchTheme();
+    this.setTheme(theme);
+  }
+
+  /** Follows the reader's colour preferences while the theme is `auto`, and their forced
+   *  (high-contrast) colours always. */
+  watchTheme() {
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.forcedQuery = matchMedia('(forced-colors: active)');
+    const changed = () => {
+      this.applyTheme();
+      if (this.core) this.after();
+    };
+    for (const query of [this.darkQuery, this.forcedQuery]) {
+      query.addEventListener('change', changed);
+      this.listeners.push(() => query.removeEventListener('change', changed));
+    }
+  }
+
+  /** The page's theme (`light`, `dark` or `auto`; none is light). */
+  setTheme(choice) {
+    if (choice && !THEMES.includes(choice)) {
+      console.warn(`jingjinji-map: no theme is called "${choice}"; use light, dark or auto`);
+    }
+    this.themeChoice = THEMES.includes(choice) ? choice : 'light';
+    this.applyTheme();
+  }
+
+  /** Resolves the theme for this reader now and gives it to the DOM and the map. */
+  applyTheme() {
+    const dark = this.themeChoice === 'dark' || (this.themeChoice === 'auto' && this.darkQuery.matches);
+    const theme = this.forcedQuery.matches ? 'contrast' : dark ? 'dark' : 'light';
+    this.frame.dataset.theme = theme;
+    this.core?.setTheme(theme);
   }
 
   /** Draws the map from a loaded core and starts listening to the reader. */
   attach(core) {
     this.core = core;
+    this.applyTheme();
     this.frame.removeAttribute('aria-busy');
     this.picture.remove();
     this.listen();
@@ -757,6 +797,8 @@ class MapView {
     return out;
   }
   setLang(code) { this.core.setLang(code); this.after(); }
+  /** The theme attribute changed: before the map is ready too, for the box. */
+  themeAttribute(choice) { this.setTheme(choice); if (this.core) this.after(); }
   renderNow() { this.sizedFor = null; this.resize(); }
 }
 
@@ -773,11 +815,25 @@ export class JingjinjiMap extends HTMLElement {
     this.ready.catch(() => {});
   }
 
+  static get observedAttributes() { return ['theme']; }
+
+  /** `theme` takes effect at once, without a reload. */
+  attributeChangedCallback(name, old, value) {
+    if (name === 'theme' && old !== value) this._view?.themeAttribute(value);
+  }
+
+  /** The theme the page asked for (`light`, `dark` or `auto`). */
+  get theme() { return this.getAttribute('theme') || 'light'; }
+  set theme(value) { this.setAttribute('theme', value); }
+
   connectedCallback() {
     if (this._started) return;
     this._started = true;
     style(this.shadowRoot);
-    this._view = new MapView(this, this.shadowRoot, { hash: this.getAttribute('hash') !== 'off' });
+    this._view = new MapView(this, this.shadowRoot, {
+      hash: this.getAttribute('hash') !== 'off',
+      theme: this.getAttribute('theme'),
+    });
     const generation = this._generation || 0;
     const current = () => generation === (this._generation || 0) && this.isConnected;
     // A start abandoned because the element left the page settles nothing: `ready` waits

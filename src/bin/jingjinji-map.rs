@@ -17,14 +17,15 @@ use jingjinji_map::data::load;
 use jingjinji_map::data::model::Dataset;
 use jingjinji_map::data::report::DataFile;
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::render::style::Style;
+use jingjinji_map::render::style::Theme;
 use jingjinji_map::ui::{fallback, picture};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
-                            [--width 560] [--height 700] [--lang en|zh] [--select <id>]";
+                            [--width 560] [--height 700] [--lang en|zh] [--theme light|dark]
+                            [--select <id>]";
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
@@ -109,6 +110,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
         height: 700.0,
         lang: Lang::En,
         select: None,
+        theme: Theme::Light,
     };
     let mut rest = args.iter();
     while let Some(&arg) = rest.next() {
@@ -127,6 +129,12 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
                 request.lang = Lang::choose(Some(value), None).map_err(|e| e.to_string())?
             }
             "--select" => request.select = Some(value.to_string()),
+            "--theme" => {
+                request.theme = match value {
+                    "light" | "dark" => Theme::parse(value).unwrap_or_default(),
+                    _ => return Err(format!("--theme is light or dark, not \"{value}\"")),
+                }
+            }
             _ => return Err(format!("render has no option {arg}\n{USAGE}")),
         }
     }
@@ -139,7 +147,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     let Some(data) = load_both(features, policies)? else {
         return Ok(ExitCode::from(1));
     };
-    let svg = picture::svg(data, &request, &Style::default()).map_err(|e| e.to_string())?;
+    let svg = picture::svg(data, &request).map_err(|e| e.to_string())?;
     std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

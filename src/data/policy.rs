@@ -90,11 +90,11 @@ pub struct Milestone {
 
 /// Whether `s` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible numbers.
 pub fn is_partial_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
+    let parts = crate::i18n::dash_parts(s);
     let num = |p: &str, len: usize, lo: u32, hi: u32| {
         p.len() == len
             && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
+            && crate::i18n::digits(p).is_some_and(|n| (lo..=hi).contains(&n))
     };
     match parts.as_slice() {
         [y] => num(y, 4, 1900, 2100),

@@ -55,11 +55,8 @@ impl<'a> Props<'a> {
     pub fn deny_unknown(&mut self, allowed: &[&str], report: &mut Report) {
         for (key, _) in self.members {
             if !allowed.contains(&key.as_str()) {
-                let expected = allowed
-                    .iter()
-                    .map(|a| format!("`{a}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let quoted: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+                let expected = crate::i18n::join(&quoted, ", ");
                 self.error(
                     key,
                     format!("unknown field `{key}`: expected one of {expected}"),

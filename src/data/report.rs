@@ -97,7 +97,7 @@ impl Location {
     /// The same place, at `path` below this one (`.`-joined).
     pub fn at(&self, path: impl AsRef<str>) -> Location {
         let path = path.as_ref();
-        let joined = match (self.path.is_empty(), path.starts_with('[')) {
+        let joined = match (self.path.is_empty(), path.as_bytes().first() == Some(&b'[')) {
             (true, _) => path.to_string(),
             (false, true) => format!("{}{path}", self.path),
             (false, false) => format!("{}.{path}", self.path),
@@ -128,7 +128,7 @@ impl Location {
         if !self.path.is_empty() {
             parts.push(self.path.clone());
         }
-        let mut out = parts.join(": ");
+        let mut out = crate::i18n::join(&parts, ": ");
         if let Some((line, column)) = self.line_col {
             if out.is_empty() {
                 out = format!("line {line}, column {column}");

@@ -1,5 +1,6 @@
 //! Colours and sizes: every number the scene and the painters use comes from here, so a
-//! theme is one `Style` value. One light theme for now, for newsprint-white pages.
+//! theme is one `Style` value: light for newsprint-white pages, dark for dark ones, and a
+//! black-on-white one for readers who force their own colours (high contrast).
 
 use crate::data::model::Kind;
 
@@ -88,8 +89,77 @@ pub struct LegendStyle {
     pub border_width: f64,
 }
 
+/// An area's fill, and its fill when hovered or selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tint {
+    /// At rest.
+    pub fill: Color,
+    /// Hovered or selected.
+    pub active: Color,
+}
+
+impl Tint {
+    const fn hex(fill: u32, active: u32) -> Tint {
+        Tint {
+            fill: Color::hex(fill),
+            active: Color::hex(active),
+        }
+    }
+}
+
+/// The colours of the places, by kind (and, for the provinces, by which one: neighbours
+/// must differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tints {
+    /// Beijing.
+    pub beijing: Tint,
+    /// Tianjin.
+    pub tianjin: Tint,
+    /// Any other province (Hebei).
+    pub province: Tint,
+    /// Hebei's exclave: Hebei's hue, deeper, so it reads as part of it.
+    pub counties: Tint,
+    /// Neighbouring areas, for context.
+    pub context: Tint,
+    /// Outline of neighbouring areas.
+    pub context_stroke: Color,
+    /// Outline between the places.
+    pub area_stroke: Color,
+    /// The "new two wings" symbols.
+    pub wing: Tint,
+    /// The partner-park symbols.
+    pub park: Tint,
+    /// The ring around symbols, so they stand off any fill.
+    pub symbol_stroke: Color,
+}
+
+/// Which look: chosen by the page (`theme="light|dark|auto"`, the last resolved by the
+/// browser) or forced by the reader's high-contrast setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark ink on light land and a pale sea.
+    #[default]
+    Light,
+    /// Light ink on muted land and a deep sea, for dark pages.
+    Dark,
+    /// Black on white with strong outlines, for forced colours.
+    Contrast,
+}
+
+impl Theme {
+    /// The theme named `code` (`light`, `dark` or `contrast`).
+    pub fn parse(code: &str) -> Option<Theme> {
+        match code {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "contrast" => Some(Theme::Contrast),
+            _ => None,
+        }
+    }
+}
+
 /// The whole look of the map.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     /// Sea and outside-the-data background.
     pub background: Color,
@@ -133,10 +203,32 @@ pub struct Style {
     pub symbol_clearance_px: f64,
     /// The legend.
     pub legend: LegendStyle,
+    /// The places' colours.
+    pub tints: Tints,
 }
 
 impl Default for Style {
     fn default() -> Self {
+        Style::for_theme(Theme::Light)
+    }
+}
+
+impl Style {
+    /// The look for `theme`. The three looks are statics, so choosing one copies a table
+    /// rather than running code that builds it field by field (smaller wasm).
+    pub fn for_theme(theme: Theme) -> Style {
+        static LIGHT: Style = Style::light();
+        static DARK: Style = Style::dark();
+        static CONTRAST: Style = Style::contrast();
+        match theme {
+            Theme::Light => LIGHT,
+            Theme::Dark => DARK,
+            Theme::Contrast => CONTRAST,
+        }
+    }
+
+    /// Light: for newsprint-white pages.
+    pub const fn light() -> Style {
         Style {
             background: Color::hex(0xdce8ef),
             ink: Color::hex(0x1f2a33),
@@ -176,47 +268,126 @@ impl Default for Style {
                 border: Color::hex(0xc9c7bf),
                 border_width: 0.8,
             },
+            tints: Tints {
+                beijing: Tint::hex(0xf2b279, 0xe58f45),
+                tianjin: Tint::hex(0x9cc3e0, 0x6fa3cc),
+                province: Tint::hex(0xc4dba8, 0xa5c783),
+                counties: Tint::hex(0x9fc27c, 0x7fa85a),
+                context: Tint::hex(0xf1f0ec, 0xf1f0ec),
+                context_stroke: Color::hex(0xc9c7bf),
+                area_stroke: Color::hex(0xffffff),
+                wing: Tint::hex(0xb8322a, 0x7d1d17),
+                park: Tint::hex(0x1f4e79, 0x0d2c47),
+                symbol_stroke: Color::hex(0xffffff),
+            },
         }
     }
-}
 
-impl Style {
+    /// Dark: muted land on a deep sea, light ink, symbols bright enough to find.
+    pub const fn dark() -> Style {
+        let light = Style::light();
+        Style {
+            background: Color::hex(0x0e1a22),
+            ink: Color::hex(0xe8eef2),
+            halo: Color::hex(0x0e1a22).alpha(220),
+            selection: Color::hex(0xffffff),
+            focus: Color::hex(0x7ab4ff),
+            legend: LegendStyle {
+                border: Color::hex(0x3b4750),
+                ..light.legend
+            },
+            tints: Tints {
+                beijing: Tint::hex(0x8c5a2e, 0xb0733c),
+                tianjin: Tint::hex(0x2f5878, 0x3f7299),
+                province: Tint::hex(0x3b5637, 0x4d6e47),
+                counties: Tint::hex(0x56773f, 0x6b914f),
+                context: Tint::hex(0x1d2529, 0x1d2529),
+                context_stroke: Color::hex(0x3b4750),
+                area_stroke: Color::hex(0x0e1a22),
+                wing: Tint::hex(0xff6b5e, 0xffa097),
+                park: Tint::hex(0x8cc4ff, 0xc2e0ff),
+                symbol_stroke: Color::hex(0x0e1a22),
+            },
+            ..light
+        }
+    }
+
+    /// High contrast: black on white, strong outlines; places told apart by their labels
+    /// and symbols' shapes rather than by colour.
+    pub const fn contrast() -> Style {
+        let light = Style::light();
+        let black = Color::hex(0x000000);
+        let white = Color::hex(0xffffff);
+        let plain = Tint {
+            fill: white,
+            active: Color::hex(0xdddddd),
+        };
+        Style {
+            background: white,
+            ink: black,
+            halo: white,
+            selection: black,
+            focus: black,
+            selected_line_width_px: 3.5,
+            legend: LegendStyle {
+                border: black,
+                border_width: 1.5,
+                ..light.legend
+            },
+            tints: Tints {
+                beijing: plain,
+                tianjin: plain,
+                province: plain,
+                counties: plain,
+                context: Tint {
+                    fill: white,
+                    active: white,
+                },
+                context_stroke: Color::hex(0x767676),
+                area_stroke: black,
+                wing: Tint {
+                    fill: black,
+                    active: black,
+                },
+                park: Tint {
+                    fill: white,
+                    active: Color::hex(0xdddddd),
+                },
+                symbol_stroke: black,
+            },
+            ..light
+        }
+    }
+
     /// The style of a place, which may depend on its id (each province has its own tint).
     pub fn for_place(&self, kind: Kind, id: &str) -> KindStyle {
-        let area = |fill: u32, active: u32| KindStyle {
-            fill: Color::hex(fill),
-            fill_active: Color::hex(active),
-            stroke: Color::hex(0xffffff),
+        let t = &self.tints;
+        let area = |tint: Tint| KindStyle {
+            fill: tint.fill,
+            fill_active: tint.active,
+            stroke: t.area_stroke,
             line_width: 1.2,
             radius: 0.0,
         };
+        let symbol = |tint: Tint, line_width: f64, radius: f64| KindStyle {
+            fill: tint.fill,
+            fill_active: tint.active,
+            stroke: t.symbol_stroke,
+            line_width,
+            radius,
+        };
         match (kind, id) {
-            (Kind::Province, "beijing") => area(0xf2b279, 0xe58f45),
-            (Kind::Province, "tianjin") => area(0x9cc3e0, 0x6fa3cc),
-            (Kind::Province, _) => area(0xc4dba8, 0xa5c783),
-            // The exclave belongs to Hebei: same hue, deeper, so it reads as part of it.
-            (Kind::Counties, _) => area(0x9fc27c, 0x7fa85a),
+            (Kind::Province, "beijing") => area(t.beijing),
+            (Kind::Province, "tianjin") => area(t.tianjin),
+            (Kind::Province, _) => area(t.province),
+            (Kind::Counties, _) => area(t.counties),
             (Kind::Context, _) => KindStyle {
-                fill: Color::hex(0xf1f0ec),
-                fill_active: Color::hex(0xf1f0ec),
-                stroke: Color::hex(0xc9c7bf),
+                stroke: t.context_stroke,
                 line_width: 0.8,
-                radius: 0.0,
+                ..area(t.context)
             },
-            (Kind::Wing, _) => KindStyle {
-                fill: Color::hex(0xb8322a),
-                fill_active: Color::hex(0x7d1d17),
-                stroke: Color::hex(0xffffff),
-                line_width: 2.0,
-                radius: 7.0,
-            },
-            (Kind::Park, _) => KindStyle {
-                fill: Color::hex(0x1f4e79),
-                fill_active: Color::hex(0x0d2c47),
-                stroke: Color::hex(0xffffff),
-                line_width: 1.5,
-                radius: 5.0,
-            },
+            (Kind::Wing, _) => symbol(t.wing, 2.0, 7.0),
+            (Kind::Park, _) => symbol(t.park, 1.5, 5.0),
         }
     }
 }

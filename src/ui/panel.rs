@@ -3,7 +3,7 @@
 
 use crate::data::model::{Dataset, Place};
 use crate::data::policy::{Policies, Source};
-use crate::i18n::{Lang, Text, Ui};
+use crate::i18n::{dash_parts, digits, Lang, Text, Ui};
 
 /// One entry of a list: optional date, then text.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,27 +57,38 @@ fn plain(texts: &[Text], lang: Lang) -> Vec<Entry> {
         .collect()
 }
 
-/// Formats `YYYY[-MM[-DD]]` for readers.
+/// Formats `YYYY[-MM[-DD]]` for readers ("12 Dec 2023", "2023年12月12日"). Written with
+/// string pieces rather than `format!` and integer formatting, which cost the wasm bytes.
 pub fn human_date(date: &str, lang: Lang) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    // Each part as written, without leading zeros ("05" → "5"), and as a number.
+    let parts: Vec<(&str, u32)> = dash_parts(date)
+        .into_iter()
+        .filter_map(|p| {
+            let n = digits(p)?;
+            let zeros = p.bytes().take_while(|&b| b == b'0').count();
+            let trimmed = p.get(zeros.min(p.len() - 1)..).unwrap_or(p);
+            Some((trimmed, n))
+        })
+        .collect();
     let month = |m: u32| {
         MONTHS
             .get((m as usize).wrapping_sub(1))
             .copied()
             .unwrap_or("?")
     };
-    match (lang, parts.as_slice()) {
-        (Lang::En, [y]) => format!("{y}"),
-        (Lang::En, [y, m]) => format!("{} {y}", month(*m)),
-        (Lang::En, [y, m, d]) => format!("{d} {} {y}", month(*m)),
-        (Lang::Zh, [y]) => format!("{y}年"),
-        (Lang::Zh, [y, m]) => format!("{y}年{m}月"),
-        (Lang::Zh, [y, m, d]) => format!("{y}年{m}月{d}日"),
-        _ => date.to_string(),
-    }
+    let pieces: Vec<&str> = match (lang, parts.as_slice()) {
+        (Lang::En, [(y, _)]) => vec![y],
+        (Lang::En, [(y, _), (_, m)]) => vec![month(*m), " ", y],
+        (Lang::En, [(y, _), (_, m), (d, _)]) => vec![d, " ", month(*m), " ", y],
+        (Lang::Zh, [(y, _)]) => vec![y, "年"],
+        (Lang::Zh, [(y, _), (m, _)]) => vec![y, "年", m, "月"],
+        (Lang::Zh, [(y, _), (m, _), (d, _)]) => vec![y, "年", m, "月", d, "日"],
+        _ => vec![date],
+    };
+    crate::i18n::join(&pieces, "")
 }
 
 fn cite(policies: &Policies, key: &str, lang: Lang) -> Option<String> {

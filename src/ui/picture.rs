@@ -5,7 +5,7 @@
 use crate::data::model::Dataset;
 use crate::i18n::Lang;
 use crate::render::scene;
-use crate::render::style::Style;
+use crate::render::style::{Style, Theme};
 use crate::render::svg::{self, Words};
 use crate::ui::map::Map;
 
@@ -20,10 +20,13 @@ pub struct Request {
     pub lang: Lang,
     /// The place to show selected, by id.
     pub select: Option<String>,
+    /// The look.
+    pub theme: Theme,
 }
 
 /// The map as an SVG document, as the widget would first draw it for `request`.
-pub fn svg(data: Dataset, request: &Request, style: &Style) -> crate::Result<String> {
+pub fn svg(data: Dataset, request: &Request) -> crate::Result<String> {
+    let style = &Style::for_theme(request.theme);
     let lang = request.lang;
     let mut map = Map::new(data, lang);
     map.resize(request.width, request.height)?;

@@ -379,6 +379,21 @@ pub unsafe extern "C" fn jjm_places(m: *mut MapCore) -> i32 {
     answer(unsafe { map(m) }.places().as_bytes())
 }
 
+/// Switches the look: `code` is `light`, `dark` or `contrast`. 0, or −1 with the error as the
+/// answer.
+///
+/// # Safety
+/// `m` must be a live map and `code` follow the protocol.
+#[no_mangle]
+pub unsafe extern "C" fn jjm_set_theme(m: *mut MapCore, code: *mut u8, code_len: usize) -> i32 {
+    // SAFETY: forwarded from the caller.
+    let (m, code) = unsafe { (map(m), take_text(code, code_len)) };
+    match m.set_theme(&code.unwrap_or_default()) {
+        Ok(()) => 0,
+        Err(message) => failed(&message),
+    }
+}
+
 /// Switches the map's language: 0, or −1 with the message for an unsupported one.
 ///
 /// # Safety

@@ -11,7 +11,7 @@ use crate::geo::math::exp;
 use crate::geo::view::View;
 use crate::i18n::{Lang, Ui};
 use crate::render::scene;
-use crate::render::style::Style;
+use crate::render::style::{Style, Theme};
 use crate::ui::focus::Direction;
 use crate::ui::gesture::{Drag, Pinch};
 use crate::ui::map::Map;
@@ -111,7 +111,7 @@ struct Animation {
 /// across the boundary, and far less binding code than an array of strings. The JSON reader
 /// turns control characters in data text into U+FFFD, so none can occur inside a string.
 fn joined(parts: &[String]) -> String {
-    parts.join("\u{1f}")
+    crate::i18n::join(parts, "\u{1f}")
 }
 
 fn flag_of(yes: bool) -> f64 {
@@ -131,6 +131,8 @@ fn error(e: impl Into<crate::Error>) -> String {
 pub struct MapCore {
     map: Map,
     style: Style,
+    /// Which look `style` is.
+    theme: Theme,
     animation: Option<Animation>,
     drag: Option<(i32, Drag)>,
     pinch: Option<Pinch>,
@@ -256,6 +258,7 @@ impl MapCore {
         Ok(MapCore {
             map: Map::new(data, lang),
             style: Style::default(),
+            theme: Theme::Light,
             animation: None,
             drag: None,
             pinch: None,
@@ -530,6 +533,18 @@ impl MapCore {
     }
 
     /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
+    /// Switches the look (`light`, `dark` or `contrast`) and redraws.
+    pub fn set_theme(&mut self, code: &str) -> Result<(), String> {
+        let theme = Theme::parse(code)
+            .ok_or_else(|| format!("no theme is called \"{code}\"; use light, dark or auto"))?;
+        if theme != self.theme {
+            self.theme = theme;
+            self.style = Style::for_theme(theme);
+            self.changes |= changed::DRAW;
+        }
+        Ok(())
+    }
+
     pub fn set_lang(&mut self, code: &str) -> Result<(), String> {
         let lang = Lang::choose(Some(code), None).map_err(error)?;
         self.map.set_lang(lang);

@@ -1,0 +1,87 @@
+// Themes as a reader meets them: a dark page's map is dark, `auto` follows the reader's
+// preference live, a changed attribute takes effect without a reload, and forced colours
+// (Windows high contrast) get the black-on-white map. Pixels are read back from the canvas.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openDemo } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// The themes' colours (src/render/style.rs): the sea and Beijing's fill.
+const SEA = { light: [0xdc, 0xe8, 0xef], dark: [0x0e, 0x1a, 0x22], contrast: [0xff, 0xff, 0xff] };
+const BEIJING = { light: [0xf2, 0xb2, 0x79], dark: [0x8c, 0x5a, 0x2e], contrast: [0xff, 0xff, 0xff] };
+
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** What a reader sees of the theme: the sea (Bohai Bay), Beijing, and the panel's text colour. */
+async function look(page) {
+  await frames(page);
+  return page.evaluate(() => {
+    const el = document.querySelector('jingjinji-map');
+    const c = el.canvas;
+    const dpr = c.width / c.getBoundingClientRect().width;
+    const at = (lon, lat) => {
+      const [x, y] = el.project(lon, lat);
+      return Array.from(c.getContext('2d').getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data.slice(0, 3));
+    };
+    return {
+      sea: at(118.6, 38.6),
+      beijing: at(116.25, 40.6),
+      text: getComputedStyle(el.shadowRoot.querySelector('.jjm-title')).color,
+      theme: el.shadowRoot.querySelector('.jjm-frame').dataset.theme,
+    };
+  });
+}
+
+const setTheme = (page, value) => page.evaluate((v) => {
+  const el = document.querySelector('jingjinji-map');
+  if (v === null) el.removeAttribute('theme'); else el.setAttribute('theme', v);
+}, value);
+
+test('theme="dark" draws the dark map and panel, and attribute changes take effect live', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  assert.deepEqual(await look(page), { sea: SEA.light, beijing: BEIJING.light, text: 'rgb(31, 42, 51)', theme: 'light' });
+  await setTheme(page, 'dark');
+  assert.deepEqual(await look(page), { sea: SEA.dark, beijing: BEIJING.dark, text: 'rgb(232, 238, 242)', theme: 'dark' });
+  assert.equal(await page.evaluate(() => document.querySelector('jingjinji-map').theme), 'dark');
+  await setTheme(page, null);
+  assert.deepEqual((await look(page)).sea, SEA.light, 'no theme is light');
+  // An unknown theme is a warning, and the light map.
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await setTheme(page, 'sepia');
+  assert.deepEqual((await look(page)).sea, SEA.light);
+  assert.deepEqual(warnings, ['jingjinji-map: no theme is called "sepia"; use light, dark or auto']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('theme="auto" follows the reader\'s light or dark preference as it changes', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  await setTheme(page, 'auto');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual((await look(page)).sea, SEA.dark);
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.deepEqual((await look(page)).sea, SEA.light);
+  // A page that chose light stays light for a reader who prefers dark.
+  await setTheme(page, 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual((await look(page)).sea, SEA.light);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('forced colours (high contrast) get the black-on-white map whatever the theme', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  await setTheme(page, 'dark');
+  await page.emulateMedia({ forcedColors: 'active' });
+  const seen = await look(page);
+  assert.deepEqual([seen.sea, seen.beijing, seen.theme], [SEA.contrast, BEIJING.contrast, 'contrast']);
+  await page.emulateMedia({ forcedColors: 'none' });
+  assert.deepEqual((await look(page)).sea, SEA.dark);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
