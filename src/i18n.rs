@@ -15,16 +15,19 @@ impl Lang {
     /// Parses a BCP 47 tag or a POSIX locale whose language is `zh` or `en`: `zh`, `zh-CN`,
     /// `zh_CN`, `zh-Hans-CN`, `en-GB`, `EN` all work.
     pub fn parse(code: &str) -> Result<Lang, UnknownLang> {
-        let base = code
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match base.as_str() {
-            "zh" => Ok(Lang::Zh),
-            "en" => Ok(Lang::En),
-            _ => Err(UnknownLang(code.to_string())),
+        // The primary subtag, before any `-` or `_` (`zh-Hans-CN`, `en_GB`), any case.
+        let trimmed = code.trim_ascii();
+        let end = trimmed
+            .bytes()
+            .position(|b| b == b'-' || b == b'_')
+            .unwrap_or(trimmed.len());
+        let base = trimmed.get(..end).unwrap_or(trimmed);
+        if base.eq_ignore_ascii_case("zh") {
+            Ok(Lang::Zh)
+        } else if base.eq_ignore_ascii_case("en") {
+            Ok(Lang::En)
+        } else {
+            Err(UnknownLang(code.to_string()))
         }
     }
 
@@ -32,7 +35,7 @@ impl Lang {
     /// language we have, else it is an error the embedder should see; the page's language is
     /// only a hint, so an article in, say, German still gets a working English map.
     pub fn choose(explicit: Option<&str>, page_hint: Option<&str>) -> Result<Lang, UnknownLang> {
-        match explicit.map(str::trim).filter(|s| !s.is_empty()) {
+        match explicit.map(str::trim_ascii).filter(|s| !s.is_empty()) {
             Some(code) => Lang::parse(code),
             None => Ok(page_hint
                 .and_then(|h| Lang::parse(h).ok())

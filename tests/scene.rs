@@ -7,6 +7,7 @@ use jingjinji_map::data::load;
 use jingjinji_map::geo::coords::{Css, LonLat};
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::labels::text_width;
+use jingjinji_map::render::legend;
 use jingjinji_map::render::scene::{self, Item, Scene};
 use jingjinji_map::render::style::{Color, Style};
 use jingjinji_map::ui::map::Map;
@@ -181,18 +182,41 @@ fn the_selected_place_is_always_labelled() {
         .any(|b| b.0 == "Sanhe·Dachang·Xianghe"));
 }
 
-fn legend_texts(s: &Scene) -> Vec<String> {
-    label_boxes(s).into_iter().map(|b| b.0).collect()
+/// The key's rows as the widget writes them under the map; and the same texts, drawn, in
+/// the static picture's scene.
+fn legend_texts(m: &Map) -> Vec<String> {
+    let style = Style::default();
+    let rows: Vec<String> = legend::rows(m.data(), &style, m.lang())
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    let drawn = label_boxes(&scene::with_legend(&m.frame(&style).expect("sized")));
+    for text in &rows {
+        assert!(
+            drawn.iter().any(|b| &b.0 == text),
+            "the picture's key lacks {text}"
+        );
+    }
+    rows
+}
+
+#[test]
+fn the_widgets_scene_leaves_the_key_to_the_page() {
+    let m = map(420.0, 525.0, Lang::En);
+    let widget = scene_of(&m);
+    assert!(!widget.items.iter().any(|i| matches!(i, Item::Rect { .. })));
+    let picture = scene::with_legend(&m.frame(&Style::default()).expect("sized"));
+    assert!(picture.items.iter().any(|i| matches!(i, Item::Rect { .. })));
 }
 
 #[test]
 fn legend_explains_the_symbols_in_the_datas_words() {
     let m = map(420.0, 525.0, Lang::En);
-    let texts = legend_texts(&scene_of(&m));
+    let texts = legend_texts(&m);
     assert!(texts.contains(&"Zhongguancun partner park (approx.)".to_string()));
     assert!(texts.contains(&"“New two wings” (approx.)".to_string()));
     let m = map(420.0, 525.0, Lang::Zh);
-    let texts = legend_texts(&scene_of(&m));
+    let texts = legend_texts(&m);
     assert!(
         texts.contains(&"中关村合作园区（位置为近似）".to_string()),
         "{texts:?}"
@@ -210,7 +234,7 @@ fn another_regions_legend_uses_its_own_words() {
     .unwrap();
     let mut m = Map::new(data, Lang::En);
     m.resize(400.0, 320.0).unwrap();
-    let texts = legend_texts(&scene_of(&m));
+    let texts = legend_texts(&m);
     assert!(
         texts.contains(&"Partner city (approx.)".to_string()),
         "{texts:?}"
@@ -318,4 +342,36 @@ fn keyboard_focus_is_ringed_over_everything() {
 fn no_frame_before_the_map_has_a_size() {
     let m = Map::new(common::shipped(), Lang::En);
     assert!(m.frame(&Style::default()).is_none());
+}
+
+#[test]
+fn no_label_goes_under_the_zoom_buttons() {
+    let [w0, h0] = Style::default().controls_px;
+    let mut checked = 0;
+    for (w, h) in [(320.0, 400.0), (720.0, 900.0)] {
+        for lang in [Lang::En, Lang::Zh] {
+            let ids: Vec<String> = map(w, h, lang)
+                .selectable_places()
+                .into_iter()
+                .map(|p| p.id)
+                .collect();
+            for id in ids {
+                // Zoomed in, with the place brought under the buttons.
+                let mut m = map(w, h, lang);
+                m.zoom_by(4.0, None);
+                let i = m.data().index_of(&id).expect("place");
+                let anchor = m.projected().anchors[i].expect("anchor");
+                let at = m.view().expect("view").to_css(anchor);
+                m.pan_by(20.0 - at.x, 40.0 - at.y);
+                for (text, r) in label_boxes(&scene_of(&m)) {
+                    assert!(
+                        r[0] >= w0 || r[1] >= h0,
+                        "{text} at {r:?} is under the buttons ({w}×{h}, {id} at the corner)"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} labels");
 }

@@ -27,8 +27,9 @@ fn picture_of(r: &Request) -> String {
     picture::svg(shipped(), r).expect("renders")
 }
 
+/// The scene a picture draws: the key in its corner.
 fn scene_of(m: &Map) -> Scene {
-    scene::build(&m.frame(&Style::default()).expect("sized"))
+    scene::with_legend(&m.frame(&Style::default()).expect("sized"))
 }
 
 fn hex(c: Color) -> String {

@@ -320,6 +320,8 @@ class MapView {
       quiet.setAttribute('aria-hidden', 'true');
       quiet.hidden = true;
     }
+    // The key to the symbols: text in the page, so it never covers the map.
+    this.legend = make('ul', 'jjm-legend', figure);
     this.credit = make('figcaption', 'jjm-attribution', figure);
     this.places = make('nav', 'jjm-places', column);
     this.placesHeading = make('p', 'jjm-places-heading', this.places);
@@ -529,6 +531,17 @@ class MapView {
     this.placesHeading.textContent = placesHeading;
     this.panel.setAttribute('aria-label', details);
     this.credit.textContent = credit;
+    // After the twelve words, the key: text, fill, outline and radius per row.
+    this.legend.replaceChildren();
+    for (let k = 12; k + 3 < w.length; k += 4) {
+      const [text, fill, stroke, radius] = w.slice(k, k + 4);
+      const row = make('li', '', this.legend);
+      const swatch = make('span', 'jjm-swatch', row);
+      swatch.setAttribute('aria-hidden', 'true');
+      const size = `${2 * Math.min(Number(radius), 7)}px`;
+      Object.assign(swatch.style, { width: size, height: size, background: css(Number(fill)), borderColor: css(Number(stroke)) });
+      row.append(text);
+    }
     // The button shows the map's short label (a phone has little room); its title gives the
     // full name, which the panel and the announcement also say.
     const places = strings(this.core.places());

@@ -1,21 +1,34 @@
-//! The key to the point symbols, in the bottom-right corner, in the data's own words.
+//! The key to the point symbols, in the data's own words: rows of text for the widget to
+//! write under the map, or drawn in the bottom-right corner of a static picture.
 
-use crate::data::model::{Kind, Shape};
+use crate::data::model::{Dataset, Kind, Shape};
 use crate::geo::coords::Css;
-use crate::i18n::Ui;
+use crate::i18n::{Lang, Ui};
 use crate::render::frame::Frame;
 use crate::render::labels::{self, Align, Rect};
 use crate::render::scene::Item;
+use crate::render::style::{Color, Style};
 
-/// The legend's items and the box they cover (for labels to avoid); `None` when there are
-/// no point symbols to explain or the canvas is too small for the legend.
-pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
-    let data = frame.data;
-    let style = frame.style;
-    let legend = &style.legend;
-    let lang = frame.lang;
-    // One row per kind drawn as a symbol, in the data format's order of kinds.
-    let rows: Vec<(Kind, String)> = Kind::ALL
+/// One row of the key: a kind of place drawn as a symbol, in the data's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The kind it explains.
+    pub kind: Kind,
+    /// What it says ("Zhongguancun partner park (approx.)").
+    pub text: String,
+    /// The symbol's fill.
+    pub fill: Color,
+    /// The symbol's outline.
+    pub stroke: Color,
+    /// The symbol's radius on the map, CSS px.
+    pub radius: f64,
+}
+
+/// The key's rows: one per kind drawn as a symbol, in the data format's order of kinds,
+/// marked approximate when every place of the kind is. The widget writes them as text
+/// under the map; pictures draw them (see [`build`]).
+pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
+    Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let mut of_kind = data.places.iter().filter(|p| p.kind == kind).peekable();
@@ -31,16 +44,32 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
                 if all_approximate {
                     text.push_str(Ui::ApproxSuffix.get(lang));
                 }
-                (kind, text)
+                let symbol = style.for_place(kind, "");
+                Row {
+                    kind,
+                    text,
+                    fill: symbol.fill,
+                    stroke: symbol.stroke,
+                    radius: symbol.radius,
+                }
             })
         })
-        .collect();
+        .collect()
+}
+
+/// The key drawn in the bottom-right corner, for pictures (the widget's key is text in the
+/// page): its items and the box they cover (for labels to avoid); `None` when there are no
+/// point symbols to explain or the picture is too small for it.
+pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
+    let style = frame.style;
+    let legend = &style.legend;
+    let rows = rows(frame.data, style, frame.lang);
     if rows.is_empty() {
         return None;
     }
     let text_w = rows
         .iter()
-        .map(|(_, text)| labels::text_width(text, legend.font_px, false))
+        .map(|row| labels::text_width(&row.text, legend.font_px, false))
         .fold(0.0, f64::max);
     let w = legend.padding_px + legend.swatch_px + text_w + legend.padding_px;
     let h = legend.top_px + legend.row_px * rows.len() as f64 + legend.bottom_px;
@@ -61,23 +90,22 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
         stroke: legend.border,
         line_width: legend.border_width,
     }];
-    for (row, (kind, text)) in rows.into_iter().enumerate() {
-        let symbol = style.for_place(kind, "");
-        let cy = y0 + legend.top_px + legend.row_px * (row as f64 + 0.5);
+    for (k, row) in rows.into_iter().enumerate() {
+        let cy = y0 + legend.top_px + legend.row_px * (k as f64 + 0.5);
         items.push(Item::Circle {
             place: None,
             center: Css {
                 x: x0 + legend.padding_px + legend.swatch_px / 2.0 - 1.0,
                 y: cy,
             },
-            radius: symbol.radius.min(legend.max_symbol_radius_px),
-            fill: Some(symbol.fill),
-            stroke: symbol.stroke,
+            radius: row.radius.min(legend.max_symbol_radius_px),
+            fill: Some(row.fill),
+            stroke: row.stroke,
             line_width: legend.symbol_line_width,
             dash: None,
         });
         items.push(Item::Label {
-            text,
+            text: row.text,
             at: Css {
                 x: x0 + legend.padding_px + legend.swatch_px + legend.text_gap_px,
                 y: cy,

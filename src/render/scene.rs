@@ -92,14 +92,36 @@ pub struct Scene {
     pub items: Vec<Item>,
 }
 
-/// Builds the display list for `frame`.
+/// Builds the display list for `frame`, as the widget paints it: its key is text in the
+/// page, so the whole canvas is the map's.
 pub fn build(frame: &Frame) -> Scene {
+    build_scene::<false>(frame)
+}
+
+/// Builds the display list with the key drawn in a corner, for static pictures.
+pub fn with_legend(frame: &Frame) -> Scene {
+    build_scene::<true>(frame)
+}
+
+/// The display list; `LEGEND` is a constant so the widget's build leaves the drawn key's
+/// code out of the wasm.
+fn build_scene<const LEGEND: bool>(frame: &Frame) -> Scene {
     let mut items = areas(frame);
     let (symbols, mut obstacles) = symbols(frame);
     items.extend(symbols);
-    if let Some((key, covered)) = legend::build(frame) {
-        items.extend(key);
-        obstacles.push(covered);
+    // The zoom buttons sit over the map's top-left corner: no label goes under them.
+    let controls = frame.style.controls_px;
+    obstacles.push(Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: controls[0],
+        y1: controls[1],
+    });
+    if LEGEND {
+        if let Some((key, covered)) = legend::build(frame) {
+            items.extend(key);
+            obstacles.push(covered);
+        }
     }
     items.extend(labels(frame, &obstacles));
     items.extend(focus_ring(frame));

@@ -205,6 +205,9 @@ pub struct Style {
     pub legend: LegendStyle,
     /// The places' colours.
     pub tints: Tints,
+    /// Width and height of the corner the zoom buttons cover, top left, CSS px (the
+    /// element's stylesheet places them: 8 px in, three 32 px buttons 4 px apart).
+    pub controls_px: [f64; 2],
 }
 
 impl Default for Style {
@@ -280,6 +283,7 @@ impl Style {
                 park: Tint::hex(0x1f4e79, 0x0d2c47),
                 symbol_stroke: Color::hex(0xffffff),
             },
+            controls_px: [44.0, 116.0],
         }
     }
 

@@ -35,7 +35,7 @@ pub fn svg(data: Dataset, request: &Request) -> crate::Result<String> {
         width: request.width,
         height: request.height,
     })?;
-    let scene = scene::build(&frame);
+    let scene = scene::with_legend(&frame);
     let data = map.data();
     // The description names every place, which the picture alone cannot say to a reader
     // who does not see it, then credits the sources.

@@ -9,9 +9,9 @@ use crate::data::report::DataFile;
 use crate::geo::coords::{within, Css, LonLat};
 use crate::geo::math::exp;
 use crate::geo::view::View;
-use crate::i18n::{Lang, Ui};
-use crate::render::scene;
+use crate::i18n::{decimal, Lang, Ui};
 use crate::render::style::{Style, Theme};
+use crate::render::{legend, scene};
 use crate::ui::focus::Direction;
 use crate::ui::gesture::{Drag, Pinch};
 use crate::ui::map::Map;
@@ -492,7 +492,9 @@ impl MapCore {
 
     /// The interface words in the map's language: title (the canvas's name), role
     /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
-    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint.
+    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint; then the key under
+    /// the map, four strings a row: text, fill and outline (`0xRRGGBBAA` as decimal) and the
+    /// symbol's radius in CSS px. The key's colours follow the theme.
     pub fn words(&self) -> String {
         let lang = self.map.lang();
         let mut out = vec![self.map.title()];
@@ -511,6 +513,12 @@ impl MapCore {
         out.push(credit.unwrap_or_default().to_string());
         for words in [Ui::WheelHint, Ui::WheelHintMac, Ui::TouchHint] {
             out.push(words.get(lang).to_string());
+        }
+        for row in legend::rows(self.map.data(), &self.style, lang) {
+            out.push(row.text);
+            out.push(decimal(packed::rgba(row.fill), 0));
+            out.push(decimal(packed::rgba(row.stroke), 0));
+            out.push(decimal(row.radius, 1));
         }
         joined(&out)
     }
@@ -540,7 +548,8 @@ impl MapCore {
         if theme != self.theme {
             self.theme = theme;
             self.style = Style::for_theme(theme);
-            self.changes |= changed::DRAW;
+            // The key under the map is in the words, with the theme's colours.
+            self.changes |= changed::DRAW | changed::WORDS;
         }
         Ok(())
     }

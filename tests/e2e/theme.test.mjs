@@ -85,3 +85,22 @@ test('forced colours (high contrast) get the black-on-white map whatever the the
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the key under the map is text in the chosen language, its symbols in the theme\'s colours', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  const key = () => page.evaluate(() => Array.from(
+    document.querySelector('jingjinji-map').shadowRoot.querySelectorAll('.jjm-legend li'),
+    (li) => [li.textContent, getComputedStyle(li.querySelector('.jjm-swatch')).backgroundColor],
+  ));
+  assert.deepEqual(await key(), [
+    ['“New two wings” (approx.)', 'rgb(184, 50, 42)'],
+    ['Zhongguancun partner park (approx.)', 'rgb(31, 78, 121)'],
+  ]);
+  await setTheme(page, 'dark');
+  await frames(page);
+  assert.deepEqual((await key()).map((row) => row[1]), ['rgb(255, 107, 94)', 'rgb(140, 196, 255)']);
+  await page.evaluate(() => document.querySelector('jingjinji-map')._widget.setLang('zh'));
+  assert.deepEqual((await key()).map((row) => row[0]), ['“新两翼”（位置为近似）', '中关村合作园区（位置为近似）']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
