@@ -20,7 +20,7 @@ await build({
   bundle: true,
   minify: true,
   format: 'esm',
-  target: 'es2020',
+  target: 'es2022',
   logLevel: 'warning',
   plugins: [inlineCss],
 });

@@ -213,6 +213,10 @@ pub enum Ui {
     LocationApproximate,
     /// Appended to a legend entry whose places are all approximate.
     ApproxSuffix,
+    /// Kilometres, after a number on the scale bar.
+    Kilometres,
+    /// Metres, after a number on the scale bar.
+    Metres,
     /// The canvas's accessible name when the features file gives no title.
     DefaultMapLabel,
     /// What the canvas is, for screen readers (`aria-roledescription`).
@@ -252,6 +256,8 @@ impl Ui {
             ),
             Ui::LocationApproximate => ("Location approximate.", "位置为近似。"),
             Ui::ApproxSuffix => (" (approx.)", "（位置为近似）"),
+            Ui::Kilometres => (" km", " 公里"),
+            Ui::Metres => (" m", " 米"),
             Ui::DefaultMapLabel => ("Interactive map", "交互式地图"),
             Ui::MapRole => ("interactive map", "交互式地图"),
             Ui::KeysHelp => (

@@ -203,10 +203,11 @@ fn legend_texts(m: &Map) -> Vec<String> {
 #[test]
 fn the_widgets_scene_leaves_the_key_to_the_page() {
     let m = map(420.0, 525.0, Lang::En);
-    let widget = scene_of(&m);
-    assert!(!widget.items.iter().any(|i| matches!(i, Item::Rect { .. })));
+    let key = "Zhongguancun partner park (approx.)".to_string();
+    let texts = |s: &Scene| label_boxes(s).into_iter().map(|b| b.0).collect::<Vec<_>>();
+    assert!(!texts(&scene_of(&m)).contains(&key));
     let picture = scene::with_legend(&m.frame(&Style::default()).expect("sized"));
-    assert!(picture.items.iter().any(|i| matches!(i, Item::Rect { .. })));
+    assert!(texts(&picture).contains(&key));
 }
 
 #[test]
@@ -374,4 +375,77 @@ fn no_label_goes_under_the_zoom_buttons() {
         }
     }
     assert!(checked > 100, "only {checked} labels");
+}
+
+/// The scale bar's length in CSS px and what its label says, in metres.
+fn scale_bar(s: &Scene) -> (f64, f64, String) {
+    let length = s
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Rect { rect, .. } => Some(rect.x1 - rect.x0),
+            _ => None,
+        })
+        .expect("a scale bar");
+    let text = label_boxes(s)
+        .into_iter()
+        .map(|b| b.0)
+        .find(|t| {
+            t.ends_with(" km") || t.ends_with(" m") || t.ends_with("公里") || t.ends_with("米")
+        })
+        .expect("the scale bar's label");
+    let number: f64 = text
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a number");
+    let metres = if text.contains("km") || text.contains("公里") {
+        number * 1000.0
+    } else {
+        number
+    };
+    (length, metres, text)
+}
+
+#[test]
+fn the_scale_bar_is_true_on_the_ground_at_every_zoom() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut m = map(560.0, 700.0, lang);
+        let mut seen = Vec::new();
+        for zoom in [1.0, 2.0, 3.0, 5.0, 8.0, 16.0] {
+            m.zoom_by(zoom / m.zoom(), None);
+            let s = scene_of(&m);
+            let (px, metres, text) = scale_bar(&s);
+            // Ground distance of a bar that long, laid across the middle of the map.
+            let view = m.view().unwrap();
+            let ends = [280.0 - px / 2.0, 280.0 + px / 2.0].map(|x| {
+                let p = view.to_plane(Css { x, y: 350.0 }).unwrap();
+                m.projection().inverse(p).unwrap()
+            });
+            let ground = ground_km(ends[0], ends[1]) * 1000.0;
+            assert!(
+                (ground - metres).abs() / metres < 0.005,
+                "{zoom}×: the bar says {text} but is {ground:.0} m long"
+            );
+            assert!(
+                (110.0 / 5.0 * 0.99..=110.0).contains(&px),
+                "{zoom}×: {px} px"
+            );
+            let lead = text.chars().next().unwrap();
+            assert!(
+                matches!(lead, '1' | '2' | '5'),
+                "not a round length: {text}"
+            );
+            seen.push(text);
+        }
+        // Zooming in shortens what the bar stands for.
+        assert_ne!(seen.first(), seen.last());
+        if lang == Lang::Zh {
+            assert!(
+                seen.iter()
+                    .all(|t| t.ends_with(" 公里") || t.ends_with(" 米")),
+                "{seen:?}"
+            );
+        }
+    }
 }

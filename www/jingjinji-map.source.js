@@ -210,97 +210,100 @@ const THEMES = ['light', 'dark', 'auto'];
 
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
+  // Private state (#names: the minifier shortens them, and nothing outside can reach them).
+  #background; #canvas; #core; #credit; #ctx; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId; #drawnView; #forcedQuery; #frame; #gesture; #gestureHint; #hash; #hintTimer; #host; #keys; #legend; #levels; #listeners; #live; #observer; #panel; #picture; #pinching; #places; #placesHeading; #placesList; #reset; #settleTimer; #sizedFor; #snapshot; #snapshotFresh; #suppressClick; #themeChoice; #tooltip; #touchStart; #words; #zoomIn; #zoomOut;
+
   /** Builds the map's DOM at once, before its code and data arrive: the box keeps its size
    *  (no layout jump) and the page lays it out while the bytes download. `attach` brings
    *  it to life. */
   constructor(host, root, { hash, theme }) {
-    this.host = host;
-    this.core = null;
-    this.hash = hash;
-    this.listeners = [];
-    this.themeChoice = 'light';
-    this.levels = new Map();
+    this.#host = host;
+    this.#core = null;
+    this.#hash = hash;
+    this.#listeners = [];
+    this.#themeChoice = 'light';
+    this.#levels = new Map();
     this.frameHandle = 0;
-    this.hintTimer = 0;
-    this.dpr = window.devicePixelRatio || 1;
-    this.dprChanged = false;
-    this.dprWatch = null;
-    this.suppressClick = false;
-    this.dragId = null;
-    this.pinching = false;
-    this.touchStart = null;
+    this.#hintTimer = 0;
+    this.#dpr = window.devicePixelRatio || 1;
+    this.#dprChanged = false;
+    this.#dprWatch = null;
+    this.#suppressClick = false;
+    this.#dragId = null;
+    this.#pinching = false;
+    this.#touchStart = null;
     // While a gesture moves the map, frames move the last full frame's picture (kept in
     // `snapshot`, drawn at `drawnView`) instead of drawing everything: a frame then costs a
     // copy of pixels however big the data. A full frame follows once the gesture settles.
-    this.gesture = false;
-    this.settleTimer = 0;
-    this.snapshot = null;
-    this.snapshotFresh = false;
-    this.drawnView = null;
-    this.build(root);
-    this.frame.setAttribute('aria-busy', 'true');
-    this.watchTheme();
-    this.setTheme(theme);
+    this.#gesture = false;
+    this.#settleTimer = 0;
+    this.#snapshot = null;
+    this.#snapshotFresh = false;
+    this.#drawnView = null;
+    this.#build(root);
+    this.#frame.setAttribute('aria-busy', 'true');
+    this.#watchTheme();
+    this.#setTheme(theme);
   }
 
   /** Follows the reader's colour preferences while the theme is `auto`, and their forced
    *  (high-contrast) colours always. */
-  watchTheme() {
-    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
-    this.forcedQuery = matchMedia('(forced-colors: active)');
+  #watchTheme() {
+    this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.#forcedQuery = matchMedia('(forced-colors: active)');
     const changed = () => {
-      this.applyTheme();
-      if (this.core) this.after();
+      this.#applyTheme();
+      if (this.#core) this.after();
     };
-    for (const query of [this.darkQuery, this.forcedQuery]) {
+    for (const query of [this.#darkQuery, this.#forcedQuery]) {
       query.addEventListener('change', changed);
-      this.listeners.push(() => query.removeEventListener('change', changed));
+      this.#listeners.push(() => query.removeEventListener('change', changed));
     }
   }
 
   /** The page's theme (`light`, `dark` or `auto`; none is light). */
-  setTheme(choice) {
+  #setTheme(choice) {
     if (choice && !THEMES.includes(choice)) {
       console.warn(`jingjinji-map: no theme is called "${choice}"; use light, dark or auto`);
     }
-    this.themeChoice = THEMES.includes(choice) ? choice : 'light';
-    this.applyTheme();
+    this.#themeChoice = THEMES.includes(choice) ? choice : 'light';
+    this.#applyTheme();
   }
 
   /** Resolves the theme for this reader now and gives it to the DOM and the map. */
-  applyTheme() {
-    const dark = this.themeChoice === 'dark' || (this.themeChoice === 'auto' && this.darkQuery.matches);
-    const theme = this.forcedQuery.matches ? 'contrast' : dark ? 'dark' : 'light';
-    this.frame.dataset.theme = theme;
-    this.core?.setTheme(theme);
+  #applyTheme() {
+    const dark = this.#themeChoice === 'dark' || (this.#themeChoice === 'auto' && this.#darkQuery.matches);
+    const theme = this.#forcedQuery.matches ? 'contrast' : dark ? 'dark' : 'light';
+    this.#frame.dataset.theme = theme;
+    this.#core?.setTheme(theme);
   }
 
   /** Draws the map from a loaded core and starts listening to the reader. */
   attach(core) {
-    this.core = core;
-    this.applyTheme();
-    this.frame.removeAttribute('aria-busy');
-    this.picture.remove();
-    this.listen();
+    this.#core = core;
+    this.#applyTheme();
+    this.#frame.removeAttribute('aria-busy');
+    this.#picture.remove();
+    this.#listen();
     // Words, list and panel first, then the one measurement: the page is laid out once for
     // the first frame, not again for text written after it.
     core.takeChanges();
-    this.writeWords();
-    this.resize();
-    this.watchDpr();
-    this.applyHash();
+    this.#writeWords();
+    this.#resize();
+    this.#watchDpr();
+    this.#applyHash();
     this.after();
   }
 
-  build(root) {
-    this.frame = make('div', 'jjm-frame');
-    const column = make('div', 'jjm-column', this.frame);
+  #build(root) {
+    this.#frame = make('div', 'jjm-frame');
+    const column = make('div', 'jjm-column', this.#frame);
     const figure = make('figure', 'jjm-map', column);
     const stage = make('div', 'jjm-stage', figure);
     const canvas = make('canvas', '', stage);
     // Until the map is drawn, the page's static picture of it (if it gave one) shows here.
-    this.picture = make('slot', 'jjm-picture', stage);
-    this.picture.name = 'picture';
+    this.#picture = make('slot', 'jjm-picture', stage);
+    this.#picture.name = 'picture';
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-describedby', 'jjm-keys');
@@ -311,172 +314,172 @@ class MapView {
       b.textContent = face;
       return b;
     };
-    this.zoomIn = button('jjm-zoom-in', '+', controls);
-    this.zoomOut = button('jjm-zoom-out', '−', controls);
-    this.reset = button('jjm-reset', '⤢', controls);
-    this.tooltip = make('div', 'jjm-tooltip', stage);
-    this.gestureHint = make('div', 'jjm-gesture-hint', stage);
-    for (const quiet of [this.tooltip, this.gestureHint]) {
+    this.#zoomIn = button('jjm-zoom-in', '+', controls);
+    this.#zoomOut = button('jjm-zoom-out', '−', controls);
+    this.#reset = button('jjm-reset', '⤢', controls);
+    this.#tooltip = make('div', 'jjm-tooltip', stage);
+    this.#gestureHint = make('div', 'jjm-gesture-hint', stage);
+    for (const quiet of [this.#tooltip, this.#gestureHint]) {
       quiet.setAttribute('aria-hidden', 'true');
       quiet.hidden = true;
     }
     // The key to the symbols: text in the page, so it never covers the map.
-    this.legend = make('ul', 'jjm-legend', figure);
-    this.credit = make('figcaption', 'jjm-attribution', figure);
-    this.places = make('nav', 'jjm-places', column);
-    this.placesHeading = make('p', 'jjm-places-heading', this.places);
-    this.placesList = make('ul', '', this.places);
-    this.panel = make('section', 'jjm-panel', this.frame);
+    this.#legend = make('ul', 'jjm-legend', figure);
+    this.#credit = make('figcaption', 'jjm-attribution', figure);
+    this.#places = make('nav', 'jjm-places', column);
+    this.#placesHeading = make('p', 'jjm-places-heading', this.#places);
+    this.#placesList = make('ul', '', this.#places);
+    this.#panel = make('section', 'jjm-panel', this.#frame);
     // A panel that scrolls must be reachable by keyboard to scroll it.
-    this.panel.tabIndex = 0;
-    this.keys = make('p', 'jjm-visually-hidden', this.frame);
-    this.keys.id = 'jjm-keys';
-    this.live = make('div', 'jjm-visually-hidden jjm-live', this.frame);
-    this.live.setAttribute('role', 'status');
-    this.live.setAttribute('aria-live', 'polite');
-    root.append(this.frame);
-    this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-    if (!this.ctx) throw new Error('this browser gives no 2D canvas context');
+    this.#panel.tabIndex = 0;
+    this.#keys = make('p', 'jjm-visually-hidden', this.#frame);
+    this.#keys.id = 'jjm-keys';
+    this.#live = make('div', 'jjm-visually-hidden jjm-live', this.#frame);
+    this.#live.setAttribute('role', 'status');
+    this.#live.setAttribute('aria-live', 'polite');
+    root.append(this.#frame);
+    this.#canvas = canvas;
+    this.#ctx = canvas.getContext('2d');
+    if (!this.#ctx) throw new Error('this browser gives no 2D canvas context');
   }
 
   /** Adds a listener that this map removes in `destroy()`; the map's state updates after it. */
-  on(target, type, handler, cancelling = false) {
+  #on(target, type, handler, cancelling = false) {
     const call = (e) => { handler(e); this.after(); };
     const options = cancelling ? { passive: false } : undefined;
     target.addEventListener(type, call, options);
-    this.listeners.push(() => target.removeEventListener(type, call, options));
+    this.#listeners.push(() => target.removeEventListener(type, call, options));
   }
 
-  listen() {
-    const { core, canvas } = this;
+  #listen() {
+    const core = this.#core, canvas = this.#canvas;
     const at = (e) => {
       const r = canvas.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     };
     const send = (what, a = 0, b = 0, c = 0, d = 0) => core.input(what, a, b, c, d);
-    this.on(canvas, 'click', (e) => {
-      if (this.suppressClick) { this.suppressClick = false; return; } // the end of a drag or pinch
+    this.#on(canvas, 'click', (e) => {
+      if (this.#suppressClick) { this.#suppressClick = false; return; } // the end of a drag or pinch
       this.select(core.featureAt(...at(e)) ?? null, Origin.Pointer);
     });
-    this.on(canvas, 'pointerdown', (e) => {
+    this.#on(canvas, 'pointerdown', (e) => {
       if (e.pointerType === 'touch' || e.button !== 0) return; // fingers: see the touch handlers
-      this.suppressClick = false;
-      this.dragId = e.pointerId;
+      this.#suppressClick = false;
+      this.#dragId = e.pointerId;
       send(DRAG_START, e.pointerId, ...at(e));
       try { canvas.setPointerCapture(e.pointerId); } catch { /* the pointer already left */ }
     });
-    this.on(canvas, 'pointermove', (e) => {
-      if (this.dragId !== null) {
-        if (e.pointerId === this.dragId && send(DRAG_MOVE, e.pointerId, ...at(e))) {
+    this.#on(canvas, 'pointermove', (e) => {
+      if (this.#dragId !== null) {
+        if (e.pointerId === this.#dragId && send(DRAG_MOVE, e.pointerId, ...at(e))) {
           canvas.style.cursor = 'grabbing';
-          this.tooltip.hidden = true;
-          this.moving();
+          this.#tooltip.hidden = true;
+          this.#moving();
         }
         return;
       }
-      if (e.pointerType !== 'touch') this.hover(...at(e), true);
+      if (e.pointerType !== 'touch') this.#hover(...at(e), true);
     });
     const end = (e) => {
-      if (e.pointerId !== this.dragId) return;
-      this.dragId = null;
+      if (e.pointerId !== this.#dragId) return;
+      this.#dragId = null;
       // The click that follows a drag's release must not select.
-      this.suppressClick = send(DRAG_END, e.pointerId) === 1;
+      this.#suppressClick = send(DRAG_END, e.pointerId) === 1;
       canvas.style.cursor = '';
     };
-    this.on(canvas, 'pointerup', end);
-    this.on(canvas, 'pointercancel', end);
-    this.on(canvas, 'pointerleave', () => { if (this.dragId === null) this.hover(0, 0, false); });
-    this.on(canvas, 'dblclick', (e) => send(ZOOM, 2, ...at(e), stillMotion()));
-    this.on(canvas, 'wheel', (e) => {
+    this.#on(canvas, 'pointerup', end);
+    this.#on(canvas, 'pointercancel', end);
+    this.#on(canvas, 'pointerleave', () => { if (this.#dragId === null) this.#hover(0, 0, false); });
+    this.#on(canvas, 'dblclick', (e) => send(ZOOM, 2, ...at(e), stillMotion()));
+    this.#on(canvas, 'wheel', (e) => {
       if (!(e.ctrlKey || e.metaKey)) {
         // No scroll trap: the page scrolls; say how to zoom instead.
-        this.hint(this.words[navigator.userAgent.includes('Mac') ? 10 : 9]);
+        this.#hint(this.#words[navigator.userAgent.includes('Mac') ? 10 : 9]);
         return;
       }
       e.preventDefault();
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
       send(WHEEL, e.deltaY * unit, ...at(e));
-      this.moving();
+      this.#moving();
     }, true);
     const touches = (e) => [...e.touches].slice(0, 2).map(at);
-    this.on(canvas, 'touchstart', (e) => {
+    this.#on(canvas, 'touchstart', (e) => {
       const t = touches(e);
       if (t.length === 2) {
-        this.pinching = send(PINCH_START, ...t[0], ...t[1]) === 1;
-        this.touchStart = null;
+        this.#pinching = send(PINCH_START, ...t[0], ...t[1]) === 1;
+        this.#touchStart = null;
       } else if (t.length === 1) {
-        this.touchStart = t[0];
+        this.#touchStart = t[0];
       }
     });
-    this.on(canvas, 'touchmove', (e) => {
+    this.#on(canvas, 'touchmove', (e) => {
       const t = touches(e);
-      if (t.length === 2 && this.pinching) {
+      if (t.length === 2 && this.#pinching) {
         // Two fingers are the map's: it pans and zooms, the page stays.
         e.preventDefault();
         send(PINCH_MOVE, ...t[0], ...t[1]);
-        this.suppressClick = true;
-        this.moving();
-      } else if (t.length === 1 && !this.pinching && this.touchStart) {
+        this.#suppressClick = true;
+        this.#moving();
+      } else if (t.length === 1 && !this.#pinching && this.#touchStart) {
         // One finger scrolls the page; say how to move the map.
         const [x, y] = t[0];
-        if (Math.hypot(x - this.touchStart[0], y - this.touchStart[1]) > TOUCH_HINT_PX) {
-          this.touchStart = null;
-          this.hint(this.words[11]);
+        if (Math.hypot(x - this.#touchStart[0], y - this.#touchStart[1]) > TOUCH_HINT_PX) {
+          this.#touchStart = null;
+          this.#hint(this.#words[11]);
         }
       }
     }, true);
-    this.on(canvas, 'touchend', (e) => {
-      if (e.touches.length < 2) { send(PINCH_END); this.pinching = false; }
+    this.#on(canvas, 'touchend', (e) => {
+      if (e.touches.length < 2) { send(PINCH_END); this.#pinching = false; }
     });
-    this.on(canvas, 'touchcancel', () => {
+    this.#on(canvas, 'touchcancel', () => {
       send(PINCH_END);
-      this.pinching = false;
-      this.touchStart = null;
+      this.#pinching = false;
+      this.#touchStart = null;
     });
-    this.on(canvas, 'keydown', (e) => {
+    this.#on(canvas, 'keydown', (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       // Keys the map uses (arrows, space…) must not also scroll the page.
       if (core.key(e.key, stillMotion())) e.preventDefault();
     }, true);
     // The ring shows where the keyboard is; off the map there is none.
-    this.on(canvas, 'blur', () => send(BLUR));
-    this.on(this.zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, stillMotion()));
-    this.on(this.zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, stillMotion()));
-    this.on(this.reset, 'click', () => send(HOME, stillMotion()));
-    this.on(this.places, 'click', (e) => {
+    this.#on(canvas, 'blur', () => send(BLUR));
+    this.#on(this.#zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, stillMotion()));
+    this.#on(this.#zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, stillMotion()));
+    this.#on(this.#reset, 'click', () => send(HOME, stillMotion()));
+    this.#on(this.#places, 'click', (e) => {
       const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
       if (b) this.select(b.dataset.id, Origin.List);
     });
-    this.on(window, 'hashchange', () => this.applyHash());
-    this.observer = new ResizeObserver(() => { this.resize(); this.after(); });
-    this.observer.observe(canvas);
+    this.#on(window, 'hashchange', () => this.#applyHash());
+    this.#observer = new ResizeObserver(() => { this.#resize(); this.after(); });
+    this.#observer.observe(canvas);
   }
 
   /** A gesture moved the map: draw quickly until it settles, then in full. */
-  moving() {
-    this.gesture = true;
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      this.gesture = false;
-      this.requestDraw();
+  #moving() {
+    this.#gesture = true;
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => {
+      this.#gesture = false;
+      this.#requestDraw();
     }, SETTLE_MS);
   }
 
   /** Selects `id` (or the overview with null); unknown ids throw. */
   select(id, origin) {
-    this.core.select(id, origin, stillMotion());
+    this.#core.select(id, origin, stillMotion());
   }
 
   /** Records the place under the pointer and names it in the tooltip beside the pointer. */
-  hover(x, y, inside) {
-    this.core.input(HOVER, x, y, inside ? 1 : 0, 0);
-    const name = inside ? this.core.hoveredName() : null;
-    const tip = this.tooltip;
+  #hover(x, y, inside) {
+    this.#core.input(HOVER, x, y, inside ? 1 : 0, 0);
+    const name = inside ? this.#core.hoveredName() : null;
+    const tip = this.#tooltip;
     if (name) {
       tip.textContent = name;
       // Beside the pointer, on the side with more room.
-      const right = x > this.canvas.getBoundingClientRect().width * 0.6;
+      const right = x > this.#canvas.getBoundingClientRect().width * 0.6;
       tip.style.left = `${right ? x - 12 : x + 14}px`;
       tip.style.top = `${y + 14}px`;
       tip.style.transform = right ? 'translate(-100%, 0)' : 'none';
@@ -487,55 +490,55 @@ class MapView {
   }
 
   /** Shows a short hint over the map for a moment. */
-  hint(text) {
-    this.gestureHint.textContent = text;
-    this.gestureHint.hidden = false;
-    clearTimeout(this.hintTimer);
-    this.hintTimer = setTimeout(() => { this.gestureHint.hidden = true; }, HINT_MS);
+  #hint(text) {
+    this.#gestureHint.textContent = text;
+    this.#gestureHint.hidden = false;
+    clearTimeout(this.#hintTimer);
+    this.#hintTimer = setTimeout(() => { this.#gestureHint.hidden = true; }, HINT_MS);
   }
 
   /** Acts on what MapCore says changed: words, panel, URL, `select` event, announcement, frame. */
   after() {
-    const { core } = this;
+    const core = this.#core;
     const changes = core.takeChanges();
-    if (changes & WORDS) this.writeWords();
-    else if (changes & SELECTION) this.writePanel();
+    if (changes & WORDS) this.#writeWords();
+    else if (changes & SELECTION) this.#writePanel();
     if (changes & SELECTION) {
       const id = core.selected() ?? null;
-      this.updateHash(id);
-      this.host.dispatchEvent(new CustomEvent('select', { detail: { id }, bubbles: true, composed: true }));
+      this.#updateHash(id);
+      this.#host.dispatchEvent(new CustomEvent('select', { detail: { id }, bubbles: true, composed: true }));
     }
     if (changes & ANNOUNCE) {
       const text = core.takeAnnouncement();
-      if (text) this.live.textContent = text;
+      if (text) this.#live.textContent = text;
     }
-    if (changes & HOVERED && this.dragId === null) {
-      this.canvas.style.cursor = core.hoveredName() ? 'pointer' : '';
+    if (changes & HOVERED && this.#dragId === null) {
+      this.#canvas.style.cursor = core.hoveredName() ? 'pointer' : '';
     }
-    if (changes & DRAW) this.requestDraw();
+    if (changes & DRAW) this.#requestDraw();
   }
 
   /** Everything that depends on the language: interface words, places, credit, panel. */
-  writeWords() {
-    const w = strings(this.core.words());
-    this.words = w;
+  #writeWords() {
+    const w = strings(this.#core.words());
+    this.#words = w;
     const [title, role, keys, zoomIn, zoomOut, reset, placesHeading, details, credit] = w;
-    this.canvas.setAttribute('aria-label', title);
-    this.canvas.setAttribute('aria-roledescription', role);
-    this.keys.textContent = keys;
-    for (const [b, words] of [[this.zoomIn, zoomIn], [this.zoomOut, zoomOut], [this.reset, reset]]) {
+    this.#canvas.setAttribute('aria-label', title);
+    this.#canvas.setAttribute('aria-roledescription', role);
+    this.#keys.textContent = keys;
+    for (const [b, words] of [[this.#zoomIn, zoomIn], [this.#zoomOut, zoomOut], [this.#reset, reset]]) {
       b.setAttribute('aria-label', words);
       b.title = words;
     }
-    this.places.setAttribute('aria-label', placesHeading);
-    this.placesHeading.textContent = placesHeading;
-    this.panel.setAttribute('aria-label', details);
-    this.credit.textContent = credit;
+    this.#places.setAttribute('aria-label', placesHeading);
+    this.#placesHeading.textContent = placesHeading;
+    this.#panel.setAttribute('aria-label', details);
+    this.#credit.textContent = credit;
     // After the twelve words, the key: text, fill, outline and radius per row.
-    this.legend.replaceChildren();
+    this.#legend.replaceChildren();
     for (let k = 12; k + 3 < w.length; k += 4) {
       const [text, fill, stroke, radius] = w.slice(k, k + 4);
-      const row = make('li', '', this.legend);
+      const row = make('li', '', this.#legend);
       const swatch = make('span', 'jjm-swatch', row);
       swatch.setAttribute('aria-hidden', 'true');
       const size = `${2 * Math.min(Number(radius), 7)}px`;
@@ -544,24 +547,24 @@ class MapView {
     }
     // The button shows the map's short label (a phone has little room); its title gives the
     // full name, which the panel and the announcement also say.
-    const places = strings(this.core.places());
-    this.placesList.replaceChildren();
+    const places = strings(this.#core.places());
+    this.#placesList.replaceChildren();
     for (let k = 0; k + 5 < places.length; k += 6) {
       const [id, , , , label, name] = places.slice(k, k + 6);
-      const b = make('button', 'jjm-place', make('li', '', this.placesList));
+      const b = make('button', 'jjm-place', make('li', '', this.#placesList));
       b.type = 'button';
       b.dataset.id = id;
       b.textContent = label;
       if (name !== label) b.title = name;
     }
-    this.writePanel();
+    this.#writePanel();
   }
 
   /** The panel for the current selection (as text nodes only), and the list's pressed button. */
-  writePanel() {
-    const s = strings(this.core.panel());
+  #writePanel() {
+    const s = strings(this.#core.panel());
     const [id, kicker, title, note, summary, source, hint] = s;
-    const p = this.panel;
+    const p = this.#panel;
     p.replaceChildren();
     p.dataset.place = id;
     const add = (tag, className, text, parent = p) => {
@@ -586,65 +589,65 @@ class MapView {
     }
     if (source) add('p', 'jjm-source', source);
     add('p', 'jjm-hint', hint);
-    for (const b of this.placesList.querySelectorAll('button')) {
+    for (const b of this.#placesList.querySelectorAll('button')) {
       b.setAttribute('aria-pressed', String(b.dataset.id === id && id !== ''));
     }
   }
 
   /** The URL's hash follows the selection (when enabled), without adding history entries. */
-  updateHash(id) {
-    if (!this.hash) return;
+  #updateHash(id) {
+    if (!this.#hash) return;
     if (id) history.replaceState(null, '', `#region=${id}`);
     else if (regionInHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   }
 
   /** Selects the place the URL's `#region=` names; an unknown id is only a warning. */
-  applyHash() {
-    if (!this.hash) return;
+  #applyHash() {
+    if (!this.#hash) return;
     const id = regionInHash(location.hash);
     if (!id) return;
-    if (this.core.isPlace(id)) this.select(id, Origin.Link);
+    if (this.#core.isPlace(id)) this.select(id, Origin.Link);
     else console.warn(`jingjinji-map: the link names no place "${id}"; showing the overview`);
   }
 
   /** Fits the map to the canvas's CSS size and the screen's pixel ratio, and paints. */
-  resize() {
-    const r = this.canvas.getBoundingClientRect();
-    this.dpr = window.devicePixelRatio || 1;
+  #resize() {
+    const r = this.#canvas.getBoundingClientRect();
+    this.#dpr = window.devicePixelRatio || 1;
     // The observer also reports the size the map was first drawn at: nothing to redo.
-    const key = `${r.width} ${r.height} ${this.dpr}`;
-    if (key === this.sizedFor) return;
-    this.gesture = false; // a new size needs a full frame
-    const size = this.core.resize(r.width, r.height, this.dpr);
+    const key = `${r.width} ${r.height} ${this.#dpr}`;
+    if (key === this.#sizedFor) return;
+    this.#gesture = false; // a new size needs a full frame
+    const size = this.#core.resize(r.width, r.height, this.#dpr);
     if (size.length !== 2) return; // hidden or not laid out yet; a later resize will come
-    if (this.canvas.width !== size[0] || this.canvas.height !== size[1]) {
-      this.canvas.width = size[0];
-      this.canvas.height = size[1];
+    if (this.#canvas.width !== size[0] || this.#canvas.height !== size[1]) {
+      this.#canvas.width = size[0];
+      this.#canvas.height = size[1];
     }
-    this.sizedFor = key;
+    this.#sizedFor = key;
     this.draw();
   }
 
   /** Listens for the pixel ratio leaving the value the canvas was sized for (the window moved
    *  to a screen of another density, or the page zoomed). A narrow range rather than an exact
    *  value: a ratio such as 1.100000023841858 must match itself however it is written. */
-  watchDpr() {
-    this.dprWatch?.();
-    const list = matchMedia(`(min-resolution: ${+(this.dpr - 0.001).toFixed(4)}dppx) and (max-resolution: ${+(this.dpr + 0.001).toFixed(4)}dppx)`);
-    const changed = () => { this.dprChanged = true; this.requestDraw(); };
+  #watchDpr() {
+    this.#dprWatch?.();
+    const list = matchMedia(`(min-resolution: ${+(this.#dpr - 0.001).toFixed(4)}dppx) and (max-resolution: ${+(this.#dpr + 0.001).toFixed(4)}dppx)`);
+    const changed = () => { this.#dprChanged = true; this.#requestDraw(); };
     list.addEventListener('change', changed);
-    this.dprWatch = () => list.removeEventListener('change', changed);
+    this.#dprWatch = () => list.removeEventListener('change', changed);
   }
 
   /** A frame on the next animation frame: at most one in flight. */
-  requestDraw() {
+  #requestDraw() {
     if (this.frameHandle) return;
     this.frameHandle = requestAnimationFrame(() => {
       this.frameHandle = 0;
-      if (this.dprChanged) {
-        this.dprChanged = false;
-        this.resize();
-        this.watchDpr();
+      if (this.#dprChanged) {
+        this.#dprChanged = false;
+        this.#resize();
+        this.#watchDpr();
       } else {
         this.draw();
       }
@@ -655,53 +658,53 @@ class MapView {
   /** Advances an easing view change and paints the scene (or, mid-gesture, moves the last
    *  full frame's picture). */
   draw() {
-    const { core } = this;
+    const core = this.#core;
     // An easing view change advances; while it runs, each frame asks for the next.
-    if (core.input(FRAME, performance.now(), 0, 0, 0)) this.requestDraw();
-    if (this.gesture && this.drawnView && this.moveSnapshot()) return;
-    const n = core.scene(this.dpr);
+    if (core.input(FRAME, performance.now(), 0, 0, 0)) this.#requestDraw();
+    if (this.#gesture && this.#drawnView && this.#moveSnapshot()) return;
+    const n = core.scene(this.#dpr);
     if (n.length < HEADER) return;
-    this.paint(n, strings(core.sceneStrings()));
-    this.drawnView = Array.from(n.subarray(2, 5));
-    this.snapshotFresh = false;
+    this.#paint(n, strings(core.sceneStrings()));
+    this.#drawnView = Array.from(n.subarray(2, 5));
+    this.#snapshotFresh = false;
   }
 
   /** Draws the last full frame moved and scaled to the current view; the background shows
    *  where it does not reach. False if there is no view yet. */
-  moveSnapshot() {
-    const view = this.core.view();
+  #moveSnapshot() {
+    const view = this.#core.view();
     if (view.length !== 3) return false;
-    const { canvas, ctx, dpr } = this;
-    if (!this.snapshotFresh) {
+    const canvas = this.#canvas, ctx = this.#ctx, dpr = this.#dpr;
+    if (!this.#snapshotFresh) {
       // The canvas still shows the last full frame: keep its pixels before moving them.
-      this.snapshot ??= document.createElement('canvas');
-      this.snapshot.width = canvas.width;
-      this.snapshot.height = canvas.height;
-      this.snapshot.getContext('2d').drawImage(canvas, 0, 0);
-      this.snapshotFresh = true;
+      this.#snapshot ??= document.createElement('canvas');
+      this.#snapshot.width = canvas.width;
+      this.#snapshot.height = canvas.height;
+      this.#snapshot.getContext('2d').drawImage(canvas, 0, 0);
+      this.#snapshotFresh = true;
     }
     const [scale, tx, ty] = view;
-    const [scale0, tx0, ty0] = this.drawnView;
+    const [scale0, tx0, ty0] = this.#drawnView;
     const k = scale / scale0;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = this.background;
+    ctx.fillStyle = this.#background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(k, 0, 0, k, dpr * (tx - k * tx0), dpr * (ty - k * ty0));
-    ctx.drawImage(this.snapshot, 0, 0);
+    ctx.drawImage(this.#snapshot, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     return true;
   }
 
   /** Paints a packed scene (`n` numbers, `s` strings). */
-  paint(n, s) {
-    const { ctx, dpr } = this;
+  #paint(n, s) {
+    const ctx = this.#ctx, dpr = this.#dpr;
     const [width, height, scale, tx, ty, level, background] = n;
-    this.background = css(background);
+    this.#background = css(background);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = this.background;
+    ctx.fillStyle = this.#background;
     ctx.fillRect(0, 0, width, height);
     ctx.lineJoin = 'round';
-    const paths = this.paths(level);
+    const paths = this.#paths(level);
     for (let i = HEADER; i < n.length;) {
       const op = n[i];
       if (op === AREA) {
@@ -754,12 +757,12 @@ class MapView {
   }
 
   /** One Path2D per place (null for points) at a detail level, in plane metres, built once. */
-  paths(level) {
-    let paths = this.levels.get(level);
+  #paths(level) {
+    let paths = this.#levels.get(level);
     if (paths) {
-      this.levels.delete(level); // most recently used last
+      this.#levels.delete(level); // most recently used last
     } else {
-      const flat = this.core.paths(level);
+      const flat = this.#core.paths(level);
       paths = [];
       for (let k = 0; k < flat.length;) {
         const rings = flat[k++];
@@ -773,46 +776,46 @@ class MapView {
         }
         paths.push(path);
       }
-      if (this.levels.size >= LEVELS_KEPT) this.levels.delete(this.levels.keys().next().value);
+      if (this.#levels.size >= LEVELS_KEPT) this.#levels.delete(this.#levels.keys().next().value);
     }
-    this.levels.set(level, paths);
+    this.#levels.set(level, paths);
     return paths;
   }
 
   /** Removes the map's DOM, every listener, observer, timer and frame, and its wasm memory. */
   destroy() {
-    for (const remove of this.listeners) remove();
-    this.listeners = [];
-    this.observer?.disconnect();
-    this.dprWatch?.();
+    for (const remove of this.#listeners) remove();
+    this.#listeners = [];
+    this.#observer?.disconnect();
+    this.#dprWatch?.();
     cancelAnimationFrame(this.frameHandle);
-    clearTimeout(this.hintTimer);
-    clearTimeout(this.settleTimer);
-    this.frame.remove();
-    this.levels.clear();
-    this.core?.free();
-    this.core = null;
+    clearTimeout(this.#hintTimer);
+    clearTimeout(this.#settleTimer);
+    this.#frame.remove();
+    this.#levels.clear();
+    this.#core?.free();
+    this.#core = null;
   }
 
   // The element's public API, through which pages and tests reach the map.
-  selected() { return this.core.selected() ?? null; }
-  featureAt(x, y) { return this.core.featureAt(x, y) ?? null; }
+  selected() { return this.#core.selected() ?? null; }
+  featureAt(x, y) { return this.#core.featureAt(x, y) ?? null; }
   project(lon, lat) {
-    const xy = this.core.project(lon, lat);
+    const xy = this.#core.project(lon, lat);
     if (xy.length !== 2) throw new Error(`cannot place (${lon}, ${lat}) on the map: it is not laid out yet, or the position is not finite`);
     return Array.from(xy);
   }
-  zoom() { return this.core.zoom(); }
+  zoom() { return this.#core.zoom(); }
   regions() {
-    const p = strings(this.core.places());
+    const p = strings(this.#core.places());
     const out = [];
     for (let k = 0; k + 5 < p.length; k += 6) out.push({ id: p[k], kind: p[k + 1], name_zh: p[k + 2], name_en: p[k + 3] });
     return out;
   }
-  setLang(code) { this.core.setLang(code); this.after(); }
+  setLang(code) { this.#core.setLang(code); this.after(); }
   /** The theme attribute changed: before the map is ready too, for the box. */
-  themeAttribute(choice) { this.setTheme(choice); if (this.core) this.after(); }
-  renderNow() { this.sizedFor = null; this.resize(); }
+  themeAttribute(choice) { this.#setTheme(choice); if (this.#core) this.after(); }
+  renderNow() { this.#sizedFor = null; this.#resize(); }
 }
 
 export class JingjinjiMap extends HTMLElement {

@@ -69,6 +69,18 @@ impl Lambert {
         }
     }
 
+    /// Metres on the ground per plane metre at plane point `p` (the inverse of the
+    /// projection's scale factor there, which depends only on latitude); `None` where the
+    /// projection is undefined. A scale bar is true at the point it is measured for.
+    pub fn ground_per_plane(&self, p: Plane) -> Option<f64> {
+        // k = n·ρ / (R·cos φ), with t = tan(π/4 + φ/2) = (R·F/ρ)^(1/n) from the point's
+        // distance to the cone's apex, and cos φ = 2t / (1 + t²): no inverse trigonometry.
+        let rho = self.n.signum() * hypot(p.x, self.rho0 - p.y);
+        let t = powf(self.rf / rho, 1.0 / self.n);
+        let k = self.n * rho * (1.0 + t * t) / (2.0 * EARTH_RADIUS_M * t);
+        (k.is_finite() && k > 0.0).then(|| 1.0 / k)
+    }
+
     /// The longitude/latitude of a plane point; `None` where the inverse is undefined.
     pub fn inverse(&self, p: Plane) -> Option<LonLat> {
         let dy = self.rho0 - p.y;

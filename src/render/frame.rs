@@ -2,6 +2,7 @@
 //! scene never reaches into the map's state machine.
 
 use crate::data::model::{Dataset, Place};
+use crate::geo::projection::Lambert;
 use crate::geo::shapes::{PlaneShape, Projected};
 use crate::geo::view::View;
 use crate::i18n::Lang;
@@ -14,6 +15,8 @@ pub struct Frame<'a> {
     pub data: &'a Dataset,
     /// The places on the plane, projected once per dataset.
     pub projected: &'a Projected,
+    /// The projection, for distances on the ground (the scale bar).
+    pub projection: &'a Lambert,
     /// Plane ↔ CSS pixels, and the canvas size.
     pub view: View,
     /// Language of labels and legend.

@@ -3,6 +3,7 @@
 pub mod frame;
 pub mod labels;
 pub mod legend;
+pub mod scale_bar;
 pub mod scene;
 pub mod style;
 pub mod svg;

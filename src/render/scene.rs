@@ -7,8 +7,8 @@ use crate::geo::shapes::PlaneShape;
 use crate::geo::view::View;
 use crate::render::frame::Frame;
 use crate::render::labels::{self, Align, Rect, Request};
-use crate::render::legend;
 use crate::render::style::Color;
+use crate::render::{legend, scale_bar};
 
 /// One thing to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +117,10 @@ fn build_scene<const LEGEND: bool>(frame: &Frame) -> Scene {
         x1: controls[0],
         y1: controls[1],
     });
+    if let Some((bar, covered)) = scale_bar::build(frame) {
+        items.extend(bar);
+        obstacles.push(covered);
+    }
     if LEGEND {
         if let Some((key, covered)) = legend::build(frame) {
             items.extend(key);

@@ -158,6 +158,21 @@ impl Theme {
     }
 }
 
+/// The scale bar, bottom left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScaleBarStyle {
+    /// Longest bar, CSS px (and at most a quarter of the map's width).
+    pub max_px: f64,
+    /// Bar thickness, CSS px.
+    pub height_px: f64,
+    /// Distance from the map's left and bottom edges, CSS px.
+    pub margin_px: f64,
+    /// Label size, CSS px.
+    pub font_px: f64,
+    /// Outline around the bar (in the halo colour), CSS px.
+    pub outline_px: f64,
+}
+
 /// The whole look of the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
@@ -208,6 +223,8 @@ pub struct Style {
     /// Width and height of the corner the zoom buttons cover, top left, CSS px (the
     /// element's stylesheet places them: 8 px in, three 32 px buttons 4 px apart).
     pub controls_px: [f64; 2],
+    /// The scale bar.
+    pub scale_bar: ScaleBarStyle,
 }
 
 impl Default for Style {
@@ -284,6 +301,13 @@ impl Style {
                 symbol_stroke: Color::hex(0xffffff),
             },
             controls_px: [44.0, 116.0],
+            scale_bar: ScaleBarStyle {
+                max_px: 110.0,
+                height_px: 4.0,
+                margin_px: 10.0,
+                font_px: 11.0,
+                outline_px: 1.5,
+            },
         }
     }
 

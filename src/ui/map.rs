@@ -277,6 +277,7 @@ impl Map {
         Some(Frame {
             data: &self.data,
             projected: &self.projected,
+            projection: &self.projection,
             view: self.view?,
             lang: self.lang,
             selected: self.selected,

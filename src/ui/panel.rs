@@ -73,22 +73,39 @@ pub fn human_date(date: &str, lang: Lang) -> String {
             Some((trimmed, n))
         })
         .collect();
-    let month = |m: u32| {
-        MONTHS
-            .get((m as usize).wrapping_sub(1))
-            .copied()
-            .unwrap_or("?")
+    let (Some(&(year, _)), month, day, None) =
+        (parts.first(), parts.get(1), parts.get(2), parts.get(3))
+    else {
+        return date.to_string();
     };
-    let pieces: Vec<&str> = match (lang, parts.as_slice()) {
-        (Lang::En, [(y, _)]) => vec![y],
-        (Lang::En, [(y, _), (_, m)]) => vec![month(*m), " ", y],
-        (Lang::En, [(y, _), (_, m), (d, _)]) => vec![d, " ", month(*m), " ", y],
-        (Lang::Zh, [(y, _)]) => vec![y, "年"],
-        (Lang::Zh, [(y, _), (m, _)]) => vec![y, "年", m, "月"],
-        (Lang::Zh, [(y, _), (m, _), (d, _)]) => vec![y, "年", m, "月", d, "日"],
-        _ => vec![date],
-    };
-    crate::i18n::join(&pieces, "")
+    let mut out = String::new();
+    match lang {
+        Lang::En => {
+            if let Some((d, _)) = day {
+                out.push_str(d);
+                out.push(' ');
+            }
+            if let Some((_, m)) = month {
+                let name = MONTHS.get((*m as usize).wrapping_sub(1));
+                out.push_str(name.copied().unwrap_or("?"));
+                out.push(' ');
+            }
+            out.push_str(year);
+        }
+        Lang::Zh => {
+            out.push_str(year);
+            out.push('年');
+            if let Some((m, _)) = month {
+                out.push_str(m);
+                out.push('月');
+            }
+            if let Some((d, _)) = day {
+                out.push_str(d);
+                out.push('日');
+            }
+        }
+    }
+    out
 }
 
 fn cite(policies: &Policies, key: &str, lang: Lang) -> Option<String> {
