@@ -88,8 +88,11 @@ bench: site
 	python3 scripts/stress_data.py
 	node bench/run.mjs
 
+## The README's pictures, and the reference pictures the looks test compares with: look at
+## them (git diff) before committing.
 screenshots: site
 	node tests/e2e/screenshots.mjs
+	UPDATE_SCREENSHOTS=1 node --test tests/e2e/looks.test.mjs
 
 clean:
 	rm -rf target build www/pkg www/data www/jingjinji-map.wasm www/jingjinji-map.js www/jingjinji-map*.svg

@@ -12,6 +12,8 @@ say() { printf 'install-tools: %s\n' "$*"; }
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+# Chinese labels in the screenshot checks (tests/e2e/looks.test.mjs) need a CJK font.
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
