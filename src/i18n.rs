@@ -123,13 +123,15 @@ pub fn decimal(v: f64, places: u32) -> String {
     let scaled = (v.abs() * scale as f64).round();
     if scaled >= 1e18 {
         // Too large for the integer route: scientific notation, which has no decimals to lose.
-        let (mut mantissa, mut exponent) = (v, 0);
+        let (mut mantissa, mut exponent) = (v, 0u64);
         while mantissa.abs() >= 10.0 {
             mantissa /= 10.0;
             exponent += 1;
         }
-        let mantissa = decimal(mantissa, 6);
-        return format!("{mantissa}e{exponent}");
+        let mut out = decimal(mantissa, 6);
+        out.push('e');
+        push_digits(&mut out, exponent, 1);
+        return out;
     }
     let n = scaled as u64;
     let mut out = String::new();

@@ -57,7 +57,7 @@ let sheet = null;
  *  every map. A constructed sheet is not an inline style, so a strict Content-Security-Policy
  *  needs no exception for it; a browser without them gets a <style> element. */
 function style(root) {
-  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+  if ('adoptedStyleSheets' in Document.prototype) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(styleText);

@@ -55,11 +55,10 @@ impl<'a> Props<'a> {
     pub fn deny_unknown(&mut self, allowed: &[&str], report: &mut Report) {
         for (key, _) in self.members {
             if !allowed.contains(&key.as_str()) {
-                let quoted: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
-                let expected = crate::i18n::join(&quoted, ", ");
+                let expected = crate::i18n::join(allowed, "`, `");
                 self.error(
                     key,
-                    format!("unknown field `{key}`: expected one of {expected}"),
+                    format!("unknown field `{key}`: expected one of `{expected}`"),
                     report,
                 );
             }

@@ -17,8 +17,18 @@ pub fn install() {
     // printing machinery to the download. Only the page's entry point (`jjm_new`) installs
     // it, so tests that drive `MapCore` directly keep their runner's hook.
     std::panic::set_hook(Box::new(|info| {
-        super::abi::answer(
-            format!("jingjinji-map: internal error (please report it): {info}").as_bytes(),
-        );
+        // Written piece by piece: the hook info's own formatting costs the download bytes.
+        let mut text = String::from("jingjinji-map: internal error (please report it): ");
+        let payload = info.payload();
+        let what = payload.downcast_ref::<&str>().copied();
+        let what = what.or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        text.push_str(what.unwrap_or("unexpected state"));
+        if let Some(at) = info.location() {
+            text.push_str(" at ");
+            text.push_str(at.file());
+            text.push(':');
+            text.push_str(&crate::i18n::decimal(f64::from(at.line()), 0));
+        }
+        super::abi::answer(text.as_bytes());
     }));
 }
