@@ -449,3 +449,27 @@ fn the_scale_bar_is_true_on_the_ground_at_every_zoom() {
         }
     }
 }
+
+#[test]
+fn every_place_is_named_at_article_sizes() {
+    // Three counties excepted: too small for a name at rest (named when pointed at).
+    for (w, h) in [(400.0, 500.0), (560.0, 700.0), (720.0, 900.0)] {
+        for lang in [Lang::En, Lang::Zh] {
+            let m = map(w, h, lang);
+            let named: Vec<String> = label_boxes(&scene_of(&m))
+                .into_iter()
+                .map(|b| b.0)
+                .collect();
+            for place in &m.data().places {
+                if !place.kind.selectable() || place.id == "sanhe-dachang-xianghe" {
+                    continue;
+                }
+                let label = place.label_text(lang).to_string();
+                assert!(
+                    named.contains(&label),
+                    "{label} is not named at {w}×{h}: {named:?}"
+                );
+            }
+        }
+    }
+}

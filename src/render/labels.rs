@@ -1,5 +1,5 @@
-//! Label placement: greedy, in priority order, each label tries a few positions around its
-//! anchor and is dropped if every one collides with a placed label, a symbol or the edge.
+//! Label placement: greedy, in priority order, each label tries up to eight positions around
+//! its anchor and is dropped if every one collides with a placed label, a symbol or the edge.
 //! Text width is estimated (the core cannot measure fonts), with room to spare.
 
 use crate::geo::coords::Css;
@@ -103,32 +103,30 @@ pub fn place(
             }
         }
         if r.offset > 0.0 {
-            // Right, left, above, below the anchor, `offset` away.
+            // Right, left, above, below the anchor, `offset` away; then the four corners,
+            // along the diagonals and clear of a symbol's square footprint. Each entry: the
+            // direction (in offsets), the share of the text's width left of the anchor, and
+            // the shift of the text's middle (in line heights) to clear the anchor.
+            const AROUND: [(f64, f64, f64, f64); 8] = [
+                (1.0, 0.0, 0.0, 0.0),
+                (-1.0, 0.0, 1.0, 0.0),
+                (0.0, -1.0, 0.5, -0.5),
+                (0.0, 1.0, 0.5, 0.5),
+                (0.75, -0.75, 0.0, -0.5),
+                (0.75, 0.75, 0.0, 0.5),
+                (-0.75, -0.75, 1.0, -0.5),
+                (-0.75, 0.75, 1.0, 0.5),
+            ];
             let d = r.offset;
-            candidates.extend([
-                (Css { x: a.x + d, y: a.y }, Align::Left),
-                (
+            for (dx, dy, left, shift) in AROUND {
+                candidates.push((
                     Css {
-                        x: a.x - d - w,
-                        y: a.y,
+                        x: a.x + dx * d - left * w,
+                        y: a.y + dy * d + shift * h,
                     },
                     Align::Left,
-                ),
-                (
-                    Css {
-                        x: a.x - w / 2.0,
-                        y: a.y - d - h / 2.0,
-                    },
-                    Align::Left,
-                ),
-                (
-                    Css {
-                        x: a.x - w / 2.0,
-                        y: a.y + d + h / 2.0,
-                    },
-                    Align::Left,
-                ),
-            ]);
+                ));
+            }
         }
         let found = candidates.into_iter().find_map(|(at, align)| {
             let x0 = match align {

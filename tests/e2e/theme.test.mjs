@@ -104,3 +104,16 @@ test('the key under the map is text in the chosen language, its symbols in the t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('printed, the map shows no buttons and the whole panel', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 960 });
+  const printed = () => page.evaluate(() => {
+    const root = document.querySelector('jingjinji-map').shadowRoot;
+    return [getComputedStyle(root.querySelector('.jjm-zoom')).display, getComputedStyle(root.querySelector('.jjm-panel')).maxHeight];
+  });
+  assert.deepEqual(await printed(), ['flex', '560px']);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await printed(), ['none', 'none']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
