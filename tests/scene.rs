@@ -473,3 +473,77 @@ fn every_place_is_named_at_article_sizes() {
         }
     }
 }
+
+/// A small deterministic generator (xorshift), so the property test below is repeatable.
+struct Seeded(u64);
+
+impl Seeded {
+    fn unit(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[test]
+fn labels_never_overlap_each_other_the_buttons_or_the_edge_at_any_size_zoom_or_language() {
+    let [bw, bh] = Style::default().controls_px;
+    let mut rng = Seeded(0x9e37_79b9_7f4a_7c15);
+    for case in 0..120 {
+        let w = 280.0 + 920.0 * rng.unit();
+        let h = w * (0.8 + 0.6 * rng.unit());
+        let lang = if rng.unit() < 0.5 { Lang::En } else { Lang::Zh };
+        let mut m = map(w, h, lang);
+        let zoom = 1.0 + 7.0 * rng.unit();
+        m.zoom_by(
+            zoom,
+            Some(Css {
+                x: w * rng.unit(),
+                y: h * rng.unit(),
+            }),
+        );
+        let boxes = label_boxes(&scene_of(&m));
+        for (k, (a, ra)) in boxes.iter().enumerate() {
+            let at = format!("case {case}: {w:.0}×{h:.0} at {zoom:.2}×, {lang:?}");
+            assert!(
+                ra[0] >= 0.0 && ra[1] >= 0.0 && ra[2] <= w && ra[3] <= h,
+                "{a} leaves the canvas ({at})"
+            );
+            assert!(
+                ra[0] >= bw || ra[1] >= bh,
+                "{a} is under the buttons ({at})"
+            );
+            for (b, rb) in &boxes[k + 1..] {
+                let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
+                assert!(!overlap, "{a} overlaps {b} ({at})");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_labelled_area_has_its_label_anchor_inside_it() {
+    // The neighbouring areas are not labelled: Inner Mongolia's default anchor, the centre
+    // of its box, lies outside its crescent.
+    use jingjinji_map::geo::shapes::PlaneShape;
+    let m = map(560.0, 700.0, Lang::En);
+    let projected = m.projected();
+    let mut checked = 0;
+    for (i, place) in m.data().places.iter().enumerate() {
+        if !place.kind.selectable() {
+            continue;
+        }
+        if let (PlaneShape::Area(polygons), Some(anchor)) =
+            (&projected.shapes[i], projected.anchors[i])
+        {
+            assert!(
+                polygons.iter().any(|p| p.contains(anchor)),
+                "{}'s label anchor is outside it",
+                place.id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "only {checked} areas");
+}
