@@ -14,32 +14,46 @@
 //! - A map is a pointer from [`jjm_new`], valid until [`jjm_free`].
 
 use super::map_core::{MapCore, Origin};
-use std::cell::RefCell;
+use std::cell::{Cell, UnsafeCell};
 
-thread_local! {
-    /// The last answer of a call, as 64-bit words so that its start is aligned for an `f64`
-    /// view (text is packed into the words little-endian, as wasm memory is laid out).
-    /// wasm runs one call at a time.
-    static OUT: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
-    /// The last answer's length in bytes (text) or numbers.
-    static OUT_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+/// The last answer of a call, as 64-bit words so that its start is aligned for an `f64` view
+/// (text is packed into the words little-endian, as wasm memory is laid out), and its length
+/// in bytes (text) or numbers.
+struct Answer {
+    words: UnsafeCell<Vec<u64>>,
+    len: Cell<usize>,
+}
+
+// SAFETY: this wasm module has one thread and runs one call at a time, so the answer is
+// never reached from two places at once. (A `thread_local!` and `RefCell` would say the same
+// with their own machinery and panic messages in the download.)
+unsafe impl Sync for Answer {}
+
+static OUT: Answer = Answer {
+    words: UnsafeCell::new(Vec::new()),
+    len: Cell::new(0),
+};
+
+/// Replaces the answer with `words`, `len` long (in bytes or numbers).
+fn store(words: impl Iterator<Item = u64>, len: usize) -> i32 {
+    // SAFETY: one call at a time (see `Answer`), and no reference to the words outlives this.
+    let out = unsafe { &mut *OUT.words.get() };
+    out.clear();
+    out.extend(words);
+    OUT.len.set(len);
+    i32::try_from(len).unwrap_or(-1)
 }
 
 /// Stores `bytes` as the answer and returns their length.
 pub fn answer(bytes: &[u8]) -> i32 {
-    OUT.with(|out| {
-        let mut out = out.borrow_mut();
-        out.clear();
-        out.extend(bytes.chunks(8).map(|chunk| {
-            let mut word = [0u8; 8];
-            if let Some(head) = word.get_mut(..chunk.len()) {
-                head.copy_from_slice(chunk);
-            }
-            u64::from_le_bytes(word)
-        }));
+    let words = bytes.chunks(8).map(|chunk| {
+        let mut word = [0u8; 8];
+        if let Some(head) = word.get_mut(..chunk.len()) {
+            head.copy_from_slice(chunk);
+        }
+        u64::from_le_bytes(word)
     });
-    OUT_LEN.with(|n| n.set(bytes.len()));
-    i32::try_from(bytes.len()).unwrap_or(-1)
+    store(words, bytes.len())
 }
 
 /// Stores `text` if any and returns its length, or −1 for none.
@@ -49,13 +63,7 @@ fn answer_text(text: Option<&str>) -> i32 {
 
 /// Stores `numbers` and returns how many there are.
 fn answer_numbers(numbers: &[f64]) -> i32 {
-    OUT.with(|out| {
-        let mut out = out.borrow_mut();
-        out.clear();
-        out.extend(numbers.iter().map(|n| n.to_bits()));
-    });
-    OUT_LEN.with(|n| n.set(numbers.len()));
-    i32::try_from(numbers.len()).unwrap_or(-1)
+    store(numbers.iter().map(|n| n.to_bits()), numbers.len())
 }
 
 /// Stores an error message and returns −1.
@@ -105,13 +113,14 @@ pub extern "C" fn jjm_alloc(len: usize) -> *mut u8 {
 /// Where the last answer starts in the wasm memory (8-byte aligned, for `f64`s).
 #[no_mangle]
 pub extern "C" fn jjm_out() -> *const u8 {
-    OUT.with(|out| out.borrow().as_ptr().cast::<u8>())
+    // SAFETY: one call at a time (see `Answer`); only the address leaves.
+    unsafe { (*OUT.words.get()).as_ptr().cast::<u8>() }
 }
 
 /// The last answer's length (for a failed [`jjm_new`], whose return value is the map).
 #[no_mangle]
 pub extern "C" fn jjm_out_len() -> usize {
-    OUT_LEN.with(|n| n.get())
+    OUT.len.get()
 }
 
 /// A new map from the two data files and the element's and page's languages; null if the
