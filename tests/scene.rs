@@ -547,3 +547,54 @@ fn every_labelled_area_has_its_label_anchor_inside_it() {
     }
     assert!(checked >= 4, "only {checked} areas");
 }
+
+#[test]
+fn neighbouring_areas_are_named_quietly_inside_themselves() {
+    use jingjinji_map::geo::shapes::PlaneShape;
+    for (lang, names) in [
+        (
+            Lang::En,
+            ["Inner Mongolia", "Liaoning", "Shanxi", "Shandong"],
+        ),
+        (Lang::Zh, ["内蒙古", "辽宁", "山西", "山东"]),
+    ] {
+        let m = map(560.0, 700.0, lang);
+        let s = scene_of(&m);
+        let style = Style::default();
+        for name in names {
+            let (at, color) = s
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Label {
+                        text, at, color, ..
+                    } if text == name => Some((*at, *color)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{name} is not named"));
+            assert_eq!(color, style.context_ink, "{name} is not in the quieter ink");
+            let i = m
+                .data()
+                .places
+                .iter()
+                .position(|p| p.label_text(lang) == name)
+                .expect("a place");
+            let PlaneShape::Area(polygons) = &m.projected().shapes[i] else {
+                panic!("{name} is an area");
+            };
+            let plane = m.view().unwrap().to_plane(at).unwrap();
+            assert!(
+                polygons.iter().any(|p| p.contains(plane)),
+                "{name}'s label is outside it"
+            );
+        }
+        // The places' own names keep the main ink.
+        let beijing = s.items.iter().find_map(|i| match i {
+            Item::Label { text, color, .. } if text == "Beijing" || text == "北京" => {
+                Some(*color)
+            }
+            _ => None,
+        });
+        assert_eq!(beijing, Some(style.ink));
+    }
+}

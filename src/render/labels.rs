@@ -61,6 +61,8 @@ pub struct Request {
     pub centred: bool,
     /// Gap between anchor and text for the side positions (symbol radius + margin); 0 for none.
     pub offset: f64,
+    /// A neighbouring area's name, drawn quieter than the places'.
+    pub muted: bool,
 }
 
 /// Where a label went.

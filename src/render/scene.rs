@@ -284,12 +284,39 @@ fn ranked(indices: impl Iterator<Item = usize>, rank: impl Fn(usize) -> u8) -> V
     out
 }
 
-/// What each selectable place's label wants, in priority order.
+/// Where a neighbouring area's name goes: of a 6×6 grid of points over the canvas, the one
+/// inside the area nearest its own anchor (most of a neighbour lies off the canvas, and
+/// its anchor with it). `None` if the area shows too little for its name.
+fn context_anchor(frame: &Frame, i: usize) -> Option<Css> {
+    let PlaneShape::Area(polygons) = frame.projected.shapes.get(i)? else {
+        return None;
+    };
+    let view = &frame.view;
+    let anchor = view.to_css((*frame.projected.anchors.get(i)?)?);
+    let mut best: Option<(f64, Css)> = None;
+    for k in 0..36u8 {
+        let at = Css {
+            x: view.width * (f64::from(k % 6) + 0.5) / 6.0,
+            y: view.height * (f64::from(k / 6) + 0.5) / 6.0,
+        };
+        // Squared distance: only the order matters.
+        let d = (at.x - anchor.x).powi(2) + (at.y - anchor.y).powi(2);
+        let inside = view
+            .to_plane(at)
+            .is_some_and(|plane| polygons.iter().any(|p| p.contains(plane)));
+        if inside && best.map_or(true, |(b, _)| d < b) {
+            best = Some((d, at));
+        }
+    }
+    best.map(|(_, at)| at)
+}
+
+/// What each label wants, in priority order: the selectable places, then the neighbours.
 fn label_requests(frame: &Frame) -> Vec<Request> {
     let style = frame.style;
     let selectable = frame
         .places()
-        .filter(|(_, place, _)| place.kind.selectable())
+        .filter(|(_, place, _)| place.kind.selectable() || place.kind == Kind::Context)
         .map(|(i, _, _)| i);
     let wanted = ranked(selectable, |i| {
         let kind = frame.data.places.get(i).map_or(Kind::Context, |p| p.kind);
@@ -304,7 +331,11 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
             if place.kind == Kind::Counties && !frame.active(i) {
                 return None;
             }
-            let anchor = frame.view.to_css((*frame.projected.anchors.get(i)?)?);
+            let anchor = if place.kind == Kind::Context {
+                context_anchor(frame, i)?
+            } else {
+                frame.view.to_css((*frame.projected.anchors.get(i)?)?)
+            };
             let (size, centred, offset) = match shape {
                 PlaneShape::Point(_) => {
                     let radius = style.for_place(place.kind, &place.id).radius;
@@ -336,6 +367,7 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
                 anchor,
                 centred,
                 offset,
+                muted: place.kind == Kind::Context,
             })
         })
         .collect()
@@ -360,7 +392,11 @@ fn labels(frame: &Frame, obstacles: &[Rect]) -> Vec<Item> {
             at: placed.at,
             size: r.size,
             bold: r.bold,
-            color: style.ink,
+            color: if r.muted {
+                style.context_ink
+            } else {
+                style.ink
+            },
             halo: style.halo,
             halo_width: style.halo_width_px,
             align: placed.align,

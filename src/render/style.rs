@@ -180,6 +180,8 @@ pub struct Style {
     pub background: Color,
     /// Text.
     pub ink: Color,
+    /// Names of the neighbouring areas, quieter than the places'.
+    pub context_ink: Color,
     /// Halo behind text, so labels read on any fill; also the legend's background.
     pub halo: Color,
     /// Outline of the selected place.
@@ -252,6 +254,7 @@ impl Style {
         Style {
             background: Color::hex(0xdce8ef),
             ink: Color::hex(0x1f2a33),
+            context_ink: Color::hex(0x6b675d),
             halo: Color::hex(0xffffff).alpha(220),
             selection: Color::hex(0x111111),
             focus: Color::hex(0x005fcc),
@@ -317,6 +320,7 @@ impl Style {
         Style {
             background: Color::hex(0x0e1a22),
             ink: Color::hex(0xe8eef2),
+            context_ink: Color::hex(0x939ea5),
             halo: Color::hex(0x0e1a22).alpha(220),
             selection: Color::hex(0xffffff),
             focus: Color::hex(0x7ab4ff),
@@ -353,6 +357,7 @@ impl Style {
         Style {
             background: white,
             ink: black,
+            context_ink: black,
             halo: white,
             selection: black,
             focus: black,
