@@ -29,15 +29,7 @@ fn wobbly_circle(n: usize, r: f64) -> Vec<Plane> {
 }
 
 fn distance_to_segment(p: Plane, a: Plane, b: Plane) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    };
-    let (x, y) = (a.x + t * dx, a.y + t * dy);
-    ((p.x - x).powi(2) + (p.y - y).powi(2)).sqrt()
+    common::segment_distance((p.x, p.y), (a.x, a.y), (b.x, b.y))
 }
 
 #[test]

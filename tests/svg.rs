@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{map, shipped};
+use common::{map, segment_distance, shipped};
 use jingjinji_map::geo::coords::Css;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::scene::{self, Item, Scene};
@@ -89,16 +89,17 @@ fn vertices(d: &str) -> Vec<Css> {
     out
 }
 
-/// Distance from `p` to the segment `a`–`b`, px.
-fn to_segment(p: Css, a: Css, b: Css) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    };
-    (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy)
+/// The scene as SVG with placeholder words (the tests below look at the drawing).
+fn plain_svg(s: &Scene, m: &Map) -> String {
+    svg::write(
+        s,
+        m.projected(),
+        Words {
+            title: "t",
+            desc: "d",
+            lang: Lang::En,
+        },
+    )
 }
 
 #[test]
@@ -199,15 +200,7 @@ fn outlines_are_cut_to_the_picture_when_zoomed_in() {
     let mut m = map(560.0, 700.0, Lang::En);
     assert!(m.zoom_by(8.0, Some(Css { x: 280.0, y: 350.0 })));
     let s = scene_of(&m);
-    let text = svg::write(
-        &s,
-        m.projected(),
-        Words {
-            title: "t",
-            desc: "d",
-            lang: Lang::En,
-        },
-    );
+    let text = plain_svg(&s, &m);
     let doc = roxmltree::Document::parse(&text).expect("parses");
     let mut seen = 0;
     for path in doc.descendants().filter(|n| n.has_tag_name("path")) {
@@ -232,15 +225,7 @@ fn an_outline_keeps_its_shape_through_the_relative_path() {
     // vertex of the projected ring.
     let m = map(560.0, 700.0, Lang::En);
     let s = scene_of(&m);
-    let text = svg::write(
-        &s,
-        m.projected(),
-        Words {
-            title: "t",
-            desc: "d",
-            lang: Lang::En,
-        },
-    );
+    let text = plain_svg(&s, &m);
     let beijing = m
         .data()
         .places
@@ -266,7 +251,7 @@ fn an_outline_keeps_its_shape_through_the_relative_path() {
         let c = view.to_css(*p);
         let closest = drawn
             .windows(2)
-            .map(|w| to_segment(c, w[0], w[1]))
+            .map(|w| segment_distance((c.x, c.y), (w[0].x, w[0].y), (w[1].x, w[1].y)))
             .fold(f64::INFINITY, f64::min);
         // A quarter pixel of straightening, and tenths of a pixel of rounding.
         assert!(
