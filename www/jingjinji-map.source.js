@@ -211,7 +211,11 @@ const THEMES = ['light', 'dark', 'auto'];
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
   // Private state (#names: the minifier shortens them, and nothing outside can reach them).
-  #background; #canvas; #core; #credit; #ctx; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId; #drawnView; #forcedQuery; #frame; #gesture; #gestureHint; #hash; #hintTimer; #host; #keys; #legend; #levels; #listeners; #live; #observer; #panel; #picture; #pinching; #places; #placesHeading; #placesList; #reset; #settleTimer; #sizedFor; #snapshot; #snapshotFresh; #suppressClick; #themeChoice; #tooltip; #touchStart; #words; #zoomIn; #zoomOut;
+  #background; #canvas; #core; #credit; #ctx; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId;
+  #drawnView; #forcedQuery; #frame; #gesture; #gestureHint; #hash; #hintTimer; #host; #keys;
+  #legend; #levels; #listeners; #live; #observer; #panel; #picture; #pinching; #places;
+  #placesHeading; #placesList; #reset; #settleTimer; #sizedFor; #snapshot; #snapshotFresh;
+  #suppressClick; #themeChoice; #tooltip; #touchStart; #words; #zoomIn; #zoomOut;
 
   /** Builds the map's DOM at once, before its code and data arrive: the box keeps its size
    *  (no layout jump) and the page lays it out while the bytes download. `attach` brings

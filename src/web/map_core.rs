@@ -540,11 +540,11 @@ impl MapCore {
         joined(&out)
     }
 
-    /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
-    /// Switches the look (`light`, `dark` or `contrast`) and redraws.
+    /// Switches the look (`light`, `dark` or `contrast`; the page resolves `auto`) and
+    /// redraws.
     pub fn set_theme(&mut self, code: &str) -> Result<(), String> {
         let theme = Theme::parse(code)
-            .ok_or_else(|| format!("no theme is called \"{code}\"; use light, dark or auto"))?;
+            .ok_or_else(|| format!("no theme is called \"{code}\"; use light, dark or contrast"))?;
         if theme != self.theme {
             self.theme = theme;
             self.style = Style::for_theme(theme);
@@ -554,6 +554,7 @@ impl MapCore {
         Ok(())
     }
 
+    /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
     pub fn set_lang(&mut self, code: &str) -> Result<(), String> {
         let lang = Lang::choose(Some(code), None).map_err(error)?;
         self.map.set_lang(lang);
