@@ -198,3 +198,24 @@ test("the canvas's accessible name follows the language", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('without JavaScript the demo shows the map as a picture and the places as text', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 720, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const seen = await page.evaluate(() => {
+    const img = document.querySelector('jingjinji-map img');
+    const r = img.getBoundingClientRect();
+    return {
+      picture: img.complete && img.naturalWidth > 0 && r.width > 300 && r.height > 300,
+      alt: img.alt,
+      places: document.querySelectorAll('jingjinji-map .jjm-fallback li').length,
+    };
+  });
+  assert.deepEqual(seen, {
+    picture: true,
+    alt: 'Map of Beijing, Tianjin and Hebei with the places named in the Decision',
+    places: 14,
+  });
+  await context.close();
+});
