@@ -43,6 +43,12 @@ impl Lang {
         }
     }
 
+    /// Whether `code` asks for labels in both languages (`zh-en`: Chinese above English).
+    /// The rest of the map is then in Chinese, which is what [`Lang::parse`] reads it as.
+    pub fn both(code: Option<&str>) -> bool {
+        code.is_some_and(|c| c.trim_ascii().eq_ignore_ascii_case("zh-en"))
+    }
+
     /// The BCP 47 code.
     pub fn code(self) -> &'static str {
         match self {

@@ -500,7 +500,10 @@ fn labels_never_overlap_each_other_the_buttons_or_the_edge_at_any_size_zoom_or_l
         let w = 280.0 + 920.0 * rng.unit();
         let h = w * (0.8 + 0.6 * rng.unit());
         let lang = if rng.unit() < 0.5 { Lang::En } else { Lang::Zh };
-        let mut m = map(w, h, lang);
+        // A third of the cases stack both languages.
+        let both = rng.unit() < 0.33;
+        let mut m = Map::new(common::shipped(), lang).bilingual(both);
+        m.resize(w, h).expect("sized");
         let zoom = 1.0 + 7.0 * rng.unit();
         m.zoom_by(
             zoom,
@@ -511,7 +514,7 @@ fn labels_never_overlap_each_other_the_buttons_or_the_edge_at_any_size_zoom_or_l
         );
         let boxes = label_boxes(&scene_of(&m));
         for (k, (a, ra)) in boxes.iter().enumerate() {
-            let at = format!("case {case}: {w:.0}×{h:.0} at {zoom:.2}×, {lang:?}");
+            let at = format!("case {case}: {w:.0}×{h:.0} at {zoom:.2}×, {lang:?}, both {both}");
             assert!(
                 ra[0] >= 0.0 && ra[1] >= 0.0 && ra[2] <= w && ra[3] <= h,
                 "{a} leaves the canvas ({at})"
@@ -603,4 +606,35 @@ fn neighbouring_areas_are_named_quietly_inside_themselves() {
         });
         assert_eq!(beijing, Some(style.ink));
     }
+}
+
+#[test]
+fn zh_en_labels_stack_the_chinese_name_above_the_english_one() {
+    let mut m = Map::new(common::shipped(), Lang::Zh).bilingual(true);
+    m.resize(720.0, 900.0).unwrap();
+    let s = scene_of(&m);
+    let at = |name: &str| {
+        s.items
+            .iter()
+            .find_map(|i| match i {
+                Item::Label { text, at, size, .. } if text == name => Some((*at, *size)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{name} is not drawn"))
+    };
+    for (zh, en) in [
+        ("北京", "Beijing"),
+        ("雄安", "Xiong'an"),
+        ("唐山", "Tangshan"),
+    ] {
+        let ((a, size), (b, _)) = (at(zh), at(en));
+        assert_eq!(a.x, b.x, "{zh} and {en} are not aligned");
+        let gap = b.y - a.y;
+        assert!(
+            (gap - size * Style::default().line_height).abs() < 1e-9,
+            "{en} is {gap} px under {zh}"
+        );
+    }
+    // The rest of the map is in Chinese: the scale bar's unit.
+    assert!(label_boxes(&s).iter().any(|b| b.0.ends_with(" 公里")));
 }

@@ -20,6 +20,7 @@ fn request(width: f64, height: f64, lang: Lang, select: Option<&str>) -> Request
         lang,
         select: select.map(str::to_string),
         theme: Theme::Light,
+        bilingual: false,
     }
 }
 
@@ -378,4 +379,20 @@ fn the_render_command_writes_the_picture_and_refuses_bad_options_in_plain_words(
         assert!(stderr.contains(message), "{args:?} said: {stderr}");
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_zh_en_picture_names_places_in_both_languages() {
+    let mut r = request(560.0, 700.0, Lang::Zh, None);
+    r.bilingual = true;
+    let text = picture_of(&r);
+    let doc = roxmltree::Document::parse(&text).expect("parses");
+    let labels: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for name in ["北京", "Beijing", "天津", "Tianjin"] {
+        assert!(labels.contains(&name), "{name} missing from {labels:?}");
+    }
 }

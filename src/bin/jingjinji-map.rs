@@ -24,7 +24,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
-                            [--width 560] [--height 700] [--lang en|zh] [--theme light|dark]
+                            [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark]
                             [--select <id>]";
 
 fn read(path: &str) -> Result<String, String> {
@@ -109,6 +109,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
         width: 560.0,
         height: 700.0,
         lang: Lang::En,
+        bilingual: false,
         select: None,
         theme: Theme::Light,
     };
@@ -126,7 +127,8 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
             "--width" => request.width = size(arg, value)?,
             "--height" => request.height = size(arg, value)?,
             "--lang" => {
-                request.lang = Lang::choose(Some(value), None).map_err(|e| e.to_string())?
+                request.lang = Lang::choose(Some(value), None).map_err(|e| e.to_string())?;
+                request.bilingual = Lang::both(Some(value));
             }
             "--select" => request.select = Some(value.to_string()),
             "--theme" => {

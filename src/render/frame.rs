@@ -21,6 +21,8 @@ pub struct Frame<'a> {
     pub view: View,
     /// Language of labels and legend.
     pub lang: Lang,
+    /// Labels show both names, Chinese above English (the page's `lang="zh-en"`).
+    pub bilingual: bool,
     /// The selected place.
     pub selected: Option<usize>,
     /// The place under the pointer.

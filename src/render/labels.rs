@@ -51,6 +51,8 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 pub struct Request {
     /// The text.
     pub text: String,
+    /// A second line under it: the name in English, when labels show both languages.
+    pub second: Option<String>,
     /// Font size.
     pub size: f64,
     /// Bold.
@@ -88,8 +90,12 @@ pub fn place(
     let mut taken: Vec<Rect> = obstacles.to_vec();
     let mut out = Vec::new();
     for (i, r) in requests.iter().enumerate() {
-        let w = text_width(&r.text, r.size, r.bold);
-        let h = r.size * line_height;
+        let mut w = text_width(&r.text, r.size, r.bold);
+        let mut h = r.size * line_height;
+        if let Some(second) = &r.second {
+            w = w.max(text_width(second, r.size, r.bold));
+            h *= 2.0;
+        }
         let a = r.anchor;
         let mut candidates: Vec<(Css, Align)> = Vec::new();
         if r.centred {

@@ -5,6 +5,7 @@ use crate::data::model::Kind;
 use crate::geo::coords::Css;
 use crate::geo::shapes::PlaneShape;
 use crate::geo::view::View;
+use crate::i18n::Lang;
 use crate::render::frame::Frame;
 use crate::render::labels::{self, Align, Rect, Request};
 use crate::render::style::Color;
@@ -360,8 +361,19 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
                     (size, true, offset)
                 }
             };
+            // Both languages stacked, Chinese above, when the page asked for `zh-en`.
+            let second = (frame.bilingual
+                && place.label_text(Lang::Zh) != place.label_text(Lang::En))
+            .then(|| place.label_text(Lang::En).to_string());
             Some(Request {
-                text: place.label_text(frame.lang).to_string(),
+                text: place
+                    .label_text(if frame.bilingual {
+                        Lang::Zh
+                    } else {
+                        frame.lang
+                    })
+                    .to_string(),
+                second,
                 size,
                 bold: matches!(place.kind, Kind::Province | Kind::Wing),
                 anchor,
@@ -373,23 +385,34 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
         .collect()
 }
 
-/// Labels placed without overlaps, avoiding `obstacles`.
+/// Labels placed without overlaps, avoiding `obstacles`. A stacked label is two items, a
+/// line above and a line below its anchor.
 fn labels(frame: &Frame, obstacles: &[Rect]) -> Vec<Item> {
     let style = frame.style;
     let requests = label_requests(frame);
-    labels::place(
+    let placed = labels::place(
         &requests,
         obstacles,
         frame.view.width,
         frame.view.height,
         style.line_height,
-    )
-    .into_iter()
-    .filter_map(|placed| {
-        let r = requests.get(placed.request)?;
-        Some(Item::Label {
-            text: r.text.clone(),
-            at: placed.at,
+    );
+    let mut items = Vec::new();
+    for p in placed {
+        let Some(r) = requests.get(p.request) else {
+            continue;
+        };
+        let half = if r.second.is_some() {
+            r.size * style.line_height / 2.0
+        } else {
+            0.0
+        };
+        let line = |text: &String, dy: f64| Item::Label {
+            text: text.clone(),
+            at: Css {
+                x: p.at.x,
+                y: p.at.y + dy,
+            },
             size: r.size,
             bold: r.bold,
             color: if r.muted {
@@ -399,10 +422,14 @@ fn labels(frame: &Frame, obstacles: &[Rect]) -> Vec<Item> {
             },
             halo: style.halo,
             halo_width: style.halo_width_px,
-            align: placed.align,
-        })
-    })
-    .collect()
+            align: p.align,
+        };
+        items.push(line(&r.text, -half));
+        if let Some(second) = &r.second {
+            items.push(line(second, half));
+        }
+    }
+    items
 }
 
 /// The keyboard focus ring, drawn over everything: the area's outline, or a ring around

@@ -48,6 +48,8 @@ pub struct Map {
     lang: Lang,
     selected: Option<usize>,
     hovered: Option<usize>,
+    /// Labels in both languages (see [`Map::set_bilingual`]).
+    bilingual: bool,
 }
 
 impl Map {
@@ -68,6 +70,7 @@ impl Map {
             lang,
             selected: None,
             hovered: None,
+            bilingual: false,
         }
     }
 
@@ -280,6 +283,7 @@ impl Map {
             projection: &self.projection,
             view: self.view?,
             lang: self.lang,
+            bilingual: self.bilingual,
             selected: self.selected,
             hovered: self.hovered,
             focused: self.focused,
@@ -318,6 +322,18 @@ impl Map {
     /// The display language.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// Whether labels show both names, Chinese above English (`lang="zh-en"`; the panel and
+    /// the other words stay in the display language).
+    pub fn set_bilingual(&mut self, both: bool) {
+        self.bilingual = both;
+    }
+
+    /// The map with [`Map::set_bilingual`] applied.
+    pub fn bilingual(mut self, both: bool) -> Map {
+        self.bilingual = both;
+        self
     }
 
     /// Changes the display language.

@@ -18,6 +18,8 @@ pub struct Request {
     pub height: f64,
     /// Language of the labels, legend and description.
     pub lang: Lang,
+    /// Labels in both languages, Chinese above English.
+    pub bilingual: bool,
     /// The place to show selected, by id.
     pub select: Option<String>,
     /// The look.
@@ -28,7 +30,7 @@ pub struct Request {
 pub fn svg(data: Dataset, request: &Request) -> crate::Result<String> {
     let style = &Style::for_theme(request.theme);
     let lang = request.lang;
-    let mut map = Map::new(data, lang);
+    let mut map = Map::new(data, lang).bilingual(request.bilingual);
     map.resize(request.width, request.height)?;
     map.select(request.select.as_deref())?;
     let frame = map.frame(style).ok_or(crate::Error::EmptyView {

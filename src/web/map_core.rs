@@ -248,6 +248,7 @@ impl MapCore {
         lang: Option<String>,
         page_lang: Option<String>,
     ) -> Result<MapCore, String> {
+        let both = Lang::both(lang.as_deref());
         let lang = Lang::choose(lang.as_deref(), page_lang.as_deref()).map_err(error)?;
         let features = load::text_of(DataFile::Features, features).map_err(error)?;
         let policies = match &policies {
@@ -256,7 +257,7 @@ impl MapCore {
         };
         let data = load::load(features, policies).map_err(error)?;
         Ok(MapCore {
-            map: Map::new(data, lang),
+            map: Map::new(data, lang).bilingual(both),
             style: Style::default(),
             theme: Theme::Light,
             animation: None,
@@ -554,10 +555,12 @@ impl MapCore {
         Ok(())
     }
 
-    /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work).
+    /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work), or
+    /// to `zh-en`: Chinese, with labels in both languages.
     pub fn set_lang(&mut self, code: &str) -> Result<(), String> {
         let lang = Lang::choose(Some(code), None).map_err(error)?;
         self.map.set_lang(lang);
+        self.map.set_bilingual(Lang::both(Some(code)));
         self.changes |= changed::DRAW | changed::WORDS;
         Ok(())
     }
