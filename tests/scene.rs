@@ -311,8 +311,8 @@ fn keyboard_focus_is_ringed_over_everything() {
             line_width: style.focus_ring_width_px,
         })
     );
-    let park = m.data().index_of("park-baoding").unwrap();
-    frame.focused = Some(park);
+    let wing = m.data().index_of("tongzhou").unwrap();
+    frame.focused = Some(wing);
     let s = scene::build(&frame);
     let symbol = s.items.iter().find_map(|it| match it {
         Item::Circle {
@@ -320,7 +320,7 @@ fn keyboard_focus_is_ringed_over_everything() {
             radius,
             center,
             ..
-        } if *p == park => Some((*center, *radius)),
+        } if *p == wing => Some((*center, *radius)),
         _ => None,
     });
     let (center, radius) = symbol.unwrap();
@@ -379,11 +379,13 @@ fn no_label_goes_under_the_zoom_buttons() {
 
 /// The scale bar's length in CSS px and what its label says, in metres.
 fn scale_bar(s: &Scene) -> (f64, f64, String) {
+    // The bar is the box in the ink's colour (the parks' squares are in theirs).
+    let ink = Style::default().ink;
     let length = s
         .items
         .iter()
         .find_map(|i| match i {
-            Item::Rect { rect, .. } => Some(rect.x1 - rect.x0),
+            Item::Rect { rect, fill, .. } if *fill == ink => Some(rect.x1 - rect.x0),
             _ => None,
         })
         .expect("a scale bar");
@@ -637,4 +639,26 @@ fn zh_en_labels_stack_the_chinese_name_above_the_english_one() {
     }
     // The rest of the map is in Chinese: the scale bar's unit.
     assert!(label_boxes(&s).iter().any(|b| b.0.ends_with(" 公里")));
+}
+
+#[test]
+fn parks_are_squares_and_wings_circles_so_shape_tells_them_apart() {
+    let m = map(720.0, 900.0, Lang::En);
+    let s = scene_of(&m);
+    let style = Style::default();
+    let park = style.for_place(jingjinji_map::data::model::Kind::Park, "");
+    let squares = s
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Rect { fill, .. } if *fill == park.fill))
+        .count();
+    let wings = s
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(i, Item::Circle { place: Some(p), dash: None, .. }
+            if m.data().places[*p].kind == jingjinji_map::data::model::Kind::Wing)
+        })
+        .count();
+    assert_eq!((squares, wings), (8, 2));
 }

@@ -538,15 +538,16 @@ class MapView {
     this.#placesHeading.textContent = placesHeading;
     this.#panel.setAttribute('aria-label', details);
     this.#credit.textContent = credit;
-    // After the twelve words, the key: text, fill, outline and radius per row.
+    // After the twelve words, the key: text, fill, outline, radius and shape per row.
     this.#legend.replaceChildren();
-    for (let k = 12; k + 3 < w.length; k += 4) {
-      const [text, fill, stroke, radius] = w.slice(k, k + 4);
+    for (let k = 12; k + 4 < w.length; k += 5) {
+      const [text, fill, stroke, radius, square] = w.slice(k, k + 5);
       const row = make('li', '', this.#legend);
       const swatch = make('span', 'jjm-swatch', row);
       swatch.setAttribute('aria-hidden', 'true');
       const size = `${2 * Math.min(Number(radius), 7)}px`;
       Object.assign(swatch.style, { width: size, height: size, background: css(Number(fill)), borderColor: css(Number(stroke)) });
+      if (square) swatch.style.borderRadius = '1px';
       row.append(text);
     }
     // The button shows the map's short label (a phone has little room); its title gives the

@@ -22,6 +22,8 @@ pub struct Row {
     pub stroke: Color,
     /// The symbol's radius on the map, CSS px.
     pub radius: f64,
+    /// The symbol is a square.
+    pub square: bool,
 }
 
 /// The key's rows: one per kind drawn as a symbol, in the data format's order of kinds,
@@ -51,6 +53,7 @@ pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
                     fill: symbol.fill,
                     stroke: symbol.stroke,
                     radius: symbol.radius,
+                    square: symbol.square,
                 }
             })
         })
@@ -92,17 +95,32 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     }];
     for (k, row) in rows.into_iter().enumerate() {
         let cy = y0 + legend.top_px + legend.row_px * (k as f64 + 0.5);
-        items.push(Item::Circle {
-            place: None,
-            center: Css {
-                x: x0 + legend.padding_px + legend.swatch_px / 2.0 - 1.0,
-                y: cy,
-            },
-            radius: row.radius.min(legend.max_symbol_radius_px),
-            fill: Some(row.fill),
-            stroke: row.stroke,
-            line_width: legend.symbol_line_width,
-            dash: None,
+        let (cx, r) = (
+            x0 + legend.padding_px + legend.swatch_px / 2.0 - 1.0,
+            row.radius.min(legend.max_symbol_radius_px),
+        );
+        items.push(if row.square {
+            Item::Rect {
+                rect: Rect {
+                    x0: cx - r,
+                    y0: cy - r,
+                    x1: cx + r,
+                    y1: cy + r,
+                },
+                fill: row.fill,
+                stroke: row.stroke,
+                line_width: legend.symbol_line_width,
+            }
+        } else {
+            Item::Circle {
+                place: None,
+                center: Css { x: cx, y: cy },
+                radius: r,
+                fill: Some(row.fill),
+                stroke: row.stroke,
+                line_width: legend.symbol_line_width,
+                dash: None,
+            }
         });
         items.push(Item::Label {
             text: row.text,

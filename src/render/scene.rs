@@ -226,22 +226,39 @@ fn symbols(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
         }
         let selected = frame.selected == Some(i);
         let radius = symbol_radius(frame, i, kind_style.radius);
-        items.push(Item::Circle {
-            place: Some(i),
-            center,
-            radius,
-            fill: Some(if frame.active(i) {
-                kind_style.fill_active
-            } else {
-                kind_style.fill
-            }),
-            stroke: if selected {
-                style.selection
-            } else {
-                kind_style.stroke
-            },
-            line_width: kind_style.line_width,
-            dash: None,
+        let fill = if frame.active(i) {
+            kind_style.fill_active
+        } else {
+            kind_style.fill
+        };
+        let stroke = if selected {
+            style.selection
+        } else {
+            kind_style.stroke
+        };
+        let line_width = kind_style.line_width;
+        items.push(if kind_style.square {
+            Item::Rect {
+                rect: Rect {
+                    x0: center.x - radius,
+                    y0: center.y - radius,
+                    x1: center.x + radius,
+                    y1: center.y + radius,
+                },
+                fill,
+                stroke,
+                line_width,
+            }
+        } else {
+            Item::Circle {
+                place: Some(i),
+                center,
+                radius,
+                fill: Some(fill),
+                stroke,
+                line_width,
+                dash: None,
+            }
         });
         let r = radius + style.symbol_clearance_px;
         obstacles.push(Rect {

@@ -45,8 +45,11 @@ pub struct KindStyle {
     pub stroke: Color,
     /// Outline width in CSS px.
     pub line_width: f64,
-    /// Radius of a point symbol in CSS px.
+    /// Radius of a point symbol in CSS px (half the side of a square one).
     pub radius: f64,
+    /// The symbol is a square rather than a circle: kinds told apart by shape as well as
+    /// colour, for readers who do not see the colours apart.
+    pub square: bool,
 }
 
 /// The approximate-extent circle drawn around a point place with an area.
@@ -401,13 +404,15 @@ impl Style {
             stroke: t.area_stroke,
             line_width: 1.2,
             radius: 0.0,
+            square: false,
         };
-        let symbol = |tint: Tint, line_width: f64, radius: f64| KindStyle {
+        let symbol = |tint: Tint, line_width: f64, radius: f64, square: bool| KindStyle {
             fill: tint.fill,
             fill_active: tint.active,
             stroke: t.symbol_stroke,
             line_width,
             radius,
+            square,
         };
         match (kind, id) {
             (Kind::Province, "beijing") => area(t.beijing),
@@ -419,8 +424,8 @@ impl Style {
                 line_width: 0.8,
                 ..area(t.context)
             },
-            (Kind::Wing, _) => symbol(t.wing, 2.0, 7.0),
-            (Kind::Park, _) => symbol(t.park, 1.5, 5.0),
+            (Kind::Wing, _) => symbol(t.wing, 2.0, 7.0, false),
+            (Kind::Park, _) => symbol(t.park, 1.5, 4.5, true),
         }
     }
 }

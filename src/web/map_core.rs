@@ -494,8 +494,9 @@ impl MapCore {
     /// The interface words in the map's language: title (the canvas's name), role
     /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
     /// label, credit line, wheel hint, wheel hint on a Mac, touch hint; then the key under
-    /// the map, four strings a row: text, fill and outline (`0xRRGGBBAA` as decimal) and the
-    /// symbol's radius in CSS px. The key's colours follow the theme.
+    /// the map, five strings a row: text, fill and outline (`0xRRGGBBAA` as decimal), the
+    /// symbol's radius in CSS px, and `square` for a square symbol. The key's colours follow
+    /// the theme.
     pub fn words(&self) -> String {
         let lang = self.map.lang();
         let mut out = vec![self.map.title()];
@@ -520,6 +521,7 @@ impl MapCore {
             out.push(decimal(packed::rgba(row.fill), 0));
             out.push(decimal(packed::rgba(row.stroke), 0));
             out.push(decimal(row.radius, 1));
+            out.push(if row.square { "square" } else { "" }.to_string());
         }
         joined(&out)
     }
