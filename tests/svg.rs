@@ -365,6 +365,10 @@ fn the_render_command_writes_the_picture_and_refuses_bad_options_in_plain_words(
             "--theme needs a value",
         ),
         (
+            vec!["render", "--out", "x.svg", "--theme", "sepia"],
+            "--theme is light, dark or contrast, not \"sepia\"",
+        ),
+        (
             vec!["render", "--out", "x.svg", "--select", "atlantis"],
             "no place has the id \"atlantis\"",
         ),

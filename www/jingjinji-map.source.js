@@ -279,13 +279,19 @@ class MapView {
     const dark = this.#themeChoice === 'dark' || (this.#themeChoice === 'auto' && this.#darkQuery.matches);
     const theme = this.#forcedQuery.matches ? 'contrast' : dark ? 'dark' : 'light';
     this.#frame.dataset.theme = theme;
-    this.#core?.setTheme(theme);
+    if (this.#core) {
+      this.#core.setTheme(theme);
+      // Only the key's swatches change with the theme: the list and panel keep their nodes,
+      // and a reader's focus in them.
+      this.#writeKey(strings(this.#core.words()));
+    }
   }
 
   /** Draws the map from a loaded core and starts listening to the reader. */
   attach(core) {
     this.#core = core;
-    this.#applyTheme();
+    // The theme was resolved when the box was built, and kept current since.
+    core.setTheme(this.#frame.dataset.theme);
     this.#frame.removeAttribute('aria-busy');
     this.#picture.remove();
     this.#listen();
@@ -538,18 +544,7 @@ class MapView {
     this.#placesHeading.textContent = placesHeading;
     this.#panel.setAttribute('aria-label', details);
     this.#credit.textContent = credit;
-    // After the twelve words, the key: text, fill, outline, radius and shape per row.
-    this.#legend.replaceChildren();
-    for (let k = 12; k + 4 < w.length; k += 5) {
-      const [text, fill, stroke, radius, square] = w.slice(k, k + 5);
-      const row = make('li', '', this.#legend);
-      const swatch = make('span', 'jjm-swatch', row);
-      swatch.setAttribute('aria-hidden', 'true');
-      const size = `${2 * Math.min(Number(radius), 7)}px`;
-      Object.assign(swatch.style, { width: size, height: size, background: css(Number(fill)), borderColor: css(Number(stroke)) });
-      if (square) swatch.style.borderRadius = '1px';
-      row.append(text);
-    }
+    this.#writeKey(w);
     // The button shows the map's short label (a phone has little room); its title gives the
     // full name, which the panel and the announcement also say.
     const places = strings(this.#core.places());
@@ -563,6 +558,22 @@ class MapView {
       if (name !== label) b.title = name;
     }
     this.#writePanel();
+  }
+
+  /** The key under the map from the words (`w`): after the twelve words, text, fill,
+   *  outline, radius and shape per row. */
+  #writeKey(w) {
+    this.#legend.replaceChildren();
+    for (let k = 12; k + 4 < w.length; k += 5) {
+      const [text, fill, stroke, radius, square] = w.slice(k, k + 5);
+      const row = make('li', '', this.#legend);
+      const swatch = make('span', 'jjm-swatch', row);
+      swatch.setAttribute('aria-hidden', 'true');
+      const size = `${2 * Math.min(Number(radius), 7)}px`;
+      Object.assign(swatch.style, { width: size, height: size, background: css(Number(fill)), borderColor: css(Number(stroke)) });
+      if (square) swatch.style.borderRadius = '1px';
+      row.append(text);
+    }
   }
 
   /** The panel for the current selection (as text nodes only), and the list's pressed button. */

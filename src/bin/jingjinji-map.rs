@@ -24,7 +24,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
-                            [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark]
+                            [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
                             [--select <id>]";
 
 fn read(path: &str) -> Result<String, String> {
@@ -132,10 +132,9 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
             }
             "--select" => request.select = Some(value.to_string()),
             "--theme" => {
-                request.theme = match value {
-                    "light" | "dark" => Theme::parse(value).unwrap_or_default(),
-                    _ => return Err(format!("--theme is light or dark, not \"{value}\"")),
-                }
+                request.theme = Theme::parse(value).ok_or_else(|| {
+                    format!("--theme is light, dark or contrast, not \"{value}\"")
+                })?;
             }
             _ => return Err(format!("render has no option {arg}\n{USAGE}")),
         }

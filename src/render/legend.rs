@@ -12,8 +12,6 @@ use crate::render::style::{Color, Style};
 /// One row of the key: a kind of place drawn as a symbol, in the data's words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// The kind it explains.
-    pub kind: Kind,
     /// What it says ("Zhongguancun partner park (approx.)").
     pub text: String,
     /// The symbol's fill.
@@ -48,7 +46,6 @@ pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
                 }
                 let symbol = style.for_place(kind, "");
                 Row {
-                    kind,
                     text,
                     fill: symbol.fill,
                     stroke: symbol.stroke,

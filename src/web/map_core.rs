@@ -551,8 +551,8 @@ impl MapCore {
         if theme != self.theme {
             self.theme = theme;
             self.style = Style::for_theme(theme);
-            // The key under the map is in the words, with the theme's colours.
-            self.changes |= changed::DRAW | changed::WORDS;
+            // The page rewrites the key under the map (its colours are in the words) itself.
+            self.changes |= changed::DRAW;
         }
         Ok(())
     }

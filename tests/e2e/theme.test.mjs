@@ -117,3 +117,17 @@ test('printed, the map shows no buttons and the whole panel', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a theme change repaints the key but keeps the reader\'s place in the list', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  await page.evaluate(() => document.querySelector('jingjinji-map').shadowRoot.querySelector('.jjm-place[data-id="tianjin"]').focus());
+  await setTheme(page, 'dark');
+  await frames(page);
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('jingjinji-map').shadowRoot;
+    return [root.activeElement?.dataset.id, getComputedStyle(root.querySelector('.jjm-swatch')).backgroundColor];
+  });
+  assert.deepEqual(seen, ['tianjin', 'rgb(255, 107, 94)']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
