@@ -17,12 +17,22 @@ tools:
 WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --zero-filled-memory --strip-debug \
   --strip-producers --strip-target-features --enable-bulk-memory --enable-sign-ext \
   --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue
-WASM_BUILT := target/wasm32-unknown-unknown/release/jingjinji_map.wasm
+## The shipped module is built with a pinned nightly that rebuilds the standard library for
+## size (`-Zbuild-std`): a panic aborts at once, with no message, location or formatting code
+## in the download (about 2 KB gzipped; panics are bugs, and the data errors a reader can
+## meet are values, not panics). Tests, clippy and the CLI use stable. Its own target folder
+## keeps the two toolchains from rebuilding each other's work.
+SHIP_TOOLCHAIN := nightly-2026-05-20
+SHIP_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+SHIP_TARGET_DIR := target/shipped
+WASM_BUILT := $(SHIP_TARGET_DIR)/wasm32-unknown-unknown/release/jingjinji_map.wasm
 
 ## The wasm module, the element minified (its stylesheet inside it), the static pictures of
 ## the map in both languages and the data, laid out under www/ so that www/ is the whole site.
 site: tools
-	cargo build --release --target wasm32-unknown-unknown --lib
+	RUSTFLAGS="$(SHIP_RUSTFLAGS)" cargo +$(SHIP_TOOLCHAIN) build --release --lib \
+	  --target wasm32-unknown-unknown --target-dir $(SHIP_TARGET_DIR) \
+	  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 	wasm-opt $(WASM_OPT_FLAGS) $(WASM_BUILT) -o www/jingjinji-map.wasm
 	node scripts/build-element.mjs
 	cargo run --quiet --bin jingjinji-map -- render --out www/jingjinji-map.svg

@@ -26,6 +26,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The shipped wasm's toolchain (see the Makefile's SHIP_TOOLCHAIN): the standard library's
+# source comes with it, to be rebuilt for size.
+ship=$(sed -n 's/^SHIP_TOOLCHAIN := //p' Makefile)
+if ! rustup component list --toolchain "$ship" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "rustup toolchain install $ship with rust-src"
+  rustup toolchain install "$ship" --profile minimal --component rust-src
+fi
+
 command -v wasm-pack >/dev/null || { say "cargo install wasm-pack"; cargo install --locked wasm-pack; }
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.

@@ -87,21 +87,9 @@ function loadWasm() {
       if (!res.ok) throw new Error(`could not load the map's code (${url}): HTTP ${res.status}`);
       module = await WebAssembly.instantiate(await res.arrayBuffer(), imports);
     }
-    // A panic in Rust traps; its message is then the last answer (src/web/panic_hook.rs).
-    const raw = module.instance.exports;
-    const wasm = {};
-    for (const [name, value] of Object.entries(raw)) {
-      wasm[name] = typeof value !== 'function' ? value : (...args) => {
-        try {
-          return value(...args);
-        } catch (err) {
-          const message = new Uint8Array(raw.memory.buffer, raw.jjm_out(), raw.jjm_out_len());
-          if (err instanceof WebAssembly.RuntimeError) console.error(decoder.decode(message));
-          throw err;
-        }
-      };
-    }
-    return wasm;
+    // A panic in Rust aborts at once (the shipped build's `panic=immediate-abort`): the call
+    // throws a `WebAssembly.RuntimeError` ("unreachable") to whoever made it.
+    return module.instance.exports;
   })();
   return wasmReady;
 }

@@ -139,7 +139,6 @@ pub unsafe extern "C" fn jjm_new(
     page_lang: *mut u8,
     page_lang_len: usize,
 ) -> *mut MapCore {
-    super::panic_hook::install();
     // SAFETY: forwarded from the caller.
     let (features, policies, lang, page_lang) = unsafe {
         (

@@ -1,11 +1,10 @@
 //! The wasm side of the browser boundary: [`MapCore`], the map's state machine as the page
-//! sees it, its exports (`abi.rs`), a panic hook and the allocator. The element, its DOM,
+//! sees it, its exports (`abi.rs`) and the allocator. The element, its DOM,
 //! events and canvas painting live in `www/jingjinji-map.source.js`, which calls `MapCore`
 //! for every decision; nothing here calls a browser API but the console, on a panic.
 
 mod abi;
 mod map_core;
-mod panic_hook;
 
 pub use map_core::{changed, input, MapCore, Origin};
 
