@@ -92,7 +92,7 @@ fn selecting_a_small_place_has_a_view_that_zooms_to_it() {
     let v = m.view_for_place(park).unwrap();
     let home = m.home().unwrap();
     assert!((v.zoom(home) - POINT_ZOOM).abs() < 1e-9);
-    let at = v.to_css(m.projected().anchors[park].unwrap());
+    let at = v.to_css(m.projected().anchor(park).unwrap());
     assert!((at.x - v.width / 2.0).abs() < 1.0 && (at.y - v.height / 2.0).abs() < 1.0);
     let exclave = m.data().index_of("sanhe-dachang-xianghe").unwrap();
     assert!(m.view_for_place(exclave).unwrap().zoom(home) > 2.0);
@@ -218,7 +218,7 @@ fn focus_on_a_place_off_screen_brings_it_into_view() {
     let v = m
         .view_showing(handan)
         .expect("Handan is off screen when zoomed on Beijing");
-    let at = v.to_css(m.projected().anchors[handan].unwrap());
+    let at = v.to_css(m.projected().anchor(handan).unwrap());
     assert!(
         at.x > 0.0 && at.x < v.width && at.y > 0.0 && at.y < v.height,
         "{at:?}"

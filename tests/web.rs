@@ -8,23 +8,57 @@ mod common;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::scene;
 use jingjinji_map::render::style::Style;
+use jingjinji_map::render::text_width::text_width;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-fn labels_do_not_overlap_as_the_browser_measures_them() {
-    // The core estimates text widths; here the browser measures the real glyphs.
+/// A 2D context to measure text with.
+fn measuring_context() -> CanvasRenderingContext2d {
     let doc = web_sys::window().unwrap().document().unwrap();
     let probe: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    let ctx: CanvasRenderingContext2d = probe
+    probe
         .get_context("2d")
         .unwrap()
         .unwrap()
         .dyn_into()
-        .unwrap();
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_width_table_matches_the_browsers_text_metrics() {
+    // Every name and short name of the shipped places, in both languages and weights: the
+    // table may be a little wide (other platforms' fonts are narrower), never narrow.
+    let ctx = measuring_context();
+    let family = Style::default().font_family;
+    let data = common::shipped();
+    let mut checked = 0;
+    for place in &data.places {
+        let names = std::iter::once(&place.name).chain(&place.short);
+        for text in names.flat_map(|t| [t.zh.as_str(), t.en.as_str()]) {
+            for bold in [false, true] {
+                let weight = if bold { "600" } else { "400" };
+                ctx.set_font(&format!("{weight} 100px {family}"));
+                let measured = ctx.measure_text(text).unwrap().width();
+                let table = text_width(text, 100.0, bold);
+                let ratio = table / measured;
+                assert!(
+                    (0.97..1.12).contains(&ratio),
+                    "{text:?} ({weight}): table {table:.0} px, browser {measured:.0} px"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} names measured");
+}
+
+#[wasm_bindgen_test]
+fn labels_do_not_overlap_as_the_browser_measures_them() {
+    // The core's widths come from a table; here the browser measures the real glyphs.
+    let ctx = measuring_context();
     let style = Style::default();
     for (w, h, lang, selected) in [
         (320.0, 400.0, Lang::En, None),

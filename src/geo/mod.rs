@@ -4,6 +4,7 @@
 pub mod coords;
 pub mod hit;
 pub mod math;
+pub mod pole;
 pub mod projection;
 pub mod shapes;
 pub mod simplify;

@@ -3,7 +3,9 @@
 
 use crate::data::model::{Dataset, Shape};
 use crate::geo::coords::{LonLat, Plane, PlaneBox};
+use crate::geo::pole::pole;
 use crate::geo::projection::Lambert;
+use std::cell::OnceCell;
 
 /// One projected polygon: outer ring first, then holes.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,20 +57,19 @@ impl PlaneShape {
         }
     }
 
-    /// Where a label goes when the data gives none: the point itself, or the centre of the
-    /// largest polygon's box (so an exclave does not pull a province's name off-centre).
+    /// Where a label goes when the data gives none: the point itself, or the pole of
+    /// inaccessibility of the largest polygon by box (so an exclave does not pull a
+    /// province's name away), found to a fiftieth of that box's larger side.
     fn default_anchor(&self) -> Option<Plane> {
         match self {
             PlaneShape::Point(p) => Some(*p),
             PlaneShape::Area(polys) => {
-                let b = polys
-                    .iter()
-                    .map(|p| p.bbox)
-                    .max_by(|a, b| (a.width() * a.height()).total_cmp(&(b.width() * b.height())))?;
-                Some(Plane {
-                    x: (b.min.x + b.max.x) / 2.0,
-                    y: (b.min.y + b.max.y) / 2.0,
-                })
+                let largest = polys.iter().max_by(|a, b| {
+                    let size = |p: &PlanePolygon| p.bbox.width() * p.bbox.height();
+                    size(a).total_cmp(&size(b))
+                })?;
+                let side = largest.bbox.width().max(largest.bbox.height());
+                Some(pole(largest, side / 50.0))
             }
         }
     }
@@ -79,8 +80,9 @@ impl PlaneShape {
 pub struct Projected {
     /// One entry per place, same index as `Dataset::places`.
     pub shapes: Vec<PlaneShape>,
-    /// Each place's label anchor: its `label` position if given, else a default.
-    pub anchors: Vec<Option<Plane>>,
+    /// Each place's label anchor, once known: its `label` position if the data gives one,
+    /// else worked out the first time it is asked for (see [`Projected::anchor`]).
+    anchors: Vec<OnceCell<Option<Plane>>>,
 }
 
 /// The longitude/latitude box around the places the map frames (see [`Dataset::framed`]).
@@ -127,13 +129,23 @@ impl Projected {
         let anchors = data
             .places
             .iter()
-            .zip(&shapes)
-            .map(|(place, shape)| match place.label {
-                Some(ll) => Some(proj.forward(ll)),
-                None => shape.default_anchor(),
+            .map(|place| match place.label {
+                Some(ll) => OnceCell::from(Some(proj.forward(ll))),
+                None => OnceCell::new(),
             })
             .collect();
         Projected { shapes, anchors }
+    }
+
+    /// Where place `i` is named and centred on: the data's `label` position, else the point
+    /// or the area's pole of inaccessibility. A pole is found when first asked for, not for
+    /// every place up front: most areas of a big dataset are never named, and a million
+    /// vertices would cost a noticeable wait at load.
+    pub fn anchor(&self, i: usize) -> Option<Plane> {
+        *self
+            .anchors
+            .get(i)?
+            .get_or_init(|| self.shapes.get(i).and_then(PlaneShape::default_anchor))
     }
 
     /// The box around the places the map frames (see [`Dataset::framed`]).

@@ -1,7 +1,8 @@
 //! Label placement: greedy, in priority order, each label tries up to eight positions around
 //! its anchor and is dropped if every one collides with a placed label, a symbol or the edge.
-//! Text width is estimated (the core cannot measure fonts), with room to spare.
+//! Text widths come from the glyph table in `text_width.rs`.
 
+use super::text_width::text_width;
 use crate::geo::coords::Css;
 
 /// Horizontal anchoring of a label.
@@ -37,15 +38,6 @@ impl Rect {
     }
 }
 
-/// Estimated width of `text` at `size` px: CJK glyphs are square, Latin about 0.6 em.
-pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    let latin = if bold { 0.62 } else { 0.58 };
-    text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { latin })
-        .sum::<f64>()
-        * size
-}
-
 /// What a label wants.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -79,7 +71,7 @@ pub struct Placed {
 }
 
 /// Places `requests` in order, avoiding `obstacles` and each other, inside the canvas.
-/// A label's box is its estimated width by `line_height` times its size.
+/// A label's box is its text's width by `line_height` times its size.
 pub fn place(
     requests: &[Request],
     obstacles: &[Rect],

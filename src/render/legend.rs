@@ -5,9 +5,10 @@ use crate::data::model::{Dataset, Kind, Shape};
 use crate::geo::coords::Css;
 use crate::i18n::{Lang, Ui};
 use crate::render::frame::Frame;
-use crate::render::labels::{self, Align, Rect};
+use crate::render::labels::{Align, Rect};
 use crate::render::scene::Item;
 use crate::render::style::{Color, Style};
+use crate::render::text_width;
 
 /// One row of the key: a kind of place drawn as a symbol, in the data's words.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +70,7 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     }
     let text_w = rows
         .iter()
-        .map(|row| labels::text_width(&row.text, legend.font_px, false))
+        .map(|row| text_width::text_width(&row.text, legend.font_px, false))
         .fold(0.0, f64::max);
     let w = legend.padding_px + legend.swatch_px + text_w + legend.padding_px;
     let h = legend.top_px + legend.row_px * rows.len() as f64 + legend.bottom_px;

@@ -7,3 +7,4 @@ pub mod scale_bar;
 pub mod scene;
 pub mod style;
 pub mod svg;
+pub mod text_width;

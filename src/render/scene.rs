@@ -3,12 +3,14 @@
 
 use crate::data::model::Kind;
 use crate::geo::coords::Css;
+use crate::geo::pole::edge_distance;
 use crate::geo::shapes::PlaneShape;
 use crate::geo::view::View;
 use crate::i18n::Lang;
 use crate::render::frame::Frame;
 use crate::render::labels::{self, Align, Rect, Request};
 use crate::render::style::Color;
+use crate::render::text_width::text_width;
 use crate::render::{legend, scale_bar};
 
 /// One thing to draw.
@@ -302,35 +304,50 @@ fn ranked(indices: impl Iterator<Item = usize>, rank: impl Fn(usize) -> u8) -> V
     out
 }
 
-/// Where a neighbouring area's name goes: of a 6×6 grid of points over the canvas, the one
-/// inside the area nearest its own anchor (most of a neighbour lies off the canvas, and
-/// its anchor with it). `None` if the area shows too little for its name.
-fn context_anchor(frame: &Frame, i: usize) -> Option<Css> {
+/// Where a neighbouring area's name, `half` px either side of its middle, goes: the pole of
+/// the part of the area on the canvas, found on a 6×6 grid of points: of those inside the
+/// area whose name would clear the `obstacles`, the one farthest from both the area's edges
+/// and the canvas's, with the name's width kept inside the canvas (most of a neighbour lies
+/// off the canvas, and its own pole with it). `None` if no grid point has room: too little
+/// of the area shows for its name.
+fn context_anchor(frame: &Frame, i: usize, half: f64, obstacles: &[Rect]) -> Option<Css> {
     let PlaneShape::Area(polygons) = frame.projected.shapes.get(i)? else {
         return None;
     };
     let view = &frame.view;
-    let anchor = view.to_css((*frame.projected.anchors.get(i)?)?);
     let mut best: Option<(f64, Css)> = None;
     for k in 0..36u8 {
         let at = Css {
             x: view.width * (f64::from(k % 6) + 0.5) / 6.0,
             y: view.height * (f64::from(k / 6) + 0.5) / 6.0,
         };
-        // Squared distance: only the order matters.
-        let d = (at.x - anchor.x).powi(2) + (at.y - anchor.y).powi(2);
-        let inside = view
-            .to_plane(at)
-            .is_some_and(|plane| polygons.iter().any(|p| p.contains(plane)));
-        if inside && best.map_or(true, |(b, _)| d < b) {
-            best = Some((d, at));
+        let plane = view.to_plane(at)?;
+        // Room in CSS pixels: to the nearest edge of the area (negative outside every
+        // polygon) and of the canvas.
+        let inside = polygons
+            .iter()
+            .map(|p| edge_distance(p, plane))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let room = (inside * view.scale)
+            .min((at.x - half).min(view.width - at.x - half))
+            .min(at.y.min(view.height - at.y));
+        let line = frame.style.area_font_px * frame.style.line_height / 2.0;
+        let name = Rect {
+            x0: at.x - half,
+            y0: at.y - line,
+            x1: at.x + half,
+            y1: at.y + line,
+        };
+        let clear = !obstacles.iter().any(|o| o.overlaps(&name));
+        if clear && room > 0.0 && best.map_or(true, |(b, _)| room > b) {
+            best = Some((room, at));
         }
     }
     best.map(|(_, at)| at)
 }
 
 /// What each label wants, in priority order: the selectable places, then the neighbours.
-fn label_requests(frame: &Frame) -> Vec<Request> {
+fn label_requests(frame: &Frame, obstacles: &[Rect]) -> Vec<Request> {
     let style = frame.style;
     let selectable = frame
         .places()
@@ -349,10 +366,23 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
             if place.kind == Kind::Counties && !frame.active(i) {
                 return None;
             }
+            // Both languages stacked, Chinese above, when the page asked for `zh-en`.
+            let text = place
+                .label_text(if frame.bilingual {
+                    Lang::Zh
+                } else {
+                    frame.lang
+                })
+                .to_string();
+            let second = (frame.bilingual
+                && place.label_text(Lang::Zh) != place.label_text(Lang::En))
+            .then(|| place.label_text(Lang::En).to_string());
             let anchor = if place.kind == Kind::Context {
-                context_anchor(frame, i)?
+                let wide = |t: &str| text_width(t, style.area_font_px, false);
+                let half = wide(&text).max(second.as_deref().map_or(0.0, wide)) / 2.0;
+                context_anchor(frame, i, half, obstacles)?
             } else {
-                frame.view.to_css((*frame.projected.anchors.get(i)?)?)
+                frame.view.to_css(frame.projected.anchor(i)?)
             };
             let (size, centred, offset) = match shape {
                 PlaneShape::Point(_) => {
@@ -378,18 +408,8 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
                     (size, true, offset)
                 }
             };
-            // Both languages stacked, Chinese above, when the page asked for `zh-en`.
-            let second = (frame.bilingual
-                && place.label_text(Lang::Zh) != place.label_text(Lang::En))
-            .then(|| place.label_text(Lang::En).to_string());
             Some(Request {
-                text: place
-                    .label_text(if frame.bilingual {
-                        Lang::Zh
-                    } else {
-                        frame.lang
-                    })
-                    .to_string(),
+                text,
                 second,
                 size,
                 bold: matches!(place.kind, Kind::Province | Kind::Wing),
@@ -406,7 +426,7 @@ fn label_requests(frame: &Frame) -> Vec<Request> {
 /// line above and a line below its anchor.
 fn labels(frame: &Frame, obstacles: &[Rect]) -> Vec<Item> {
     let style = frame.style;
-    let requests = label_requests(frame);
+    let requests = label_requests(frame, obstacles);
     let placed = labels::place(
         &requests,
         obstacles,

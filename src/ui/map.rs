@@ -170,7 +170,7 @@ impl Map {
         let place = self.data.places.get(i)?;
         match &place.shape {
             Shape::Point(_) => {
-                let at = self.projected.anchors.get(i).copied().flatten()?;
+                let at = self.projected.anchor(i)?;
                 let zoom = self.zoom().max(POINT_ZOOM);
                 Some(
                     view.centred_on(at, home.scale * zoom)
@@ -199,7 +199,7 @@ impl Map {
         if inside {
             return None;
         }
-        let plane = self.projected.anchors.get(i).copied().flatten()?;
+        let plane = self.projected.anchor(i)?;
         Some(view.centred_on(plane, view.scale).clamped(&home, bounds))
     }
 
@@ -232,7 +232,7 @@ impl Map {
 
     /// Where place `i` is on the canvas now (its label anchor).
     fn screen_anchor(&self, i: usize) -> Option<Css> {
-        let at: Plane = self.projected.anchors.get(i).copied().flatten()?;
+        let at: Plane = self.projected.anchor(i)?;
         Some(self.view?.to_css(at))
     }
 
