@@ -247,6 +247,8 @@ pub enum Ui {
     WheelHintMac,
     /// Shown when one finger drags over the map (it scrolls the page).
     TouchHint,
+    /// The button that saves the map as a picture.
+    Download,
 }
 
 impl Ui {
@@ -280,6 +282,7 @@ impl Ui {
             Ui::WheelHint => ("Use ctrl + scroll to zoom the map", "按住 Ctrl 键滚动以缩放地图"),
             Ui::WheelHintMac => ("Use ⌘ + scroll to zoom the map", "按住 ⌘ 键滚动以缩放地图"),
             Ui::TouchHint => ("Use two fingers to move the map", "用双指移动地图"),
+            Ui::Download => ("Save map as PNG", "保存地图（PNG）"),
         };
         match lang {
             Lang::En => en,

@@ -199,7 +199,7 @@ const THEMES = ['light', 'dark', 'auto'];
 /** One map on the page: its DOM, listeners and painter around a `MapCore`. */
 class MapView {
   // Private state (#names: the minifier shortens them, and nothing outside can reach them).
-  #background; #canvas; #core; #credit; #ctx; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId;
+  #background; #canvas; #core; #credit; #ctx; #download; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId;
   #drawnView; #forcedQuery; #frame; #gesture; #gestureHint; #hash; #hintTimer; #host; #keys;
   #legend; #levels; #listeners; #live; #observer; #panel; #picture; #pinching; #places;
   #placesHeading; #placesList; #reset; #settleTimer; #sizedFor; #snapshot; #snapshotFresh;
@@ -324,6 +324,8 @@ class MapView {
     // The key to the symbols: text in the page, so it never covers the map.
     this.#legend = make('ul', 'jjm-legend', figure);
     this.#credit = make('figcaption', 'jjm-attribution', figure);
+    this.#download = make('button', 'jjm-download', figure);
+    this.#download.type = 'button';
     this.#places = make('nav', 'jjm-places', column);
     this.#placesHeading = make('p', 'jjm-places-heading', this.#places);
     this.#placesList = make('ul', '', this.#places);
@@ -445,6 +447,7 @@ class MapView {
     this.#on(this.#zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, stillMotion()));
     this.#on(this.#zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, stillMotion()));
     this.#on(this.#reset, 'click', () => send(HOME, stillMotion()));
+    this.#on(this.#download, 'click', () => this.#save());
     this.#on(this.#places, 'click', (e) => {
       const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
       if (b) this.select(b.dataset.id, Origin.List);
@@ -532,6 +535,7 @@ class MapView {
     this.#placesHeading.textContent = placesHeading;
     this.#panel.setAttribute('aria-label', details);
     this.#credit.textContent = credit;
+    this.#download.textContent = w[12];
     this.#writeKey(w);
     // The button shows the map's short label (a phone has little room); its title gives the
     // full name, which the panel and the announcement also say.
@@ -548,19 +552,26 @@ class MapView {
     this.#writePanel();
   }
 
-  /** The key under the map from the words (`w`): after the twelve words, text, fill,
-   *  outline, radius and shape per row. */
+  /** The key's rows from the words (`w`): after the thirteen words, text, fill, outline,
+   *  radius and shape per row. */
+  #keyRows(w) {
+    const rows = [];
+    for (let k = 13; k + 4 < w.length; k += 5) rows.push(w.slice(k, k + 5));
+    return rows;
+  }
+
+  /** The key under the map from the words (`w`). */
   #writeKey(w) {
     this.#legend.replaceChildren();
-    for (let k = 12; k + 4 < w.length; k += 5) {
-      const [text, fill, stroke, radius, square] = w.slice(k, k + 5);
-      const row = make('li', '', this.#legend);
-      const swatch = make('span', 'jjm-swatch', row);
+    for (const row of this.#keyRows(w)) {
+      const [text, fill, stroke, radius, square] = row;
+      const item = make('li', '', this.#legend);
+      const swatch = make('span', 'jjm-swatch', item);
       swatch.setAttribute('aria-hidden', 'true');
       const size = `${2 * Math.min(Number(radius), 7)}px`;
       Object.assign(swatch.style, { width: size, height: size, background: css(Number(fill)), borderColor: css(Number(stroke)) });
       if (square) swatch.style.borderRadius = '1px';
-      row.append(text);
+      item.append(text);
     }
   }
 
@@ -607,11 +618,26 @@ class MapView {
 
   /** Selects the place the URL's `#region=` names; an unknown id is only a warning. */
   #applyHash() {
-    if (!this.#hash) return;
-    const id = regionInHash(location.hash);
-    if (!id) return;
-    if (this.#core.isPlace(id)) this.select(id, Origin.Link);
-    else console.warn(`jingjinji-map: the link names no place "${id}"; showing the overview`);
+    const id = this.#hash && regionInHash(location.hash);
+    if (id) this.pick(id, Origin.Link);
+  }
+
+  /** Selects the place a link or the page names (the overview for none); an unknown id is
+   *  only a warning, as a typo in an article must not break its map. */
+  pick(id, origin) {
+    if (!id || this.#core.isPlace(id)) this.select(id || null, origin);
+    else console.warn(`jingjinji-map: there is no place "${id}" on this map; showing the overview`);
+    this.after();
+  }
+
+  /** Turns following the URL's hash on or off (the `hash` attribute). */
+  setHash(on) { this.#hash = on; }
+
+  /** The map's height (the `height` attribute): CSS pixels as a bare number, or any CSS
+   *  length; none keeps the map's own 4:5 shape. */
+  setHeight(value) {
+    const h = /^\d+(\.\d+)?$/.test(value ?? '') ? `${value}px` : value || '';
+    Object.assign(this.#canvas.style, { height: h, aspectRatio: h && 'auto', maxHeight: h && 'none' });
   }
 
   /** Fits the map to the canvas's CSS size and the screen's pixel ratio, and paints. */
@@ -700,8 +726,7 @@ class MapView {
   }
 
   /** Paints a packed scene (`n` numbers, `s` strings). */
-  #paint(n, s) {
-    const ctx = this.#ctx, dpr = this.#dpr;
+  #paint(n, s, ctx = this.#ctx, dpr = this.#dpr) {
     const [width, height, scale, tx, ty, level, background] = n;
     this.#background = css(background);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -786,6 +811,78 @@ class MapView {
     return paths;
   }
 
+  /** The current view as a PNG at twice its CSS size, with the map's title above it and
+   *  the key and credit under it drawn in, for a reader to keep or share. */
+  toBlob() {
+    const n = this.#core.scene(2);
+    if (n.length < HEADER) return Promise.reject(new Error('the map is not laid out yet'));
+    const map = document.createElement('canvas');
+    [map.width, map.height] = [n[0] * 2, n[1] * 2];
+    this.#paint(n, strings(this.#core.sceneStrings()), map.getContext('2d'), 2);
+    const w = this.#words, width = n[0], pad = 12;
+    const look = getComputedStyle(this.#frame);
+    const { color, fontFamily } = look;
+    const out = document.createElement('canvas');
+    const ctx = out.getContext('2d');
+    // Lines of `text` that fit the width, in `font`: [font, line height, lines].
+    const block = (font, lineHeight, text) => {
+      ctx.font = `${font} ${fontFamily}`;
+      const lines = [''];
+      for (const word of text.split(/(?<=[\s\u3000-\u9fff\uff00-\uffef])/)) {
+        const line = lines[lines.length - 1] + word;
+        if (ctx.measureText(line).width > width - 2 * pad && lines[lines.length - 1]) lines.push(word);
+        else lines[lines.length - 1] = line;
+      }
+      return [font, lineHeight, lines];
+    };
+    const title = block('600 16px', 22, w[0]);
+    const credit = block('11px', 15, w[8]);
+    const rows = this.#keyRows(w);
+    const mapTop = pad + title[2].length * 22 + 6;
+    const keyTop = mapTop + n[1] + 8;
+    out.width = width * 2;
+    out.height = (keyTop + rows.length * 20 + credit[2].length * 15 + pad) * 2;
+    ctx.scale(2, 2);
+    // The page's surface around the map, as the element shows it.
+    ctx.fillStyle = look.getPropertyValue('--surface');
+    ctx.fillRect(0, 0, width, out.height);
+    ctx.drawImage(map, 0, mapTop, width, n[1]);
+    ctx.textBaseline = 'top';
+    ctx.fillStyle = color;
+    let y = pad;
+    const write = ([font, lineHeight, lines]) => {
+      ctx.font = `${font} ${fontFamily}`;
+      for (const line of lines) { ctx.fillText(line, pad, y); y += lineHeight; }
+    };
+    write(title);
+    y = keyTop;
+    for (const [text, fill, stroke, radius, square] of rows) {
+      const r = Math.min(Number(radius), 7);
+      ctx.beginPath();
+      if (square) ctx.rect(pad, y + 8 - r, 2 * r, 2 * r);
+      else ctx.arc(pad + r, y + 8, r, 0, 2 * Math.PI);
+      ctx.fillStyle = css(Number(fill));
+      ctx.strokeStyle = css(Number(stroke));
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = color;
+      ctx.font = `13px ${fontFamily}`;
+      ctx.fillText(text, pad + 20, y + 1);
+      y += 20;
+    }
+    write(credit);
+    return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('this browser could not make a PNG of the map'))), 'image/png'));
+  }
+
+  /** Saves the current view as a PNG file (the download button). */
+  async #save() {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await this.toBlob());
+    a.download = 'jingjinji-map.png';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
   /** Removes the map's DOM, every listener, observer, timer and frame, and its wasm memory. */
   destroy() {
     for (const remove of this.#listeners) remove();
@@ -822,29 +919,46 @@ class MapView {
   renderNow() { this.#sizedFor = null; this.#resize(); }
 }
 
+/** The element's attributes; each takes effect when it changes, and has a property. */
+const ATTRIBUTES = ['lang', 'theme', 'region', 'features', 'policies', 'height', 'hash', 'loading'];
+
 export class JingjinjiMap extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
     this._widget = null;
+    this._newReady();
+  }
+
+  /** A fresh `ready` promise. One a page already holds follows it: a map restarted on new
+   *  data before it was ready settles with the new start. */
+  _newReady() {
+    const before = this._resolveReady;
     this.ready = new Promise((resolve, reject) => {
       this._resolveReady = resolve;
       this._rejectReady = reject;
     });
     // A page that never awaits `ready` should not see an unhandled rejection.
     this.ready.catch(() => {});
+    before?.(this.ready);
   }
 
-  static get observedAttributes() { return ['theme']; }
+  static get observedAttributes() { return ATTRIBUTES; }
 
-  /** `theme` takes effect at once, without a reload. */
+  /** Every attribute is live: the theme, height, hash and region change the map in place,
+   *  the language too once the map is drawn; new data starts the map again. */
   attributeChangedCallback(name, old, value) {
-    if (name === 'theme' && old !== value) this._view?.themeAttribute(value);
+    const view = this._view;
+    if (old === value || !view) return;
+    if (name === 'theme') view.themeAttribute(value);
+    else if (name === 'height') view.setHeight(value);
+    else if (name === 'hash') view.setHash(value !== 'off');
+    else if (name === 'loading') { if (value === 'eager') this._go?.(); }
+    else if (!this._widget) { if (name !== 'lang' && name !== 'region') this._restart(); } // read when the data arrives
+    else if (name === 'lang') view.setLang(value);
+    else if (name === 'region') view.pick(value, Origin.Api);
+    else this._restart();
   }
-
-  /** The theme the page asked for (`light`, `dark` or `auto`). */
-  get theme() { return this.getAttribute('theme') || 'light'; }
-  set theme(value) { this.setAttribute('theme', value); }
 
   connectedCallback() {
     if (this._started) return;
@@ -854,29 +968,52 @@ export class JingjinjiMap extends HTMLElement {
       hash: this.getAttribute('hash') !== 'off',
       theme: this.getAttribute('theme'),
     });
+    this._view.setHeight(this.getAttribute('height'));
     const generation = this._generation || 0;
     const current = () => generation === (this._generation || 0) && this.isConnected;
     // A start abandoned because the element left the page settles nothing: `ready` waits
     // for the start that follows when it comes back.
-    this._start(current).then((built) => { if (built) this._resolveReady(); }, (err) => {
-      if (!current()) return;
-      this._showError(err);
-      this._rejectReady(err);
-    });
+    this._go = () => {
+      this._go = null;
+      this._observer?.disconnect();
+      this._start(current).then((built) => { if (built) this._resolveReady(); }, (err) => {
+        if (!current()) return;
+        this._showError(err);
+        this._rejectReady(err);
+        this.dispatchEvent(new CustomEvent('error', { detail: { message: err.message } }));
+      });
+    };
+    // Code and data load when the map comes near the viewport (`loading="lazy"`, the
+    // default), so an article's first paint never waits for a map far below it.
+    if (this.getAttribute('loading') === 'eager' || !window.IntersectionObserver) return this._go();
+    this._observer = new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) this._go?.(); }, { rootMargin: '50% 0px' });
+    this._observer.observe(this);
   }
 
   disconnectedCallback() {
     // Moving the element within the page fires disconnect+connect; only tear down if it left.
-    queueMicrotask(() => {
-      if (this.isConnected || !this._started) return;
-      // A load still in flight sees the new generation and builds nothing.
-      this._generation = (this._generation || 0) + 1;
-      this._view?.destroy();
-      this._view = null;
-      this._widget = null;
-      this._started = false;
-      this.shadowRoot.replaceChildren();
-    });
+    queueMicrotask(() => { if (!this.isConnected) this.destroy(); });
+  }
+
+  /** Releases the map: its DOM, listeners, observers, frames and wasm memory. Putting the
+   *  element back on the page (or changing its data) starts it again. */
+  destroy() {
+    // A load still in flight sees the new generation and builds nothing.
+    this._generation = (this._generation || 0) + 1;
+    this._observer?.disconnect();
+    this._go = null;
+    this._view?.destroy();
+    this._view = null;
+    this._widget = null;
+    this._started = false;
+    this.shadowRoot.replaceChildren();
+  }
+
+  /** Starts again on new data (the `features` or `policies` attribute changed). */
+  _restart() {
+    this.destroy();
+    this._newReady();
+    this.connectedCallback();
   }
 
   async _start(current) {
@@ -898,6 +1035,8 @@ export class JingjinjiMap extends HTMLElement {
     performance.mark('jingjinji-map:read');
     try {
       this._view.attach(core);
+      // The page's region, unless the reader's link already chose one.
+      if (!this._view.selected()) this._view.pick(this.getAttribute('region'), Origin.Api);
     } catch (err) {
       this._view.destroy(); // frees the core too
       this._view = null;
@@ -941,8 +1080,19 @@ export class JingjinjiMap extends HTMLElement {
   get zoom() { return this._widget ? this._widget.zoom() : 1; }
   /** Every selectable place as { id, kind, name_zh, name_en }. */
   regions() { return this._need().regions(); }
+  /** The current view as a PNG (twice its size, with title, key and credit): a promise of a Blob. */
+  toBlob() { return this._need().toBlob(); }
   /** The canvas, for annotation overlays. */
   get canvas() { return this.shadowRoot.querySelector('canvas'); }
+}
+
+// Each attribute as a property of the same name: `map.region = 'xiongan'` sets the attribute.
+// An absent attribute reads as null (the map then uses its default).
+for (const name of ATTRIBUTES) {
+  Object.defineProperty(JingjinjiMap.prototype, name, {
+    get() { return this.getAttribute(name); },
+    set(value) { if (value == null) this.removeAttribute(name); else this.setAttribute(name, value); },
+  });
 }
 
 if (!customElements.get('jingjinji-map')) customElements.define('jingjinji-map', JingjinjiMap);

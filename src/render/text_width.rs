@@ -26,11 +26,13 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     let latin = if bold { BOLD } else { 1.0 };
     let ems: f64 = text
         .chars()
-        .map(|c| match (c as u32, ASCII.get((c as usize).wrapping_sub(0x20))) {
-            (_, Some(hundredths)) => f64::from(*hundredths) / 100.0 * latin,
-            (0x2000.., None) => 1.0,
-            _ => 0.65 * latin,
-        })
+        .map(
+            |c| match (c as u32, ASCII.get((c as usize).wrapping_sub(0x20))) {
+                (_, Some(hundredths)) => f64::from(*hundredths) / 100.0 * latin,
+                (0x2000.., None) => 1.0,
+                _ => 0.65 * latin,
+            },
+        )
         .sum();
     ems * size
 }

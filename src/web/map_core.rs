@@ -493,7 +493,7 @@ impl MapCore {
 
     /// The interface words in the map's language: title (the canvas's name), role
     /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
-    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint; then the key under
+    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint, the download button; then the key under
     /// the map, five strings a row: text, fill and outline (`0xRRGGBBAA` as decimal), the
     /// symbol's radius in CSS px, and `square` for a square symbol. The key's colours follow
     /// the theme.
@@ -513,7 +513,7 @@ impl MapCore {
         }
         let credit = self.map.data().attribution.as_ref().map(|t| t.get(lang));
         out.push(credit.unwrap_or_default().to_string());
-        for words in [Ui::WheelHint, Ui::WheelHintMac, Ui::TouchHint] {
+        for words in [Ui::WheelHint, Ui::WheelHintMac, Ui::TouchHint, Ui::Download] {
             out.push(words.get(lang).to_string());
         }
         for row in legend::rows(self.map.data(), &self.style, lang) {

@@ -6,22 +6,36 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../www');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const WWW = path.resolve(HERE, '../../www');
+// Test pages (each embed method on its own page) are served under /pages/ beside the site.
+const PAGES = path.join(HERE, 'pages');
+// The strictest policy a newsroom might set: no inline script or style, wasm allowed.
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/geo+json',
   '.png': 'image/png',
 };
 
+/** Serves www/ (and the test pages under /pages/; a page named `*.strict.html` is sent with
+ *  the strict content security policy) on a free loopback port. Every path asked for is
+ *  kept in `requested`, for tests of what loads when. */
 export async function serve() {
+  const requested = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(WWW, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(WWW)) { res.writeHead(403).end(); return; }
+    requested.push(url.pathname);
+    if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
+    const [root, rest] = url.pathname.startsWith('/pages/') ? [PAGES, url.pathname.slice(6)] : [WWW, url.pathname];
+    let file = path.normalize(path.join(root, decodeURIComponent(rest)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+      if (file.endsWith('.strict.html')) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -29,7 +43,7 @@ export async function serve() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, requested, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {

@@ -1,0 +1,266 @@
+// Embedding on a host page (issue #9): attributes that live, lazy loading, two maps under a
+// strict content security policy, many create/remove cycles, a hostile host stylesheet, and
+// the map saved as a PNG. Each uses its own page in tests/e2e/pages/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, openDemo } from './harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** A page with console errors and warnings collected. */
+async function open(file, { width = 720, height = 900, init = null } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  if (init) await page.addInitScript(init);
+  await page.goto(server.url + file);
+  await page.waitForFunction(() => customElements.get('jingjinji-map'));
+  return { page, errors, warnings };
+}
+
+const frames = (page, n = 2) => page.evaluate((k) => new Promise((r) => {
+  const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : r());
+  step(k);
+}), n);
+
+test('element: every attribute takes effect when it changes, and each has a property', async () => {
+  const { page, errors, warnings } = await open('pages/blank.html');
+  for (const name of ['shanghai-suzhou.geojson', 'shanghai-suzhou.policies.json']) {
+    await page.route(`**/example/${name}`, (route) => route.fulfill({ path: path.join(ROOT, 'data/examples', name) }));
+  }
+  const state = () => page.evaluate(() => {
+    const el = window.map;
+    const root = el.shadowRoot;
+    return {
+      selected: el.selected,
+      title: root.querySelector('.jjm-title')?.textContent,
+      theme: root.querySelector('.jjm-frame')?.dataset.theme,
+      height: Math.round(el.canvas.getBoundingClientRect().height),
+      hash: location.hash,
+    };
+  });
+  await page.evaluate(async () => {
+    const el = document.createElement('jingjinji-map');
+    for (const [k, v] of Object.entries({ lang: 'en', region: 'xiongan', hash: 'off', loading: 'eager' })) el.setAttribute(k, v);
+    document.body.append(el);
+    window.map = el;
+    await el.ready;
+  });
+  const first = await state();
+  assert.equal(first.selected, 'xiongan', 'region selects on load');
+  assert.match(first.title, /Xiong'an/);
+
+  await page.evaluate(() => { window.map.region = 'tianjin'; });
+  assert.equal(await page.evaluate(() => window.map.getAttribute('region')), 'tianjin', 'the property sets the attribute');
+  assert.equal((await state()).selected, 'tianjin');
+
+  await page.evaluate(() => window.map.setAttribute('lang', 'zh'));
+  assert.equal((await state()).title, '天津市');
+
+  await page.evaluate(() => { window.map.theme = 'dark'; window.map.height = '300'; });
+  await frames(page, 3);
+  const styled = await state();
+  assert.equal(styled.theme, 'dark');
+  assert.equal(styled.height, 300);
+  assert.equal(await page.evaluate(() => window.map.canvas.height), 300, 'the canvas is drawn at its new height');
+
+  // hash: off leaves the URL alone; switched on, the URL follows the selection.
+  assert.equal(styled.hash, '');
+  await page.evaluate(() => { window.map.hash = null; window.map.region = 'hebei'; });
+  assert.equal((await state()).hash, '#region=hebei');
+
+  // An unknown region is a warning, never a broken map.
+  await page.evaluate(() => { window.map.region = 'atlantis'; });
+  assert.ok(warnings.some((w) => w.includes('no place "atlantis"')), warnings.join('\n'));
+  assert.equal((await state()).selected, 'hebei');
+
+  // New data starts the map again; `ready` settles with it.
+  const example = await page.evaluate(async () => {
+    const el = window.map;
+    el.region = 'suzhou';
+    el.features = 'example/shanghai-suzhou.geojson';
+    el.policies = 'example/shanghai-suzhou.policies.json';
+    el.lang = 'en';
+    await el.ready;
+    return { ids: el.regions().map((r) => r.id).sort(), selected: el.selected, name: el.canvas.getAttribute('aria-label') };
+  });
+  assert.deepEqual(example, { ids: ['shanghai', 'suzhou'], selected: 'suzhou', name: 'Map of Shanghai and Suzhou (example)' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('lazy: no code or data is fetched until the reader scrolls near the map; eager loads at once', async () => {
+  const fetched = () => server.requested.filter((p) => /\.(wasm|geojson)$|policies\.json$/.test(p));
+  server.requested.length = 0;
+  const { page, errors } = await open('pages/lazy.html');
+  await page.waitForTimeout(800);
+  assert.deepEqual(fetched(), [], 'fetched before the reader came near the map');
+  // The box is already there, the page's picture in it, its height reserved.
+  const box = await page.evaluate(() => document.querySelector('jingjinji-map').getBoundingClientRect().height);
+  assert.ok(box > 400, `the waiting box is ${box} px tall`);
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await page.evaluate(() => document.querySelector('jingjinji-map').ready);
+  assert.deepEqual(fetched().sort(), ['/data/places.geojson', '/data/policies.json', '/jingjinji-map.wasm']);
+  await page.close();
+
+  server.requested.length = 0;
+  const eager = await open('pages/lazy.html');
+  await eager.page.evaluate(() => { document.querySelector('jingjinji-map').loading = 'eager'; });
+  await eager.page.evaluate(() => document.querySelector('jingjinji-map').ready);
+  assert.equal(fetched().length, 3, 'loading="eager" loads without scrolling');
+  assert.deepEqual([...errors, ...eager.errors], []);
+  await eager.page.close();
+});
+
+test('two maps under a strict content security policy: no violation, one wasm download, their own state', async () => {
+  server.requested.length = 0;
+  const { page, errors } = await open('pages/two-maps.strict.html', {
+    init: () => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    },
+  });
+  const seen = await page.evaluate(async () => {
+    const [a, b] = document.querySelectorAll('jingjinji-map');
+    await Promise.all([a.ready, b.ready]);
+    a.select('beijing');
+    const title = (el) => el.shadowRoot.querySelector('.jjm-title').textContent;
+    return {
+      selected: [a.selected, b.selected],
+      titles: [title(a), title(b)],
+      themes: [a, b].map((el) => el.shadowRoot.querySelector('.jjm-frame').dataset.theme),
+      violations: window.violations,
+    };
+  });
+  assert.deepEqual(seen.selected, ['beijing', null]);
+  assert.equal(seen.titles[0], 'Beijing');
+  assert.match(seen.titles[1], /京津冀/);
+  assert.deepEqual(seen.themes, ['light', 'dark']);
+  assert.deepEqual(seen.violations, []);
+  assert.equal(server.requested.filter((p) => p.endsWith('.wasm')).length, 1, 'the wasm is fetched once per page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('200 create/remove cycles leave no DOM nodes, heap or wasm memory behind', async () => {
+  const { page, errors } = await open('pages/blank.html');
+  const cdp = await page.context().newCDPSession(page);
+  const cycles = (n) => page.evaluate(async (count) => {
+    for (let k = 0; k < count; k += 1) {
+      const el = document.createElement('jingjinji-map');
+      el.setAttribute('loading', 'eager');
+      el.setAttribute('hash', 'off');
+      document.body.append(el);
+      await el.ready;
+      if (k % 2) el.remove(); // the other half: destroy() and then remove
+      else { el.destroy(); el.remove(); }
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }, n);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(async () => (await import('/jingjinji-map.js')).wasmExports()?.then((w) => w.memory.buffer.byteLength));
+    return { nodes, heap: usedSize, wasm };
+  };
+  await cycles(20); // warm up: the wasm module, caches, the allocator's pools
+  const start = await measure();
+  await cycles(200);
+  const end = await measure();
+  console.log('cycles', JSON.stringify({ start, end }));
+  assert.ok(end.nodes <= start.nodes + 50, `DOM nodes ${start.nodes} → ${end.nodes}`);
+  assert.ok(end.heap <= start.heap * 1.25 + 1e6, `JS heap ${start.heap} → ${end.heap}`);
+  assert.ok(end.wasm <= start.wasm + 2 ** 20, `wasm memory ${start.wasm} → ${end.wasm}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a hostile host stylesheet does not reach inside the widget', async () => {
+  const { page, errors } = await open('pages/hostile.html', { width: 720 });
+  await page.evaluate(() => document.querySelector('jingjinji-map').ready);
+  await frames(page);
+  const seen = await page.evaluate(() => {
+    const el = document.querySelector('jingjinji-map');
+    const root = el.shadowRoot;
+    el.select('tianjin');
+    const px = (node, prop) => parseFloat(getComputedStyle(node)[prop]);
+    return {
+      host: Math.round(el.getBoundingClientRect().width),
+      canvas: Math.round(el.canvas.getBoundingClientRect().width),
+      zoomButton: Math.round(root.querySelector('.jjm-zoom-in').getBoundingClientRect().width),
+      title: px(root.querySelector('.jjm-title'), 'fontSize'),
+      text: px(root.querySelector('.jjm-summary'), 'fontSize'),
+    };
+  });
+  assert.ok(seen.canvas > 350, `the canvas is ${seen.canvas} px wide in a ${seen.host} px element`);
+  assert.equal(seen.zoomButton, 32);
+  assert.equal(seen.title, 20);
+  assert.equal(seen.text, 15);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the map saves as a PNG with its title, key and credit: toBlob() and the download button', async () => {
+  const { page, errors } = await openDemo(browser, server.url, { width: 720 });
+  const seen = await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    const blob = await el.toBlob();
+    const image = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(image.width, image.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const r = el.canvas.getBoundingClientRect();
+    // Beijing's fill on the canvas, and where the same colour is in the picture's column.
+    const [bx, by] = el.project(116.25, 40.6).map(Math.round);
+    const onCanvas = Array.from(el.canvas.getContext('2d').getImageData(bx, by, 1, 1).data);
+    const column = ctx.getImageData(2 * bx, 0, 1, image.height).data;
+    const close = (y) => [0, 1, 2].every((k) => Math.abs(column[4 * y + k] - onCanvas[k]) <= 3);
+    let mapTop = -1;
+    for (let y = 0; y < image.height && mapTop < 0; y += 1) if (close(y)) mapTop = y - 2 * by;
+    const corner = Array.from(ctx.getImageData(2, 2, 1, 1).data);
+    return { type: blob.type, size: [image.width, image.height], css: [r.width, r.height], mapTop, corner };
+  });
+  assert.equal(seen.type, 'image/png');
+  assert.ok(Math.abs(seen.size[0] - 2 * seen.css[0]) <= 1, `twice the map's width: ${seen.size[0]} for ${seen.css[0]}`);
+  assert.ok(seen.size[1] > 2 * seen.css[1] + 100, `room for the title, key and credit: ${seen.size[1]} px`);
+  assert.ok(seen.mapTop > 40, `the map sits under the title (at ${seen.mapTop} px)`);
+  assert.deepEqual(seen.corner.slice(0, 3), [255, 255, 255], 'the title sits on the light theme\'s surface');
+
+  const download = page.waitForEvent('download');
+  await page.evaluate(() => document.querySelector('jingjinji-map').shadowRoot.querySelector('.jjm-download').click());
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'jingjinji-map.png');
+  const bytes = await readFile(await file.path());
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a map that cannot load fires an error event and shows why', async () => {
+  const { page, errors } = await open('pages/blank.html');
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('jingjinji-map');
+    el.setAttribute('features', 'missing/places.geojson');
+    el.setAttribute('loading', 'eager');
+    el.addEventListener('error', (e) => resolve(e.detail.message));
+    document.body.append(el);
+  }));
+  assert.match(message, /could not load the map features .*HTTP 404/);
+  assert.match(await page.evaluate(() => document.querySelector('jingjinji-map').shadowRoot.querySelector('.jjm-error').textContent), /HTTP 404/);
+  assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
+  await page.close();
+});
