@@ -16,7 +16,7 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** A page with console errors and warnings collected. */
-async function open(file, { width = 720, height = 900, init = null } = {}) {
+async function open(file, { width = 720, height = 900, init = null, element = true } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   const errors = [];
   const warnings = [];
@@ -27,7 +27,7 @@ async function open(file, { width = 720, height = 900, init = null } = {}) {
   });
   if (init) await page.addInitScript(init);
   await page.goto(server.url + file);
-  await page.waitForFunction(() => customElements.get('jingjinji-map'));
+  if (element) await page.waitForFunction(() => customElements.get('jingjinji-map'));
   return { page, errors, warnings };
 }
 
@@ -262,5 +262,59 @@ test('a map that cannot load fires an error event and shows why', async () => {
   assert.match(message, /could not load the map features .*HTTP 404/);
   assert.match(await page.evaluate(() => document.querySelector('jingjinji-map').shadowRoot.querySelector('.jjm-error').textContent), /HTTP 404/);
   assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
+  await page.close();
+});
+
+test('iframe: embed.html takes its settings from its URL and the host sizes the frame to it', async () => {
+  const { page, errors } = await open('pages/iframe.html', { width: 800, height: 900, element: false });
+  const inner = page.frame({ url: /embed\.html/ });
+  await inner.waitForFunction(() => customElements.get('jingjinji-map'));
+  const state = await inner.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    await el.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return {
+      selected: el.selected,
+      title: el.shadowRoot.querySelector('.jjm-title').textContent,
+      theme: el.shadowRoot.querySelector('.jjm-frame').dataset.theme,
+      content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+    };
+  });
+  assert.deepEqual([state.selected, state.title, state.theme], ['xiongan', '雄安新区', 'dark']);
+  // The frame follows its page's height (which may still change as fonts arrive).
+  const sized = async () => {
+    const inside = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    return inside === await page.evaluate(() => document.getElementById('map').getBoundingClientRect().height) ? inside : 0;
+  };
+  let settled = 0;
+  for (let tries = 0; tries < 50 && !settled; tries += 1) {
+    settled = await sized();
+    if (!settled) await page.waitForTimeout(100);
+  }
+  assert.ok(settled > 600, `the frame never matched its page's height (${settled})`);
+  state.content = settled;
+  const fits = await inner.evaluate(() => document.documentElement.scrollHeight <= document.documentElement.clientHeight);
+  assert.ok(fits, 'the framed page scrolls inside its iframe');
+  const background = await inner.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, 'rgb(26, 37, 45)', 'the dark map sits on its dark surface');
+
+  // The right origin with the wrong shape, then the right shape from another origin.
+  const height = () => page.evaluate(() => document.getElementById('map').getBoundingClientRect().height);
+  await inner.evaluate(() => {
+    window.parent.postMessage({ type: 'jingjinji-map:height', height: '9999px' }, '*');
+    window.parent.postMessage({ type: 'jingjinji-map:height', height: -5 }, '*');
+  });
+  await page.waitForTimeout(200);
+  assert.ok(await sized(), 'a message of the wrong shape resized the frame');
+  const elsewhere = server.url.replace('127.0.0.1', 'localhost');
+  await page.evaluate((src) => new Promise((loaded) => {
+    const frame = document.getElementById('map');
+    frame.onload = loaded;
+    frame.contentWindow.location.href = src; // the frame's page goes elsewhere; its src stays
+  }), `${elsewhere}pages/impostor.html`);
+  await page.waitForTimeout(300);
+  const after = await height();
+  assert.ok(after < 2000 && after !== 3333, `a message from another origin resized the frame to ${after} px`);
+  assert.deepEqual(errors, []);
   await page.close();
 });
