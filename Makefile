@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
+.PHONY: demo test tools site package data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -61,9 +61,14 @@ test-wasm-node: tools
 test-wasm-browser: tools
 	wasm-pack test --headless --chrome -- --test web
 
+## The npm package (build/package/, packed into build/jingjinji-map-<version>.tgz): the
+## element, its types, the wasm, the default data, the pictures and the iframe host script.
+package: site
+	node scripts/build-package.mjs
+
 ## Files named, not the folder: `node --test DIR` breaks on newer Node releases.
 E2E_TESTS := $(wildcard tests/e2e/*.test.mjs)
-test-e2e: site
+test-e2e: site package
 	node --test $(E2E_TESTS)
 
 ## Rebuilding the data from its sources must give identical bytes, within the size budget.

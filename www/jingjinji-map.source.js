@@ -1017,9 +1017,9 @@ export class JingjinjiMap extends HTMLElement {
   }
 
   async _start(current) {
-    const base = new URL('./data/', import.meta.url);
-    const featuresUrl = this.getAttribute('features') || new URL('places.geojson', base).href;
-    const policiesUrl = this.getAttribute('policies') || new URL('policies.json', base).href;
+    // Written out in full so that bundlers (Vite, webpack) see the files and ship them.
+    const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
+    const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
     const [wasm, features, policies] = await Promise.all([
       loadWasm(),
       fetchBytes(featuresUrl, 'map features'),
@@ -1087,8 +1087,9 @@ export class JingjinjiMap extends HTMLElement {
 }
 
 // Each attribute as a property of the same name: `map.region = 'xiongan'` sets the attribute.
-// An absent attribute reads as null (the map then uses its default).
-for (const name of ATTRIBUTES) {
+// An absent attribute reads as null (the map then uses its default). `lang` is every
+// element's own property already, and reflects its attribute the same way.
+for (const name of ATTRIBUTES.slice(1)) {
   Object.defineProperty(JingjinjiMap.prototype, name, {
     get() { return this.getAttribute(name); },
     set(value) { if (value == null) this.removeAttribute(name); else this.setAttribute(name, value); },

@@ -18,16 +18,16 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves www/ (and the test pages under /pages/; a page named `*.strict.html` is sent with
- *  the strict content security policy) on a free loopback port. Every path asked for is
- *  kept in `requested`, for tests of what loads when. */
-export async function serve() {
+/** Serves www/ (or `site`), and the test pages under /pages/ (a page named `*.strict.html`
+ *  is sent with the strict content security policy), on a free loopback port. Every path
+ *  asked for is kept in `requested`, for tests of what loads when. */
+export async function serve(site = WWW) {
   const requested = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requested.push(url.pathname);
     if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
-    const [root, rest] = url.pathname.startsWith('/pages/') ? [PAGES, url.pathname.slice(6)] : [WWW, url.pathname];
+    const [root, rest] = url.pathname.startsWith('/pages/') ? [PAGES, url.pathname.slice(6)] : [site, url.pathname];
     let file = path.normalize(path.join(root, decodeURIComponent(rest)));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');

@@ -34,6 +34,7 @@ test('while its data loads the map keeps its final size, says it is busy and sho
   });
   await page.evaluate(() => {
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     el.setAttribute('features', 'held/places.geojson');
     el.setAttribute('hash', 'off');
     el.style.width = '400px';
@@ -67,6 +68,7 @@ test('an element removed while its data loads builds nothing, and works when put
   });
   await page.evaluate(() => {
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     el.setAttribute('features', 'slow/places.geojson');
     document.body.append(el);
     window.late = el;
@@ -109,6 +111,7 @@ test("another region's data reads in its own words", async () => {
   }
   const seen = await page.evaluate(async () => {
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     el.setAttribute('features', 'example/shanghai-suzhou.geojson');
     el.setAttribute('policies', 'example/shanghai-suzhou.policies.json');
     el.setAttribute('lang', 'en');

@@ -105,6 +105,7 @@ test('lang="zh" shows Chinese names and text', async () => {
   await page.evaluate(async () => {
     const old = document.querySelector('jingjinji-map');
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     el.setAttribute('lang', 'zh');
     old.replaceWith(el);
     await el.ready;
@@ -120,6 +121,7 @@ test('bad data shows an error instead of a blank map', async () => {
   const { page } = await openDemo(browser, server.url, { width: 720 });
   const message = await page.evaluate(async () => {
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     el.setAttribute('features', 'data:application/json,{"type":"FeatureCollection","features":[]}');
     document.body.append(el);
     await el.ready.catch(() => {});
@@ -149,6 +151,7 @@ test('a page in another language still gets a working English map', async () => 
     document.documentElement.lang = 'de';
     const old = document.querySelector('jingjinji-map');
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     old.replaceWith(el);
     await el.ready;
     return el.shadowRoot.querySelector('.jjm-panel').textContent;

@@ -121,6 +121,7 @@ test('the map draws on change only: no frame when idle, two for a wheel step', a
   // The first frame is drawn before `ready`: none is left pending for it.
   const pending = await page.evaluate(async () => {
     const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
     el.setAttribute('hash', 'off');
     document.body.append(el);
     await el.ready;

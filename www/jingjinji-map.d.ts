@@ -1,0 +1,100 @@
+// Types for the <jingjinji-map> element (www/jingjinji-map.source.js), shipped in the npm
+// package beside jingjinji-map.js. Importing the module defines the element.
+
+/** A selectable place on the map, as `regions()` lists it. */
+export interface JingjinjiMapRegion {
+  /** Stable id, as used by `region`, `select()` and `#region=` links. */
+  id: string;
+  /** `province`, `counties`, `wing` or `park` (or a kind another dataset defines). */
+  kind: string;
+  name_zh: string;
+  name_en: string;
+}
+
+/** The element's events, for `addEventListener` (its `error` is the map's own, not a script error). */
+export interface JingjinjiMapEventMap extends Omit<HTMLElementEventMap, 'error'> {
+  /** The selection changed (by the reader, a link or the page); `detail.id` is null for the overview. */
+  select: CustomEvent<{ id: string | null }>;
+  /** The map is drawn and answers the methods below. */
+  ready: CustomEvent<null>;
+  /** The map could not load (a network or data error); it shows the message and the page's fallback. */
+  error: CustomEvent<{ message: string }>;
+}
+
+/** The themes a page may ask for; `auto` follows the reader's light or dark setting. */
+export type JingjinjiMapTheme = 'light' | 'dark' | 'auto';
+
+/**
+ * The Beijing–Tianjin–Hebei policy map. Every attribute is live and has a property of the
+ * same name that reads the attribute (null when absent) and sets it (null removes it).
+ */
+export class JingjinjiMap extends HTMLElement {
+  /** `en`, `zh` or `zh-en` (both languages on the labels); defaults to the page's language. */
+  lang: string;
+  /** Light (the default), dark, or following the reader. */
+  theme: JingjinjiMapTheme | null;
+  /** The id of the place selected when the map loads; setting it later selects that place. */
+  region: string | null;
+  /** URL of the places (GeoJSON); defaults to `data/places.geojson` beside the module. */
+  features: string | null;
+  /** URL of the panel text; defaults to `data/policies.json` beside the module. */
+  policies: string | null;
+  /** The map's height: CSS pixels as a bare number (`"480"`) or any CSS length; none keeps 4:5. */
+  height: string | null;
+  /** `"off"` stops the map reading and writing `#region=<id>` in the page's URL. */
+  hash: 'on' | 'off' | null;
+  /** `"lazy"` (the default) loads code and data only when the map nears the viewport. */
+  loading: 'lazy' | 'eager' | null;
+
+  /** Resolves when the map is drawn; rejects (and the map shows why) if it cannot load. */
+  readonly ready: Promise<void>;
+  /** The selected place's id, or null for the overview. */
+  readonly selected: string | null;
+  /** How far the map is zoomed in: 1 is the whole region. */
+  readonly zoom: number;
+  /** The map's canvas, for overlays. */
+  readonly canvas: HTMLCanvasElement | null;
+
+  /** Selects a place by id, or the overview with null; an unknown id throws. */
+  select(id: string | null): void;
+  /** The place at CSS pixel (x, y) relative to the canvas, or null. */
+  featureAt(x: number, y: number): string | null;
+  /** Where a longitude/latitude is on the canvas now, in CSS pixels. */
+  project(lon: number, lat: number): [number, number];
+  /** Every selectable place. */
+  regions(): JingjinjiMapRegion[];
+  /** The current view as a PNG at twice its size, with the title, key and credit drawn in. */
+  toBlob(): Promise<Blob>;
+  /** Releases the map: DOM, listeners, observers, frames and wasm memory. Re-adding the element starts it again. */
+  destroy(): void;
+
+  addEventListener<K extends keyof JingjinjiMapEventMap>(
+    type: K,
+    listener: (this: JingjinjiMap, event: JingjinjiMapEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof JingjinjiMapEventMap>(
+    type: K,
+    listener: (this: JingjinjiMap, event: JingjinjiMapEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
+/** The wasm module's exports once loaded (its memory, for diagnostics and benchmarks). */
+export function wasmExports(): Promise<WebAssembly.Exports> | null;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jingjinji-map': JingjinjiMap;
+  }
+}
