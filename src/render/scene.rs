@@ -321,16 +321,15 @@ fn context_anchor(frame: &Frame, i: usize, half: f64, obstacles: &[Rect]) -> Opt
             x: view.width * (f64::from(k % 6) + 0.5) / 6.0,
             y: view.height * (f64::from(k / 6) + 0.5) / 6.0,
         };
-        let plane = view.to_plane(at)?;
-        // Room in CSS pixels: to the nearest edge of the area (negative outside every
-        // polygon) and of the canvas.
-        let inside = polygons
-            .iter()
-            .map(|p| edge_distance(p, plane))
-            .fold(f64::NEG_INFINITY, f64::max);
-        let room = (inside * view.scale)
-            .min((at.x - half).min(view.width - at.x - half))
+        // Room in CSS pixels: to the canvas's edges (the name's width kept inside), then to
+        // the area's. The second costs a pass over the area's edges, so it is measured only
+        // for a point that could beat the best so far and lies inside the area.
+        let edges = (at.x - half)
+            .min(view.width - at.x - half)
             .min(at.y.min(view.height - at.y));
+        if edges <= best.map_or(0.0, |(b, _)| b) {
+            continue;
+        }
         let line = frame.style.area_font_px * frame.style.line_height / 2.0;
         let name = Rect {
             x0: at.x - half,
@@ -338,8 +337,15 @@ fn context_anchor(frame: &Frame, i: usize, half: f64, obstacles: &[Rect]) -> Opt
             x1: at.x + half,
             y1: at.y + line,
         };
-        let clear = !obstacles.iter().any(|o| o.overlaps(&name));
-        if clear && room > 0.0 && best.map_or(true, |(b, _)| room > b) {
+        if obstacles.iter().any(|o| o.overlaps(&name)) {
+            continue;
+        }
+        let plane = view.to_plane(at)?;
+        let Some(inside) = polygons.iter().find(|p| p.contains(plane)) else {
+            continue;
+        };
+        let room = (edge_distance(inside, plane) * view.scale).min(edges);
+        if best.map_or(true, |(b, _)| room > b) {
             best = Some((room, at));
         }
     }
