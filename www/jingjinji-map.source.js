@@ -243,10 +243,10 @@ class MapView {
   #watchTheme() {
     this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
     this.#forcedQuery = matchMedia('(forced-colors: active)');
-    const changed = () => {
+    const changed = this.#safe(() => {
       this.#applyTheme();
       if (this.#core) this.after();
-    };
+    });
     for (const query of [this.#darkQuery, this.#forcedQuery]) {
       query.addEventListener('change', changed);
       this.#listeners.push(() => query.removeEventListener('change', changed));
@@ -345,7 +345,7 @@ class MapView {
 
   /** Adds a listener that this map removes in `destroy()`; the map's state updates after it. */
   #on(target, type, handler, cancelling = false) {
-    const call = (e) => { handler(e); this.after(); };
+    const call = this.#safe((e) => { handler(e); this.after(); });
     const options = cancelling ? { passive: false } : undefined;
     target.addEventListener(type, call, options);
     this.#listeners.push(() => target.removeEventListener(type, call, options));
@@ -453,7 +453,7 @@ class MapView {
       if (b) this.select(b.dataset.id, Origin.List);
     });
     this.#on(window, 'hashchange', () => this.#applyHash());
-    this.#observer = new ResizeObserver(() => { this.#resize(); this.after(); });
+    this.#observer = new ResizeObserver(this.#safe(() => { this.#resize(); this.after(); }));
     this.#observer.observe(canvas);
   }
 
@@ -672,7 +672,7 @@ class MapView {
   /** A frame on the next animation frame: at most one in flight. */
   #requestDraw() {
     if (this.frameHandle) return;
-    this.frameHandle = requestAnimationFrame(() => {
+    this.frameHandle = requestAnimationFrame(this.#safe(() => {
       this.frameHandle = 0;
       if (this.#dprChanged) {
         this.#dprChanged = false;
@@ -682,7 +682,20 @@ class MapView {
         this.draw();
       }
       this.after();
-    });
+    }));
+  }
+
+  /** `fn`, made safe for the page: should the map's code fail (a panic in Rust traps, as a
+   *  `RuntimeError`), the map shows its error state and fires `error` rather than leaving a
+   *  dead canvas and an uncaught exception in the page's event loop. */
+  #safe(fn) {
+    return (...args) => {
+      try {
+        fn(...args);
+      } catch (err) {
+        this.#host._fail(err);
+      }
+    };
   }
 
   /** Advances an easing view change and paints the scene (or, mid-gesture, moves the last
@@ -894,7 +907,8 @@ class MapView {
     clearTimeout(this.#settleTimer);
     this.#frame.remove();
     this.#levels.clear();
-    this.#core?.free();
+    // After a failure the module may refuse even this; the map is gone either way.
+    try { this.#core?.free(); } catch {}
     this.#core = null;
   }
 
@@ -977,10 +991,7 @@ export class JingjinjiMap extends HTMLElement {
       this._go = null;
       this._observer?.disconnect();
       this._start(current).then((built) => { if (built) this._resolveReady(); }, (err) => {
-        if (!current()) return;
-        this._showError(err);
-        this._rejectReady(err);
-        this.dispatchEvent(new CustomEvent('error', { detail: { message: err.message } }));
+        if (current()) this._fail(err);
       });
     };
     // Code and data load when the map comes near the viewport (`loading="lazy"`, the
@@ -1048,13 +1059,25 @@ export class JingjinjiMap extends HTMLElement {
     return true;
   }
 
-  _showError(err) {
+  /** The map could not load, or stopped: say why in its place, settle `ready` and fire
+   *  `error`. A trap (a bug in the map's code) is said in plain words, and logged. */
+  _fail(err) {
+    const trap = err instanceof WebAssembly.RuntimeError;
+    if (trap) console.error('jingjinji-map:', err);
+    const message = trap ? 'an internal error stopped it (please report it)' : String(err?.message ?? err);
+    this._widget = null;
+    this._showError(message);
+    this._rejectReady(new Error(message));
+    this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+  }
+
+  _showError(message) {
     this._view?.destroy();
     this._view = null;
     const box = document.createElement('p');
     box.className = 'jjm-error';
     box.setAttribute('role', 'alert');
-    box.textContent = `The map could not be shown: ${err && err.message ? err.message : err}`;
+    box.textContent = `The map could not be shown: ${message}`;
     // Whatever the page put inside the element (its static picture and the no-script list
     // of places) shows instead.
     const picture = document.createElement('slot');

@@ -332,3 +332,52 @@ test('iframe: embed.html takes its settings from its URL and the host sizes the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('should the map\'s code ever fail, the map shows its error state and fires error; the page goes on', async () => {
+  // A panic in Rust aborts: the call traps, and the browser throws a RuntimeError to the
+  // caller. The same is arranged here, on a chosen export, once the test says so.
+  const init = () => {
+    const trapping = (instance) => {
+      const exports = { ...instance.exports };
+      const scene = exports.jjm_scene;
+      exports.jjm_scene = (...args) => {
+        if (window.trapNow) throw new WebAssembly.RuntimeError('unreachable');
+        return scene(...args);
+      };
+      return { exports };
+    };
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const made = await streaming(...args);
+      return { module: made.module, instance: trapping(made.instance) };
+    };
+  };
+  const { page, errors } = await openDemo(browser, server.url, { width: 720, init });
+  const seen = await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    const event = new Promise((resolve) => el.addEventListener('error', (e) => resolve(e.detail.message)));
+    let uncaught = 0;
+    window.addEventListener('error', () => { uncaught += 1; });
+    window.trapNow = true;
+    el.shadowRoot.querySelector('.jjm-zoom-in').click(); // a frame is drawn, and traps
+    const message = await Promise.race([event, new Promise((r) => setTimeout(() => r('no error event'), 5000))]);
+    const pageStillRuns = await new Promise((r) => setTimeout(() => r(true), 0));
+    return {
+      message,
+      shown: el.shadowRoot.querySelector('.jjm-error')?.textContent,
+      canvas: el.shadowRoot.querySelectorAll('canvas').length,
+      picture: el.shadowRoot.querySelector('slot[name="picture"]') !== null,
+      uncaught,
+      pageStillRuns,
+    };
+  });
+  assert.equal(seen.message, 'an internal error stopped it (please report it)');
+  assert.equal(seen.shown, 'The map could not be shown: an internal error stopped it (please report it)');
+  assert.equal(seen.canvas, 0, 'the dead canvas is gone');
+  assert.ok(seen.picture, 'the page\'s picture shows in its place');
+  assert.equal(seen.uncaught, 0);
+  assert.ok(seen.pageStillRuns);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /jingjinji-map:.*RuntimeError/);
+  await page.close();
+});
