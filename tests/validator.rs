@@ -125,6 +125,32 @@ fn check_command_exit_codes() {
 }
 
 #[test]
+fn check_reads_a_byte_order_mark_and_names_utf16_as_unusable_data() {
+    let dir = std::env::temp_dir().join(format!("jjm-encoding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string("data/places.geojson").unwrap();
+    let bom = dir.join("bom.geojson");
+    std::fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
+    let (code, out) = run(&["check", bom.to_str().unwrap(), "data/policies.json"]);
+    assert_eq!(code, 0, "{out}");
+
+    // What a Windows tool's "Unicode" export gives: UTF-16, little-endian, with its mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let wide = dir.join("wide.geojson");
+    std::fs::write(&wide, utf16).unwrap();
+    let (code, out) = run(&["check", wide.to_str().unwrap(), "data/policies.json"]);
+    assert_eq!(code, 1, "unusable data, not a usage error: {out}");
+    assert!(
+        out.contains("wide.geojson: error: is UTF-16 text: save it as UTF-8"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn warnings_do_not_fail() {
     // Clockwise outer ring, duplicate id, a policy for an unknown place, a place with no policy.
     let features = r#"{"type":"FeatureCollection","features":[

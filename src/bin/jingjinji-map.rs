@@ -15,7 +15,7 @@
 
 use jingjinji_map::data::load;
 use jingjinji_map::data::model::Dataset;
-use jingjinji_map::data::report::DataFile;
+use jingjinji_map::data::report::{DataFile, Report};
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::style::Theme;
 use jingjinji_map::ui::{fallback, picture};
@@ -27,14 +27,29 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
                             [--select <id>]";
 
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+/// A file's bytes; a file that cannot be read at all is a usage problem (exit 2).
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+/// The bytes of a data file as text (UTF-8, with or without a byte-order mark), or the
+/// problem with its encoding added to `report`: unusable data, not a usage error.
+fn text<'a>(file: DataFile, bytes: &'a [u8], report: &mut Report) -> Option<&'a str> {
+    load::text_of(file, bytes)
+        .map_err(|r| report.problems.extend(r.problems))
+        .ok()
 }
 
 fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, String> {
     let features = read(features_path)?;
     let policies = policies_path.map(read).transpose()?;
-    let (dataset, report) = load::check(&features, policies.as_deref());
+    let mut encoding = Report::default();
+    let features = text(DataFile::Features, &features, &mut encoding);
+    let policies = policies.as_deref().and_then(|b| text(DataFile::Policies, b, &mut encoding));
+    let (dataset, report) = match features {
+        Some(features) if encoding.problems.is_empty() => load::check(features, policies),
+        _ => (None, encoding),
+    };
     for p in &report.problems {
         let file = match p.at.file {
             DataFile::Features => features_path,
@@ -78,9 +93,15 @@ fn fallback(features_path: &str, policies_path: &str, lang: &str) -> Result<Exit
 
 /// Loads a features file and a policy file, or says on stderr why they are unusable.
 fn load_both(features_path: &str, policies_path: &str) -> Result<Option<Dataset>, String> {
-    let features = read(features_path)?;
-    let policies = read(policies_path)?;
-    match load::load(&features, Some(&policies)) {
+    let (features, policies) = (read(features_path)?, read(policies_path)?);
+    let mut encoding = Report::default();
+    let features = text(DataFile::Features, &features, &mut encoding);
+    let policies = text(DataFile::Policies, &policies, &mut encoding);
+    let loaded = match (features, policies) {
+        (Some(features), Some(policies)) => load::load(features, Some(policies)),
+        _ => Err(encoding),
+    };
+    match loaded {
         Ok(data) => Ok(Some(data)),
         Err(report) => {
             eprint!("{report}");
