@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site package data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
+.PHONY: demo test tools site package fuzz data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -65,6 +65,18 @@ test-wasm-browser: tools
 ## element, its types, the wasm, the default data, the pictures and the iframe host script.
 package: site
 	node scripts/build-package.mjs
+
+## Fuzzes the loader and everything it feeds (fuzz/), each target for FUZZ_SECONDS, on the
+## pinned nightly (cargo-fuzz's libFuzzer and sanitizers need it). New inputs that reach new
+## code are added to fuzz/corpus/ (commit them); a crash stops the run and leaves its input
+## in fuzz/artifacts/ for a regression test in tests/.
+FUZZ_SECONDS ?= 300
+fuzz: tools
+	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	for target in features policies; do \
+	  cargo +$(SHIP_TOOLCHAIN) fuzz run $$target fuzz/corpus/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
+	done
 
 ## Files named, not the folder: `node --test DIR` breaks on newer Node releases.
 E2E_TESTS := $(wildcard tests/e2e/*.test.mjs)

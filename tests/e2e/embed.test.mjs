@@ -381,3 +381,45 @@ test('should the map\'s code ever fail, the map shows its error state and fires 
   assert.match(errors[0], /jingjinji-map:.*RuntimeError/);
   await page.close();
 });
+
+test('hostile text in the data stays text: markup, script tags, bidi overrides and very long names', async () => {
+  const features = JSON.parse(await readFile(path.join(ROOT, 'data/places.geojson'), 'utf8'));
+  const policies = JSON.parse(await readFile(path.join(ROOT, 'data/policies.json'), 'utf8'));
+  const markup = '<img src=x onerror="window.pwned=1">';
+  const script = '</script><script>window.pwned=2</script>';
+  const bidi = '\u202Eevil\u202C Beijing';
+  const long = 'Beijing'.repeat(1430); // 10,010 characters
+  const beijing = features.features.find((f) => f.properties.id === 'beijing').properties;
+  Object.assign(beijing, { name_en: markup + script, short_en: bidi, name_zh: long });
+  policies.places.beijing.summary.en = `${markup} ${script} ${long}`;
+  const { page, errors } = await open('pages/blank.html', { width: 420 });
+  await page.route('**/hostile/places.geojson', (r) => r.fulfill({ body: JSON.stringify(features), contentType: 'application/geo+json' }));
+  await page.route('**/hostile/policies.json', (r) => r.fulfill({ body: JSON.stringify(policies), contentType: 'application/json' }));
+  const seen = await page.evaluate(async () => {
+    const el = document.createElement('jingjinji-map');
+    for (const [k, v] of Object.entries({ features: 'hostile/places.geojson', policies: 'hostile/policies.json', lang: 'en', region: 'beijing', hash: 'off', loading: 'eager' })) el.setAttribute(k, v);
+    document.body.append(el);
+    await el.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const root = el.shadowRoot;
+    return {
+      pwned: window.pwned ?? null,
+      elements: root.querySelectorAll('img, script').length,
+      title: root.querySelector('.jjm-title').textContent,
+      summary: root.querySelector('.jjm-summary').textContent.slice(0, 80),
+      button: root.querySelector('.jjm-place[data-id="beijing"]').textContent,
+      pageWidth: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      panelWidth: Math.round(root.querySelector('.jjm-panel').getBoundingClientRect().width),
+      hostWidth: Math.round(el.getBoundingClientRect().width),
+    };
+  });
+  assert.equal(seen.pwned, null, 'markup in the data ran');
+  assert.equal(seen.elements, 0, 'markup in the data became elements');
+  assert.equal(seen.title, markup + '</script><script>window.pwned=2</script>');
+  assert.ok(seen.summary.startsWith(markup), seen.summary);
+  assert.equal(seen.button, '\u202Eevil\u202C Beijing');
+  assert.ok(seen.pageWidth[0] <= seen.pageWidth[1], `the page scrolls sideways: ${seen.pageWidth}`);
+  assert.ok(seen.panelWidth <= seen.hostWidth, `the panel (${seen.panelWidth} px) is wider than the map (${seen.hostWidth} px)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
