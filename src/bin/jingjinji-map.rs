@@ -45,7 +45,9 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
     let policies = policies_path.map(read).transpose()?;
     let mut encoding = Report::default();
     let features = text(DataFile::Features, &features, &mut encoding);
-    let policies = policies.as_deref().and_then(|b| text(DataFile::Policies, b, &mut encoding));
+    let policies = policies
+        .as_deref()
+        .and_then(|b| text(DataFile::Policies, b, &mut encoding));
     let (dataset, report) = match features {
         Some(features) if encoding.problems.is_empty() => load::check(features, policies),
         _ => (None, encoding),

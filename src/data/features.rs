@@ -210,7 +210,15 @@ fn read_feature(
     let label = props.optional_position("label", report);
     let source = props.optional_str("source");
     let shape = match value.get("geometry") {
-        None | Some(Json::Null) => {
+        // GeoJSON allows a feature with no location; there is nothing to draw or select.
+        Some(Json::Null) => {
+            report.warn(
+                at.at("geometry"),
+                "is null: the place is left off the map (give it a Point, Polygon or MultiPolygon)",
+            );
+            return None;
+        }
+        None => {
             report.error(
                 at.at("geometry"),
                 "is missing: a place needs a Point, Polygon or MultiPolygon",

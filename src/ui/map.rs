@@ -16,6 +16,10 @@ use crate::ui::focus::{self, Direction};
 /// Padding between the region and the canvas edge, CSS px.
 pub const PADDING_PX: f64 = 12.0;
 
+/// The smallest stretch of ground the map frames, in plane metres (20 km): a dataset of one
+/// point is shown with its surroundings rather than refused.
+pub const MIN_EXTENT_M: f64 = 20_000.0;
+
 /// How far selecting a point place (a park, a wing) zooms in from the home view: enough to
 /// tell the Tianjin parks apart on a phone, not so far that the province is lost.
 pub const POINT_ZOOM: f64 = 5.0;
@@ -92,9 +96,19 @@ impl Map {
         Ok(())
     }
 
-    /// The box the map frames and keeps on screen.
+    /// The box the map frames and keeps on screen, at least [`MIN_EXTENT_M`] across either
+    /// way, so that one point (or places along a line) still makes a map.
     fn bounds(&self) -> Option<PlaneBox> {
-        self.projected.framed_bounds(&self.data)
+        let b = self.projected.framed_bounds(&self.data)?;
+        let grown = |lo: f64, hi: f64| {
+            let pad = ((MIN_EXTENT_M - (hi - lo)) / 2.0).max(0.0);
+            (lo - pad, hi + pad)
+        };
+        let ((x0, x1), (y0, y1)) = (grown(b.min.x, b.max.x), grown(b.min.y, b.max.y));
+        Some(PlaneBox {
+            min: Plane { x: x0, y: y0 },
+            max: Plane { x: x1, y: y1 },
+        })
     }
 
     /// The home view and the region's box, once sized.
