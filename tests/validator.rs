@@ -36,9 +36,9 @@ fn fixture_path(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
-fn corpus_has_at_least_thirty_cases_and_every_file_is_listed() {
+fn corpus_has_at_least_sixty_cases_and_every_file_is_listed() {
     let listed: Vec<String> = corpus().into_iter().map(|c| c.0).collect();
-    assert!(listed.len() >= 30, "only {} cases", listed.len());
+    assert!(listed.len() >= 60, "only {} cases", listed.len());
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
