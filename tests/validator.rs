@@ -298,3 +298,28 @@ fn a_big_file_read_one_geometry_at_a_time_gives_the_same_dataset() {
         report.first_error()
     );
 }
+
+#[test]
+fn check_output_cut_short_by_its_reader_is_not_a_crash() {
+    // `check big.geojson | head`: the reader closes the pipe while errors are still printed.
+    let feature = r#"{"type":"Feature","properties":{"id":"x","kind":"province","name_zh":"x","name_en":"x"},"geometry":{"type":"Point","coordinates":[500,0]}}"#;
+    let features = vec![feature; 4000].join(",");
+    let path = std::env::temp_dir().join(format!("jjm-pipe-{}.geojson", std::process::id()));
+    std::fs::write(
+        &path,
+        format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jingjinji-map"))
+        .args(["check", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    std::fs::remove_file(&path).unwrap();
+}

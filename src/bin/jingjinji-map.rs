@@ -21,6 +21,15 @@ use jingjinji_map::render::style::Theme;
 use jingjinji_map::ui::{fallback, picture};
 use std::process::ExitCode;
 
+/// Prints a line on standard output. A reader that stops early (`check … | head`) closes the
+/// pipe: that ends the output, it is not a crash.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
@@ -60,16 +69,16 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
         let tag = p.severity.as_str();
         let at = p.at.within_file();
         if at.is_empty() {
-            println!("{file}: {tag}: {}", p.message);
+            say!("{file}: {tag}: {}", p.message);
         } else {
-            println!("{file}: {tag}: {at}: {}", p.message);
+            say!("{file}: {tag}: {at}: {}", p.message);
         }
     }
     let errors = report.error_count();
     let warnings = report.problems.len() - errors;
     match dataset {
         Some(d) => {
-            println!(
+            say!(
                 "ok: {} places, {} with policies; {warnings} warning(s)",
                 d.places.len(),
                 d.policies.as_ref().map_or(0, |p| p.places.len())
@@ -77,7 +86,7 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            println!("unusable: {errors} error(s), {warnings} warning(s)");
+            say!("unusable: {errors} error(s), {warnings} warning(s)");
             Ok(ExitCode::from(1))
         }
     }
@@ -89,7 +98,7 @@ fn fallback(features_path: &str, policies_path: &str, lang: &str) -> Result<Exit
     let Some(data) = load_both(features_path, policies_path)? else {
         return Ok(ExitCode::from(1));
     };
-    println!("{}", fallback::html(&data, lang));
+    say!("{}", fallback::html(&data, lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -190,7 +199,7 @@ fn main() -> ExitCode {
         ["fallback", features, policies, "--lang", lang] => fallback(features, policies, lang),
         ["render", rest @ ..] => render(rest),
         ["--help" | "-h" | "help"] => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             return ExitCode::SUCCESS;
         }
         _ => Err(USAGE.to_string()),
