@@ -3,7 +3,7 @@
 
 use crate::data::json::{self, Json};
 use crate::data::keyed::Keyed;
-use crate::data::load::{MAX_FEATURES, MAX_POSITIONS};
+use crate::data::load::Limits;
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
@@ -22,7 +22,12 @@ pub struct CollectionWords {
 
 /// Reads the features file `text`, parsed as `root` (with coordinates deferred or not: see
 /// [`json::parse_deferring`]).
-pub fn read(root: &Json, text: &str, report: &mut Report) -> (Vec<Place>, CollectionWords) {
+pub fn read(
+    root: &Json,
+    text: &str,
+    limits: &Limits,
+    report: &mut Report,
+) -> (Vec<Place>, CollectionWords) {
     let mut places = Vec::new();
     let whole = Location::file(DataFile::Features);
     let Some(members) = root.as_object() else {
@@ -41,14 +46,21 @@ pub fn read(root: &Json, text: &str, report: &mut Report) -> (Vec<Place>, Collec
     if features.is_empty() {
         report.error(whole.at("features"), "the collection has no features");
     }
-    if features.len() > MAX_FEATURES {
+    if features.len() > limits.features {
         report.error(
             whole.at("features"),
-            format!("{} features; the limit is {MAX_FEATURES}", features.len()),
+            format!(
+                "{} features; the limit is {}",
+                features.len(),
+                limits.features
+            ),
         );
         return (places, words);
     }
-    let mut budget = MAX_POSITIONS;
+    let mut budget = Budget {
+        left: limits.positions,
+        limit: limits.positions,
+    };
     let mut seen: Vec<String> = Vec::new();
     for (i, value) in features.iter().enumerate() {
         if let Some(place) = read_feature(i, value, text, &mut budget, report) {
@@ -136,11 +148,17 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
     }
 }
 
+/// The positions still allowed, out of the limit for the whole file.
+struct Budget {
+    left: usize,
+    limit: usize,
+}
+
 fn read_feature(
     i: usize,
     value: &Json,
     text: &str,
-    budget: &mut usize,
+    budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Place> {
     let id_hint = value
@@ -292,7 +310,7 @@ fn read_shape(
     geometry: &Json,
     at: &Location,
     text: &str,
-    budget: &mut usize,
+    budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Shape> {
     if geometry.as_object().is_none() {
@@ -362,7 +380,7 @@ fn read_shape(
 fn read_polygon(
     rings: &[Json],
     at: &Location,
-    budget: &mut usize,
+    budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Polygon> {
     if rings.is_empty() {
@@ -376,14 +394,17 @@ fn read_polygon(
             report.error(at, "a ring must be an array of positions");
             return None;
         };
-        if ring.len() > *budget {
+        if ring.len() > budget.left {
             report.error(
                 at,
-                format!("too many positions: the limit over all features is {MAX_POSITIONS}"),
+                format!(
+                    "too many positions: the limit over all features is {}",
+                    budget.limit
+                ),
             );
             return None;
         }
-        *budget -= ring.len();
+        budget.left -= ring.len();
         if ring.len() < 4 {
             report.error(
                 at,

@@ -18,14 +18,45 @@ pub const MAX_FEATURES: usize = 5_000;
 /// Most positions over all features: the benchmark's stress data has just over a million.
 pub const MAX_POSITIONS: usize = 2_000_000;
 
+/// How much data is accepted. The defaults suit a phone; `check` can raise them for a big
+/// national dataset (`--max-bytes`, `--max-features`, `--max-positions`), and a page can
+/// lower the bytes it accepts (the element's `max-bytes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of text per file.
+    pub bytes: usize,
+    /// Features in the features file.
+    pub features: usize,
+    /// Positions over all features.
+    pub positions: usize,
+}
+
+impl Limits {
+    /// The widget's limits.
+    pub const DEFAULT: Limits = Limits {
+        bytes: MAX_TEXT_BYTES,
+        features: MAX_FEATURES,
+        positions: MAX_POSITIONS,
+    };
+}
+
 /// Checks both texts and returns the dataset (if usable) with every problem found.
 pub fn check(features: &str, policies: Option<&str>) -> (Option<Dataset>, Report) {
+    check_within(features, policies, &Limits::DEFAULT)
+}
+
+/// [`check`] within other limits.
+pub fn check_within(
+    features: &str,
+    policies: Option<&str>,
+    limits: &Limits,
+) -> (Option<Dataset>, Report) {
     let mut report = Report::default();
-    let (places, words) = parse_json(DataFile::Features, features, &mut report)
-        .map(|root| features::read(&root, features, &mut report))
+    let (places, words) = parse_json(DataFile::Features, features, limits, &mut report)
+        .map(|root| features::read(&root, features, limits, &mut report))
         .unwrap_or_default();
     let features_ok = report.error_count() == 0;
-    let policies = policies.and_then(|text| read_policies(text, &mut report));
+    let policies = policies.and_then(|text| read_policies(text, limits, &mut report));
     if let (Some(pol), true) = (&policies, features_ok) {
         cross_check(&places, pol, &mut report);
     }
@@ -70,22 +101,19 @@ pub fn text_of(file: DataFile, bytes: &[u8]) -> Result<&str, Report> {
 }
 
 /// Records an error and returns true if `text` is over the size limit.
-fn too_big(file: DataFile, text: &str, report: &mut Report) -> bool {
-    let big = text.len() > MAX_TEXT_BYTES;
+fn too_big(file: DataFile, text: &str, limit: usize, report: &mut Report) -> bool {
+    let big = text.len() > limit;
     if big {
         report.error(
             Location::file(file),
-            format!(
-                "the file is {} bytes; the limit is {MAX_TEXT_BYTES}",
-                text.len()
-            ),
+            format!("the file is {} bytes; the limit is {limit}", text.len()),
         );
     }
     big
 }
 
-fn parse_json(file: DataFile, text: &str, report: &mut Report) -> Option<Json> {
-    if too_big(file, text, report) {
+fn parse_json(file: DataFile, text: &str, limits: &Limits, report: &mut Report) -> Option<Json> {
+    if too_big(file, text, limits.bytes, report) {
         return None;
     }
     // A big features file's coordinates are built one geometry at a time (see
@@ -108,8 +136,8 @@ fn parse_json(file: DataFile, text: &str, report: &mut Report) -> Option<Json> {
     }
 }
 
-fn read_policies(text: &str, report: &mut Report) -> Option<Policies> {
-    let root = parse_json(DataFile::Policies, text, report)?;
+fn read_policies(text: &str, limits: &Limits, report: &mut Report) -> Option<Policies> {
+    let root = parse_json(DataFile::Policies, text, limits, report)?;
     let before = report.error_count();
     let policies = Policies::read(&root, report)?;
     policies.validate(report);
