@@ -323,3 +323,117 @@ fn check_output_cut_short_by_its_reader_is_not_a_crash() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     std::fs::remove_file(&path).unwrap();
 }
+
+/// Positions in the rings of all features of a features text (what the limit counts: a
+/// point is one position and is not counted).
+fn positions(text: &str) -> usize {
+    fn count(v: &serde_json::Value) -> usize {
+        match v {
+            serde_json::Value::Array(items) if items.first().is_some_and(|x| x.is_number()) => 1,
+            serde_json::Value::Array(items) => items.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["geometry"]["type"] != "Point")
+        .map(|f| count(&f["geometry"]["coordinates"]))
+        .sum()
+}
+
+#[test]
+fn each_limit_holds_at_its_edge_and_says_so_one_past_it() {
+    use load::Limits;
+    let text = common::FEATURES;
+    let features = common::shipped().places.len();
+    let exact = Limits {
+        bytes: text.len(),
+        features,
+        positions: positions(text),
+    };
+    let (data, report) = load::check_within(text, Some(common::POLICIES), &exact);
+    assert!(data.is_some(), "at every limit exactly: {report}");
+
+    let cases = [
+        (
+            Limits {
+                bytes: text.len() - 1,
+                ..exact
+            },
+            format!(
+                "the file is {} bytes; the limit is {}",
+                text.len(),
+                text.len() - 1
+            ),
+        ),
+        (
+            Limits {
+                features: features - 1,
+                ..exact
+            },
+            format!("{features} features; the limit is {}", features - 1),
+        ),
+        (
+            Limits {
+                positions: exact.positions - 1,
+                ..exact
+            },
+            format!(
+                "too many positions: the limit over all features is {}",
+                exact.positions - 1
+            ),
+        ),
+    ];
+    for (limits, message) in cases {
+        let (data, report) = load::check_within(text, Some(common::POLICIES), &limits);
+        assert!(data.is_none(), "{limits:?} accepted");
+        let said: Vec<_> = report.problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(said, [message], "{limits:?}");
+    }
+    assert_eq!(
+        Limits::DEFAULT,
+        Limits {
+            bytes: load::MAX_TEXT_BYTES,
+            features: load::MAX_FEATURES,
+            positions: load::MAX_POSITIONS
+        }
+    );
+}
+
+#[test]
+fn check_takes_its_limits_from_flags() {
+    let (code, out) = run(&[
+        "check",
+        "data/places.geojson",
+        "data/policies.json",
+        "--max-features",
+        "10",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: features: 19 features; the limit is 10"),
+        "{out}"
+    );
+    let (code, out) = run(&[
+        "check",
+        "data/places.geojson",
+        "--max-bytes",
+        "200000",
+        "--max-positions",
+        "99999",
+    ]);
+    assert_eq!(code, 0, "raised or roomy limits pass: {out}");
+    for bad in [
+        vec!["check", "data/places.geojson", "--max-bytes"],
+        vec!["check", "data/places.geojson", "--max-bytes", "lots"],
+        vec!["check", "data/places.geojson", "--max-features", "0"],
+        vec!["check", "data/places.geojson", "--max-potatoes", "3"],
+    ] {
+        let (code, out) = run(&bad);
+        assert_eq!(code, 2, "{bad:?}: {out}");
+        assert!(out.starts_with("jingjinji-map: "), "{bad:?}: {out}");
+    }
+}

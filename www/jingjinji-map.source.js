@@ -168,11 +168,14 @@ function css(packed) {
 const strings = (joined) => joined.split('\x1f');
 
 
-/** A data file's bytes: Rust reads them as UTF-8 (and says so if they are not). */
-async function fetchBytes(url, what) {
+/** A data file's bytes, at most `limit` of them: Rust reads them as UTF-8 (and says so if
+ *  they are not), within its own limits. */
+async function fetchBytes(url, what, limit) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > limit) throw new Error(`the ${what} file (${url}) is ${bytes.length} bytes; this page allows ${limit}`);
+  return bytes;
 }
 
 /** A new element with a class (if any), appended to `parent` (if any). */
@@ -1031,10 +1034,12 @@ export class JingjinjiMap extends HTMLElement {
     // Written out in full so that bundlers (Vite, webpack) see the files and ship them.
     const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
+    // A page may accept less data than the map's own limits (`max-bytes`, per file).
+    const limit = +this.getAttribute('max-bytes') || Infinity;
     const [wasm, features, policies] = await Promise.all([
       loadWasm(),
-      fetchBytes(featuresUrl, 'map features'),
-      fetchBytes(policiesUrl, 'policy text'),
+      fetchBytes(featuresUrl, 'map features', limit),
+      fetchBytes(policiesUrl, 'policy text', limit),
     ]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!current()) return false;

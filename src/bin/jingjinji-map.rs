@@ -13,7 +13,7 @@
     clippy::todo
 )]
 
-use jingjinji_map::data::load;
+use jingjinji_map::data::load::{self, Limits};
 use jingjinji_map::data::model::Dataset;
 use jingjinji_map::data::report::{DataFile, Report};
 use jingjinji_map::i18n::Lang;
@@ -31,6 +31,7 @@ macro_rules! say {
 }
 
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
+                            [--max-bytes N] [--max-features N] [--max-positions N]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
@@ -49,7 +50,43 @@ fn text<'a>(file: DataFile, bytes: &'a [u8], report: &mut Report) -> Option<&'a 
         .ok()
 }
 
-fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, String> {
+/// `check`'s arguments: one or two files, then any of the limit flags.
+fn check_args(args: &[&str]) -> Result<ExitCode, String> {
+    let files: Vec<&str> = args
+        .iter()
+        .copied()
+        .take_while(|a| !a.starts_with("--"))
+        .collect();
+    let mut limits = Limits::DEFAULT;
+    let mut flags = args.get(files.len()..).unwrap_or_default().chunks(2);
+    for pair in flags.by_ref() {
+        let [flag, value] = pair else {
+            return Err(format!("{} needs a number after it", pair.concat()));
+        };
+        let n = value
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("{flag} takes a whole number above 0, not \"{value}\""))?;
+        match *flag {
+            "--max-bytes" => limits.bytes = n,
+            "--max-features" => limits.features = n,
+            "--max-positions" => limits.positions = n,
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    match files.as_slice() {
+        [features] => check(features, None, &limits),
+        [features, policies] => check(features, Some(policies), &limits),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn check(
+    features_path: &str,
+    policies_path: Option<&str>,
+    limits: &Limits,
+) -> Result<ExitCode, String> {
     let features = read(features_path)?;
     let policies = policies_path.map(read).transpose()?;
     let mut encoding = Report::default();
@@ -58,7 +95,9 @@ fn check(features_path: &str, policies_path: Option<&str>) -> Result<ExitCode, S
         .as_deref()
         .and_then(|b| text(DataFile::Policies, b, &mut encoding));
     let (dataset, report) = match features {
-        Some(features) if encoding.problems.is_empty() => load::check(features, policies),
+        Some(features) if encoding.problems.is_empty() => {
+            load::check_within(features, policies, limits)
+        }
         _ => (None, encoding),
     };
     for p in &report.problems {
@@ -193,8 +232,7 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["check", features] => check(features, None),
-        ["check", features, policies] => check(features, Some(policies)),
+        ["check", rest @ ..] => check_args(rest),
         ["fallback", features, policies] => fallback(features, policies, "en"),
         ["fallback", features, policies, "--lang", lang] => fallback(features, policies, lang),
         ["render", rest @ ..] => render(rest),

@@ -60,6 +60,7 @@ pub fn read(
     let mut budget = Budget {
         left: limits.positions,
         limit: limits.positions,
+        told: false,
     };
     let mut seen: Vec<String> = Vec::new();
     for (i, value) in features.iter().enumerate() {
@@ -148,10 +149,12 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
     }
 }
 
-/// The positions still allowed, out of the limit for the whole file.
+/// The positions still allowed, out of the limit for the whole file; the limit is reported
+/// once, at the ring that passes it.
 struct Budget {
     left: usize,
     limit: usize,
+    told: bool,
 }
 
 fn read_feature(
@@ -395,13 +398,16 @@ fn read_polygon(
             return None;
         };
         if ring.len() > budget.left {
-            report.error(
-                at,
-                format!(
-                    "too many positions: the limit over all features is {}",
-                    budget.limit
-                ),
-            );
+            if !budget.told {
+                budget.told = true;
+                report.error(
+                    at,
+                    format!(
+                        "too many positions: the limit over all features is {}",
+                        budget.limit
+                    ),
+                );
+            }
             return None;
         }
         budget.left -= ring.len();

@@ -423,3 +423,19 @@ test('hostile text in the data stays text: markup, script tags, bidi overrides a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('max-bytes: a page accepts less data than the map would, and says so when a file is over', async () => {
+  const { page, errors } = await open('pages/blank.html');
+  const size = (await readFile(path.join(ROOT, 'data/places.geojson'))).length;
+  const result = (limit) => page.evaluate((max) => new Promise((resolve) => {
+    const el = document.createElement('jingjinji-map');
+    for (const [k, v] of Object.entries({ 'max-bytes': String(max), loading: 'eager', hash: 'off' })) el.setAttribute(k, v);
+    el.addEventListener('error', (e) => { el.remove(); resolve(e.detail.message); });
+    el.ready.then(() => { el.remove(); resolve('ready'); }, () => {});
+    document.body.append(el);
+  }), limit);
+  assert.equal(await result(size), 'ready', 'a file exactly at the limit loads');
+  assert.match(await result(size - 1), new RegExp(`^the map features file \\(.*places\\.geojson\\) is ${size} bytes; this page allows ${size - 1}$`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
