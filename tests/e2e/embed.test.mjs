@@ -439,3 +439,22 @@ test('max-bytes: a page accepts less data than the map would, and says so when a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the map asks the network for nothing but its own files and the data it was given', async () => {
+  const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    await el.ready;
+    el.select('xiongan');
+    el.shadowRoot.querySelector('.jjm-zoom-in').click();
+    await el.toBlob();
+  });
+  const elsewhere = asked.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(elsewhere, []);
+  const own = asked.map((u) => u.slice(server.url.length - 1)).filter((p) => !p.endsWith('.css') && p !== '/');
+  assert.deepEqual(own.sort(), ['/data/places.geojson', '/data/policies.json', '/jingjinji-map.js', '/jingjinji-map.svg', '/jingjinji-map.wasm']);
+  await page.close();
+});
