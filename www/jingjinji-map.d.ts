@@ -27,8 +27,8 @@ export type JingjinjiMapTheme = 'light' | 'dark' | 'auto';
 /**
  * The Beijing–Tianjin–Hebei policy map. Every attribute is live and has a property of the
  * same name that reads the attribute (null when absent) and sets it (null removes it).
- * One more attribute has no property: `max-bytes`, the most bytes the page accepts per
- * data file, read when the data loads.
+ * Three more attributes have no property: `max-bytes` (per data file), `max-features` and
+ * `max-positions`, lower limits on the data than the map's own, read when the data loads.
  */
 export class JingjinjiMap extends HTMLElement {
   /** `en`, `zh` or `zh-en` (both languages on the labels); defaults to the page's language. */

@@ -96,9 +96,9 @@ function loadWasm() {
 
 /** One `MapCore` in the wasm module, through its exports (the protocol in src/web/abi.rs). */
 class Core {
-  constructor(wasm, features, policies, lang, pageLang) {
+  constructor(wasm, features, policies, lang, pageLang, limits) {
     this.w = wasm;
-    this.m = wasm.jjm_new(...this.put(features), ...this.put(policies), ...this.put(lang), ...this.put(pageLang));
+    this.m = wasm.jjm_new(...this.put(features), ...this.put(policies), ...this.put(lang), ...this.put(pageLang), ...limits);
     if (!this.m) throw new Error(this.text(wasm.jjm_out_len()));
   }
 
@@ -168,14 +168,11 @@ function css(packed) {
 const strings = (joined) => joined.split('\x1f');
 
 
-/** A data file's bytes, at most `limit` of them: Rust reads them as UTF-8 (and says so if
- *  they are not), within its own limits. */
-async function fetchBytes(url, what, limit) {
+/** A data file's bytes: Rust reads them as UTF-8 (and says so if they are not). */
+async function fetchBytes(url, what) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > limit) throw new Error(`the ${what} file (${url}) is ${bytes.length} bytes; this page allows ${limit}`);
-  return bytes;
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 /** A new element with a class (if any), appended to `parent` (if any). */
@@ -1034,12 +1031,10 @@ export class JingjinjiMap extends HTMLElement {
     // Written out in full so that bundlers (Vite, webpack) see the files and ship them.
     const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
-    // A page may accept less data than the map's own limits (`max-bytes`, per file).
-    const limit = +this.getAttribute('max-bytes') || Infinity;
     const [wasm, features, policies] = await Promise.all([
       loadWasm(),
-      fetchBytes(featuresUrl, 'map features', limit),
-      fetchBytes(policiesUrl, 'policy text', limit),
+      fetchBytes(featuresUrl, 'map features'),
+      fetchBytes(policiesUrl, 'policy text'),
     ]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!current()) return false;
@@ -1047,7 +1042,10 @@ export class JingjinjiMap extends HTMLElement {
     performance.mark('jingjinji-map:loaded');
     // Rust decides the language (one rule): an explicit lang must be one we have, the
     // page's own lang is only a hint.
-    const core = new Core(wasm, features, policies, this.getAttribute('lang'), document.documentElement.lang || null);
+    // A page may accept less data than the map's own limits: `max-bytes` (per file),
+    // `max-features` and `max-positions`; 0 keeps the map's own.
+    const limits = ['bytes', 'features', 'positions'].map((n) => +this.getAttribute(`max-${n}`) || 0);
+    const core = new Core(wasm, features, policies, this.getAttribute('lang'), document.documentElement.lang || null, limits);
     performance.mark('jingjinji-map:read');
     try {
       this._view.attach(core);

@@ -73,7 +73,16 @@ pub fn check_within(
 /// Loads data, failing with the report of every problem if any is an error; warnings are
 /// dropped. (`crate::Error` wraps the report for one-line messages.)
 pub fn load(features: &str, policies: Option<&str>) -> Result<Dataset, Report> {
-    match check(features, policies) {
+    load_within(features, policies, &Limits::DEFAULT)
+}
+
+/// [`load`] within other limits.
+pub fn load_within(
+    features: &str,
+    policies: Option<&str>,
+    limits: &Limits,
+) -> Result<Dataset, Report> {
+    match check_within(features, policies, limits) {
         (Some(dataset), _) => Ok(dataset),
         (None, report) => Err(report),
     }

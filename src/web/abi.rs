@@ -14,6 +14,7 @@
 //! - A map is a pointer from [`jjm_new`], valid until [`jjm_free`].
 
 use super::map_core::{MapCore, Origin};
+use crate::data::load::Limits;
 use std::cell::{Cell, UnsafeCell};
 
 /// The last answer of a call, as 64-bit words so that its start is aligned for an `f64` view
@@ -123,8 +124,9 @@ pub extern "C" fn jjm_out_len() -> usize {
     OUT.len.get()
 }
 
-/// A new map from the two data files and the element's and page's languages; null if the
-/// data or the language is unusable (the message is the answer).
+/// A new map from the two data files, the element's and page's languages and the page's
+/// limits on the data (bytes per file, features, positions; below 1 for the map's own); null
+/// if the data or the language is unusable (the message is the answer).
 ///
 /// # Safety
 /// Every pointer must follow the protocol above.
@@ -138,6 +140,9 @@ pub unsafe extern "C" fn jjm_new(
     lang_len: usize,
     page_lang: *mut u8,
     page_lang_len: usize,
+    max_bytes: f64,
+    max_features: f64,
+    max_positions: f64,
 ) -> *mut MapCore {
     // SAFETY: forwarded from the caller.
     let (features, policies, lang, page_lang) = unsafe {
@@ -148,7 +153,15 @@ pub unsafe extern "C" fn jjm_new(
             take_text(page_lang, page_lang_len),
         )
     };
-    match MapCore::new(&features, policies, lang, page_lang) {
+    // A page's limit replaces the map's own when it is a number of at least 1.
+    let pick = |v: f64, own: usize| if v >= 1.0 { v as usize } else { own };
+    let own = Limits::DEFAULT;
+    let limits = Limits {
+        bytes: pick(max_bytes, own.bytes),
+        features: pick(max_features, own.features),
+        positions: pick(max_positions, own.positions),
+    };
+    match MapCore::within(&features, policies, lang, page_lang, &limits) {
         Ok(core) => Box::into_raw(Box::new(core)),
         Err(message) => {
             failed(&message);

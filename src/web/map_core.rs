@@ -4,7 +4,7 @@
 //! what is selected, what the reader hears) is made here, in Rust. No browser API is called
 //! from Rust: that keeps the wasm small (see `make bench`).
 
-use crate::data::load;
+use crate::data::load::{self, Limits};
 use crate::data::report::DataFile;
 use crate::geo::coords::{within, Css, LonLat};
 use crate::geo::math::exp;
@@ -248,6 +248,17 @@ impl MapCore {
         lang: Option<String>,
         page_lang: Option<String>,
     ) -> Result<MapCore, String> {
+        MapCore::within(features, policies, lang, page_lang, &Limits::DEFAULT)
+    }
+
+    /// [`MapCore::new`] within the page's limits on the data (its `max-*` attributes).
+    pub fn within(
+        features: &[u8],
+        policies: Option<Vec<u8>>,
+        lang: Option<String>,
+        page_lang: Option<String>,
+        limits: &Limits,
+    ) -> Result<MapCore, String> {
         let both = Lang::both(lang.as_deref());
         let lang = Lang::choose(lang.as_deref(), page_lang.as_deref()).map_err(error)?;
         let features = load::text_of(DataFile::Features, features).map_err(error)?;
@@ -255,7 +266,7 @@ impl MapCore {
             Some(bytes) => Some(load::text_of(DataFile::Policies, bytes).map_err(error)?),
             None => None,
         };
-        let data = load::load(features, policies).map_err(error)?;
+        let data = load::load_within(features, policies, limits).map_err(error)?;
         Ok(MapCore {
             map: Map::new(data, lang).bilingual(both),
             style: Style::default(),

@@ -424,18 +424,20 @@ test('hostile text in the data stays text: markup, script tags, bidi overrides a
   await page.close();
 });
 
-test('max-bytes: a page accepts less data than the map would, and says so when a file is over', async () => {
+test('max-bytes, max-features, max-positions: a page accepts less data than the map would, and says why a file is over', async () => {
   const { page, errors } = await open('pages/blank.html');
   const size = (await readFile(path.join(ROOT, 'data/places.geojson'))).length;
-  const result = (limit) => page.evaluate((max) => new Promise((resolve) => {
+  const result = (limits) => page.evaluate((attributes) => new Promise((resolve) => {
     const el = document.createElement('jingjinji-map');
-    for (const [k, v] of Object.entries({ 'max-bytes': String(max), loading: 'eager', hash: 'off' })) el.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ ...attributes, loading: 'eager', hash: 'off' })) el.setAttribute(k, String(v));
     el.addEventListener('error', (e) => { el.remove(); resolve(e.detail.message); });
     el.ready.then(() => { el.remove(); resolve('ready'); }, () => {});
     document.body.append(el);
-  }), limit);
-  assert.equal(await result(size), 'ready', 'a file exactly at the limit loads');
-  assert.match(await result(size - 1), new RegExp(`^the map features file \\(.*places\\.geojson\\) is ${size} bytes; this page allows ${size - 1}$`));
+  }), limits);
+  assert.equal(await result({ 'max-bytes': size, 'max-features': 19 }), 'ready', 'files exactly at the limits load');
+  assert.match(await result({ 'max-bytes': size - 1 }), new RegExp(`the file is ${size} bytes; the limit is ${size - 1}`));
+  assert.match(await result({ 'max-features': 18 }), /19 features; the limit is 18/);
+  assert.match(await result({ 'max-positions': 1000 }), /too many positions: the limit over all features is 1000/);
   assert.deepEqual(errors, []);
   await page.close();
 });
