@@ -1,6 +1,7 @@
 // The npm package as a bundler user gets it: `make package`'s tarball installed into a
-// scratch project, a TypeScript entry type-checked against the package's types and bundled
-// with esbuild, the bundle run in Chromium.
+// scratch project, a TypeScript entry type-checked against the package's types, bundled with
+// esbuild (the wasm and data copied beside the bundle by hand, as the package README says)
+// and with Vite (which finds and ships them itself), each bundle run in Chromium.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { serve, launch } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,7 +47,7 @@ export function misuse(el: JingjinjiMap) {
 let work;
 after(async () => { if (work) await rm(work, { recursive: true, force: true }); });
 
-test('the npm package installs, type-checks, bundles with esbuild and runs in Chromium', async () => {
+test('the npm package installs, type-checks, bundles with esbuild and with Vite, and runs in Chromium', async () => {
   const tarball = (await readdir(path.join(ROOT, 'build'))).find((f) => /^jingjinji-map-.*\.tgz$/.test(f));
   assert.ok(tarball, 'no package: run `make package`');
   work = await mkdtemp(path.join(os.tmpdir(), 'jjm-package-'));
@@ -69,7 +71,22 @@ test('the npm package installs, type-checks, bundles with esbuild and runs in Ch
   const bundled = await readFile(path.join(dist, 'main.js'), 'utf8');
   assert.ok(bundled.includes('customElements.define'), 'the element is in the bundle');
 
-  const server = await serve(dist);
+  await runs(dist);
+
+  // Vite: an index.html naming the TypeScript entry; nothing copied by hand.
+  await writeFile(path.join(work, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>article</title>'
+    + '<script type="module" src="/src/main.ts"></script></head><body></body></html>');
+  await viteBuild({ root: work, logLevel: 'silent', configFile: false, build: { outDir: 'vite-dist', target: 'es2022' } });
+  const shipped = await readdir(path.join(work, 'vite-dist/assets'));
+  for (const asset of [/\.wasm$/, /^places.*\.geojson$/, /^policies.*\.json$/]) {
+    assert.ok(shipped.some((f) => asset.test(f)), `Vite did not ship ${asset}: ${shipped}`);
+  }
+  await runs(path.join(work, 'vite-dist'));
+});
+
+/** Serves a built site and checks the article's map in Chromium. */
+async function runs(site) {
+  const server = await serve(site);
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
@@ -78,11 +95,11 @@ test('the npm package installs, type-checks, bundles with esbuild and runs in Ch
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(server.url);
     await page.waitForFunction(() => document.title.startsWith('ready'), null, { timeout: 20000 });
-    assert.equal(await page.title(), 'ready 14 true image/png');
+    assert.equal(await page.title(), 'ready 14 true image/png', site);
     assert.equal(await page.evaluate(() => document.body.dataset.selected), 'beijing');
-    assert.deepEqual(errors, []);
+    assert.deepEqual(errors, [], site);
   } finally {
     await browser.close();
     await server.close();
   }
-});
+}
