@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openDemo } from './harness.mjs';
+import { serve, launch, openDemo, memoryAfterCollection } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -157,7 +157,6 @@ test('two maps under a strict content security policy: no violation, one wasm do
 
 test('200 create/remove cycles leave no DOM nodes, heap or wasm memory behind', async () => {
   const { page, errors } = await open('pages/blank.html');
-  const cdp = await page.context().newCDPSession(page);
   const cycles = (n) => page.evaluate(async (count) => {
     for (let k = 0; k < count; k += 1) {
       const el = document.createElement('jingjinji-map');
@@ -170,24 +169,7 @@ test('200 create/remove cycles leave no DOM nodes, heap or wasm memory behind', 
       await new Promise((r) => setTimeout(r, 0));
     }
   }, n);
-  // The fewest nodes and least heap over three collections: a tree removed a moment ago
-  // may outlive one collection without being leaked.
-  const collected = async () => {
-    const seen = [];
-    for (let k = 0; k < 3; k += 1) {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await page.waitForTimeout(100);
-      const { nodes } = await cdp.send('Memory.getDOMCounters');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      seen.push([nodes, usedSize]);
-    }
-    return [Math.min(...seen.map((s) => s[0])), Math.min(...seen.map((s) => s[1]))];
-  };
-  const measure = async () => {
-    const [nodes, usedSize] = await collected();
-    const wasm = await page.evaluate(async () => (await import('/jingjinji-map.js')).wasmExports()?.then((w) => w.memory.buffer.byteLength));
-    return { nodes, heap: usedSize, wasm };
-  };
+  const measure = () => memoryAfterCollection(page);
   await cycles(20); // warm up: the wasm module, caches, the allocator's pools
   const start = await measure();
   await cycles(200);

@@ -2,7 +2,7 @@
 // presses, leave the JS heap, the DOM and the wasm memory where they were after a warm-up.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openDemo } from './harness.mjs';
+import { serve, launch, openDemo, memoryAfterCollection } from './harness.mjs';
 
 let server;
 let browser;
@@ -11,19 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('1,000 resizes and 10,000 random clicks and keys leave memory bounded', async () => {
   const { page, errors } = await openDemo(browser, server.url, { width: 900 });
-  const cdp = await page.context().newCDPSession(page);
-  const measure = async () => {
-    const seen = [];
-    for (let k = 0; k < 3; k += 1) {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await page.waitForTimeout(100);
-      const { nodes } = await cdp.send('Memory.getDOMCounters');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      seen.push([nodes, usedSize]);
-    }
-    const wasm = await page.evaluate(async () => (await (await import('/jingjinji-map.js')).wasmExports()).memory.buffer.byteLength);
-    return { nodes: Math.min(...seen.map((s) => s[0])), heap: Math.min(...seen.map((s) => s[1])), wasm };
-  };
+  const measure = () => memoryAfterCollection(page);
   // Resizes: the map's column narrows and widens; a frame every fourth change.
   const resizes = (n) => page.evaluate(async (count) => {
     const el = document.querySelector('jingjinji-map');

@@ -70,3 +70,21 @@ export async function openDemo(browser, baseUrl, { width = 720, height = 1000, d
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return { page, errors };
 }
+
+/** What a page holds after garbage collection: DOM nodes, JS heap bytes and wasm memory bytes.
+ *  The fewest nodes and least heap over three collections: a tree removed a moment ago may
+ *  outlive one collection without being leaked. */
+export async function memoryAfterCollection(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const seen = [];
+  for (let k = 0; k < 3; k += 1) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(100);
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    seen.push([nodes, usedSize]);
+  }
+  await cdp.detach();
+  const wasm = await page.evaluate(async () => (await (await import('/jingjinji-map.js')).wasmExports())?.memory.buffer.byteLength);
+  return { nodes: Math.min(...seen.map((x) => x[0])), heap: Math.min(...seen.map((x) => x[1])), wasm };
+}
