@@ -687,12 +687,14 @@ class MapView {
 
   /** `fn`, made safe for the page: should the map's code fail (a panic in Rust traps, as a
    *  `RuntimeError`), the map shows its error state and fires `error` rather than leaving a
-   *  dead canvas and an uncaught exception in the page's event loop. */
+   *  dead canvas and an uncaught exception in the page's event loop. Other errors are
+   *  thrown on: the map can go on after them. */
   #safe(fn) {
     return (...args) => {
       try {
         fn(...args);
       } catch (err) {
+        if (!(err instanceof WebAssembly.RuntimeError)) throw err;
         this.#host._fail(err);
       }
     };
@@ -1050,7 +1052,8 @@ export class JingjinjiMap extends HTMLElement {
     try {
       this._view.attach(core);
       // The page's region, unless the reader's link already chose one.
-      if (!this._view.selected()) this._view.pick(this.getAttribute('region'), Origin.Api);
+      const region = this.getAttribute('region');
+      if (region && !this._view.selected()) this._view.pick(region, Origin.Api);
     } catch (err) {
       this._view.destroy(); // frees the core too
       this._view = null;
