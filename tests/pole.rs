@@ -92,6 +92,17 @@ fn a_thin_sliver_and_a_point_like_polygon_give_a_point_inside_or_on_them() {
         (0.0, 0.0),
     ]]);
     assert_near_best("sliver", &sliver, 0.001);
+    // A million to one, at the precision the map asks for (a fiftieth of the longer side):
+    // found at once, inside.
+    let needle = polygon(vec![vec![
+        (0.0, 0.0),
+        (1e6, 0.0),
+        (1e6, 1.0),
+        (0.0, 1.0),
+        (0.0, 0.0),
+    ]]);
+    let at = pole(&needle, 1e6 / 50.0);
+    assert!(needle.contains(at), "{at:?}");
     let flat = polygon(vec![vec![(1.0, 1.0), (2.0, 1.0), (1.0, 1.0)]]);
     let at = pole(&flat, 0.1);
     assert!(at.x.is_finite() && at.y.is_finite(), "{at:?}");

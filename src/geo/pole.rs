@@ -32,10 +32,17 @@ impl Cell {
     }
 }
 
-/// The pole of `poly`, to within `precision` (plane units) of the best distance.
+/// The pole of `poly`, to within `precision` (plane units) of the best distance. The work
+/// grows with the polygon's size over the precision: the map asks for a fiftieth of the
+/// longer side.
 pub fn pole(poly: &PlanePolygon, precision: f64) -> Plane {
     let b = poly.bbox;
-    let side = b.width().min(b.height());
+    // Square cells as wide as the box is narrow, but at most 256 along it: a sliver far
+    // longer than wide must not become a million cells.
+    let side = b
+        .width()
+        .min(b.height())
+        .max(b.width().max(b.height()) / 256.0);
     let centre = Plane {
         x: (b.min.x + b.max.x) / 2.0,
         y: (b.min.y + b.max.y) / 2.0,
