@@ -34,9 +34,17 @@ pub fn read(
         report.error(whole, "expected a GeoJSON FeatureCollection object");
         return (places, CollectionWords::default());
     };
-    if root.get("type").and_then(Json::as_str) != Some("FeatureCollection") {
-        report.error(whole.at("type"), "expected \"type\": \"FeatureCollection\"");
-        return (places, CollectionWords::default());
+    match root.get("type").and_then(Json::as_str) {
+        Some("FeatureCollection") => {}
+        // What mapshaper and many news graphics tools export by default.
+        Some("Topology") => {
+            report.error(whole.at("type"), "is TopoJSON: convert it to GeoJSON first");
+            return (places, CollectionWords::default());
+        }
+        _ => {
+            report.error(whole.at("type"), "expected \"type\": \"FeatureCollection\"");
+            return (places, CollectionWords::default());
+        }
     }
     let words = collection_words(members, report);
     let Some(features) = root.get("features").and_then(Json::as_array) else {

@@ -135,6 +135,15 @@ fn parse_json(file: DataFile, text: &str, limits: &Limits, report: &mut Report) 
     };
     match json::parse_deferring(text, deferred) {
         Ok(v) => Some(v),
+        // A server's error page, or an address that leads to a web page, comes back as
+        // HTML where the data should be.
+        Err(_) if text.bytes().find(|b| !b.is_ascii_whitespace()) == Some(b'<') => {
+            report.error(
+                Location::file(file),
+                "is a web page, not JSON: check its address",
+            );
+            None
+        }
         Err(e) => {
             report.error(
                 Location::file(file).with_line_col(e.line, e.column),

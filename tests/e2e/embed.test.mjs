@@ -254,6 +254,14 @@ test('a map that cannot load fires an error event and shows why', async () => {
   }));
   assert.match(message, /could not load the map features .*HTTP 404/);
   assert.match(await page.evaluate(() => document.querySelector('jingjinji-map').shadowRoot.querySelector('.jjm-error').textContent), /HTTP 404/);
+  // An address that leads to a web page (a CMS's page instead of the file) says so.
+  const html = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('jingjinji-map');
+    for (const [k, v] of Object.entries({ features: '/pages/blank.html', loading: 'eager', hash: 'off' })) el.setAttribute(k, v);
+    el.addEventListener('error', (e) => resolve(e.detail.message));
+    document.body.append(el);
+  }));
+  assert.match(html, /features: is a web page, not JSON: check its address/);
   assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
   await page.close();
 });
