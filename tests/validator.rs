@@ -437,3 +437,30 @@ fn check_takes_its_limits_from_flags() {
         assert!(out.starts_with("jingjinji-map: "), "{bad:?}: {out}");
     }
 }
+
+#[test]
+fn a_page_can_lower_the_limits_but_never_raise_them() {
+    use load::Limits;
+    let own = Limits::DEFAULT;
+    assert_eq!(
+        Limits::lowered_to(0.0, f64::NAN, -3.0),
+        own,
+        "nothing asked"
+    );
+    assert_eq!(
+        Limits::lowered_to(1e20, f64::INFINITY, 500.0),
+        Limits {
+            positions: 500,
+            ..own
+        },
+        "only the lower number takes effect"
+    );
+    assert_eq!(
+        Limits::lowered_to(1000.9, 7.0, 1.0),
+        Limits {
+            bytes: 1000,
+            features: 7,
+            positions: 1
+        }
+    );
+}

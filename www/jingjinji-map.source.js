@@ -929,7 +929,12 @@ class MapView {
     for (let k = 0; k + 5 < p.length; k += 6) out.push({ id: p[k], kind: p[k + 1], name_zh: p[k + 2], name_en: p[k + 3] });
     return out;
   }
-  setLang(code) { this.#core.setLang(code); this.after(); }
+  /** The `lang` attribute changed: a language the map does not have is a warning, and the
+   *  map keeps the one it shows, as it does for an unknown theme. */
+  setLang(code) {
+    try { this.#core.setLang(code); } catch (err) { console.warn(`jingjinji-map: ${err.message}`); }
+    this.after();
+  }
   /** The theme attribute changed: before the map is ready too, for the box. */
   themeAttribute(choice) { this.#setTheme(choice); if (this.#core) this.after(); }
   renderNow() { this.#sizedFor = null; this.#resize(); }

@@ -20,7 +20,7 @@ pub const MAX_POSITIONS: usize = 2_000_000;
 
 /// How much data is accepted. The defaults suit a phone; `check` can raise them for a big
 /// national dataset (`--max-bytes`, `--max-features`, `--max-positions`), and a page can
-/// lower the bytes it accepts (the element's `max-bytes`).
+/// lower them (the element's `max-bytes`, `max-features` and `max-positions`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Bytes of text per file.
@@ -38,6 +38,25 @@ impl Limits {
         features: MAX_FEATURES,
         positions: MAX_POSITIONS,
     };
+
+    /// The widget's limits as a page sets them: each number lowers its limit; one below 1
+    /// (or not a number) leaves it as it is, and none raises it, so a page cannot make a
+    /// reader's phone take more than the map allows.
+    pub fn lowered_to(bytes: f64, features: f64, positions: f64) -> Limits {
+        let lower = |asked: f64, own: usize| {
+            if asked >= 1.0 {
+                (asked as usize).min(own)
+            } else {
+                own
+            }
+        };
+        let own = Limits::DEFAULT;
+        Limits {
+            bytes: lower(bytes, own.bytes),
+            features: lower(features, own.features),
+            positions: lower(positions, own.positions),
+        }
+    }
 }
 
 /// Checks both texts and returns the dataset (if usable) with every problem found.

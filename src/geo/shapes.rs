@@ -76,7 +76,7 @@ impl PlaneShape {
 }
 
 /// Every place projected once per dataset, in dataset order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Projected {
     /// One entry per place, same index as `Dataset::places`.
     pub shapes: Vec<PlaneShape>,

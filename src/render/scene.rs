@@ -304,17 +304,18 @@ fn ranked(indices: impl Iterator<Item = usize>, rank: impl Fn(usize) -> u8) -> V
     out
 }
 
-/// Where a neighbouring area's name, `half` px either side of its middle, goes: the pole of
-/// the part of the area on the canvas, found on a 6×6 grid of points: of those inside the
-/// area whose name would clear the `obstacles`, the one farthest from both the area's edges
-/// and the canvas's, with the name's width kept inside the canvas (most of a neighbour lies
-/// off the canvas, and its own pole with it). `None` if no grid point has room: too little
-/// of the area shows for its name.
-fn context_anchor(frame: &Frame, i: usize, half: f64, obstacles: &[Rect]) -> Option<Css> {
+/// Where a neighbouring area's name goes, its box `half` (width, height) px either side of
+/// its middle: the pole of the part of the area on the canvas, found on a 6×6 grid of points.
+/// Of the points inside the area whose name would clear the `obstacles`, the one farthest
+/// from both the area's edges and the canvas's, with the name's width kept inside the canvas
+/// (most of a neighbour lies off the canvas, and its own pole with it). `None` if no grid
+/// point has room: too little of the area shows for its name.
+fn context_anchor(frame: &Frame, i: usize, half: (f64, f64), obstacles: &[Rect]) -> Option<Css> {
     let PlaneShape::Area(polygons) = frame.projected.shapes.get(i)? else {
         return None;
     };
     let view = &frame.view;
+    let (half, line) = half;
     let mut best: Option<(f64, Css)> = None;
     for k in 0..36u8 {
         let at = Css {
@@ -330,7 +331,6 @@ fn context_anchor(frame: &Frame, i: usize, half: f64, obstacles: &[Rect]) -> Opt
         if edges <= best.map_or(0.0, |(b, _)| b) {
             continue;
         }
-        let line = frame.style.area_font_px * frame.style.line_height / 2.0;
         let name = Rect {
             x0: at.x - half,
             y0: at.y - line,
@@ -384,9 +384,13 @@ fn label_requests(frame: &Frame, obstacles: &[Rect]) -> Vec<Request> {
                 && place.label_text(Lang::Zh) != place.label_text(Lang::En))
             .then(|| place.label_text(Lang::En).to_string());
             let anchor = if place.kind == Kind::Context {
+                // The name's box as `labels::place` will see it: the wider line, and one line
+                // or two (stacked).
                 let wide = |t: &str| text_width(t, style.area_font_px, false);
-                let half = wide(&text).max(second.as_deref().map_or(0.0, wide)) / 2.0;
-                context_anchor(frame, i, half, obstacles)?
+                let width = wide(&text).max(second.as_deref().map_or(0.0, wide));
+                let lines = if second.is_some() { 2.0 } else { 1.0 };
+                let height = lines * style.area_font_px * style.line_height;
+                context_anchor(frame, i, (width / 2.0, height / 2.0), obstacles)?
             } else {
                 frame.view.to_css(frame.projected.anchor(i)?)
             };

@@ -46,7 +46,7 @@ fn store(words: impl Iterator<Item = u64>, len: usize) -> i32 {
 }
 
 /// Stores `bytes` as the answer and returns their length.
-pub fn answer(bytes: &[u8]) -> i32 {
+fn answer(bytes: &[u8]) -> i32 {
     let words = bytes.chunks(8).map(|chunk| {
         let mut word = [0u8; 8];
         if let Some(head) = word.get_mut(..chunk.len()) {
@@ -153,14 +153,7 @@ pub unsafe extern "C" fn jjm_new(
             take_text(page_lang, page_lang_len),
         )
     };
-    // A page's limit replaces the map's own when it is a number of at least 1.
-    let pick = |v: f64, own: usize| if v >= 1.0 { v as usize } else { own };
-    let own = Limits::DEFAULT;
-    let limits = Limits {
-        bytes: pick(max_bytes, own.bytes),
-        features: pick(max_features, own.features),
-        positions: pick(max_positions, own.positions),
-    };
+    let limits = Limits::lowered_to(max_bytes, max_features, max_positions);
     match MapCore::within(&features, policies, lang, page_lang, &limits) {
         Ok(core) => Box::into_raw(Box::new(core)),
         Err(message) => {

@@ -504,10 +504,10 @@ impl MapCore {
 
     /// The interface words in the map's language: title (the canvas's name), role
     /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
-    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint, the download button; then the key under
-    /// the map, five strings a row: text, fill and outline (`0xRRGGBBAA` as decimal), the
-    /// symbol's radius in CSS px, and `square` for a square symbol. The key's colours follow
-    /// the theme.
+    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint, download button; then
+    /// the key under the map, five strings a row: text, fill and outline (`0xRRGGBBAA` as
+    /// decimal), the symbol's radius in CSS px, and `square` for a square symbol. The key's
+    /// colours follow the theme.
     pub fn words(&self) -> String {
         let lang = self.map.lang();
         let mut out = vec![self.map.title()];

@@ -69,6 +69,10 @@ test('element: every attribute takes effect when it changes, and each has a prop
 
   await page.evaluate(() => window.map.setAttribute('lang', 'zh'));
   assert.equal((await state()).title, '天津市');
+  // A language the map does not have is a warning; the map keeps its Chinese.
+  await page.evaluate(() => window.map.setAttribute('lang', 'fr'));
+  assert.equal((await state()).title, '天津市');
+  assert.ok(warnings.some((w) => w.includes('jingjinji-map:') && w.includes('fr')), warnings.join('\n'));
 
   await page.evaluate(() => { window.map.theme = 'dark'; window.map.height = '300'; });
   await frames(page, 3);
