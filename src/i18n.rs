@@ -95,10 +95,31 @@ pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
     out
 }
 
-/// Text made safe for an HTML or SVG text node or a double-quoted attribute.
+/// Whether a reader can be shown `c`: not a control character (a tab or a line break is
+/// fine) and not one of the two non-characters XML 1.0 forbids. Controls arrive from JSON
+/// escapes such as `\b` and `\u0001`; shown raw, they break an SVG or confuse a screen
+/// reader.
+pub fn is_visible(c: char) -> bool {
+    (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// `text` without the characters [`is_visible`] refuses: the data layer stores every name
+/// and text this way, so the panel, the labels, the SVG and the PNG never meet them.
+pub fn visible(text: &str) -> String {
+    text.chars().filter(|&c| is_visible(c)).collect()
+}
+
+/// serde's reader for a string that a reader will see (see [`visible`]).
+pub fn visible_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
+    Ok(visible(&s))
+}
+
+/// Text made safe for an HTML or SVG text node or a double-quoted attribute: markup escaped,
+/// and the characters XML 1.0 forbids (see [`is_visible`]) left out.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| is_visible(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -174,12 +195,15 @@ fn push_digits(out: &mut String, mut n: u64, width: usize) {
 #[error("unsupported language \"{0}\": use \"zh\" or \"en\"")]
 pub struct UnknownLang(pub String);
 
-/// A text in both languages.
-#[derive(Debug, Clone, PartialEq)]
+/// A text in both languages; in the policy file, `{ "zh": …, "en": … }`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object with zh and en")]
 pub struct Text {
     /// Simplified Chinese.
+    #[serde(deserialize_with = "visible_string")]
     pub zh: String,
     /// English.
+    #[serde(deserialize_with = "visible_string")]
     pub en: String,
 }
 

@@ -400,3 +400,59 @@ fn a_zh_en_picture_names_places_in_both_languages() {
         assert!(labels.contains(&name), "{name} missing from {labels:?}");
     }
 }
+
+#[test]
+fn control_characters_in_the_data_never_reach_the_picture_the_page_or_the_panel() {
+    // `\b`, `\f` and `\u0001` are valid JSON escapes, but XML 1.0 forbids the characters
+    // they stand for: a name holding them must still give a well-formed SVG, and plain text.
+    let features = common::FEATURES
+        .replacen(
+            "\"name_en\":\"Tianjin\"",
+            "\"name_en\":\"Tian\\bji\\fn\\u0001\"",
+            1,
+        )
+        .replacen("\"short_en\":\"Tianjin\"", "\"short_en\":\"\\fTianjin\"", 1);
+    assert_ne!(features, common::FEATURES, "Tianjin's name was found");
+    let policies = common::POLICIES.replacen("\"en\": \"", "\"en\": \"\\u0002", 1);
+    let dir = std::env::temp_dir().join(format!("jjm-controls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (f, p, out) = (
+        dir.join("places.geojson"),
+        dir.join("policies.json"),
+        dir.join("map.svg"),
+    );
+    std::fs::write(&f, &features).expect("write");
+    std::fs::write(&p, &policies).expect("write");
+    let run = |args: &[&str]| {
+        let r = Command::new(env!("CARGO_BIN_EXE_jingjinji-map"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        String::from_utf8(r.stdout).expect("UTF-8")
+    };
+    let (f, p) = (f.to_str().expect("path"), p.to_str().expect("path"));
+    run(&["render", f, p, "--out", out.to_str().expect("path")]);
+    let svg = std::fs::read_to_string(&out).expect("written");
+    let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+    let labels: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(labels.contains(&"Tianjin"), "{labels:?}");
+    let html = run(&["fallback", f, p, "--lang", "en"]);
+    assert!(html.contains("Tianjin"), "{html}");
+    assert!(!html.chars().any(|c| c.is_control() && c != '\n'), "{html}");
+    // The dataset the panel and the labels read holds no control characters either.
+    let data = jingjinji_map::data::load::load(&features, Some(&policies)).expect("loads");
+    let tianjin = &data.places[data.index_of("tianjin").expect("tianjin")];
+    assert_eq!(tianjin.name.en, "Tianjin");
+    let overview = &data.policies.as_ref().expect("policies").overview;
+    assert!(
+        !overview.title.en.starts_with('\u{2}'),
+        "{}",
+        overview.title.en
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -278,24 +278,31 @@ fn bytes_are_read_as_utf8_with_or_without_a_byte_order_mark() {
 }
 
 #[test]
-fn a_big_file_read_one_geometry_at_a_time_gives_the_same_dataset() {
-    // Trailing whitespace takes the shipped file over the size above which coordinates are
-    // read one geometry at a time; what is read must not change.
-    let padding = " ".repeat(load::DEFER_ABOVE_BYTES);
-    let big = format!("{}{padding}", common::FEATURES);
-    let small = load::load(common::FEATURES, Some(common::POLICIES)).unwrap();
-    let deferred = load::load(&big, Some(common::POLICIES)).unwrap();
-    assert_eq!(deferred, small);
-    // And a bad position deep inside is still found, with its place.
-    let bad = format!(
-        "{}{padding}",
-        common::FEATURES.replacen("[116.", "[216.", 1)
-    );
+fn text_that_is_not_json_inside_a_feature_is_located_in_the_whole_file() {
+    // Each feature is read from its own slice of the text: its errors must still give the
+    // file's line and column, not the slice's.
+    let doc: serde_json::Value = serde_json::from_str(common::FEATURES).unwrap();
+    let pretty = serde_json::to_string_pretty(&doc).unwrap();
+    let needle = "\"name_en\": \"Tianjin\"";
+    let at = pretty.find(needle).expect("Tianjin's name is in the file");
+    let bad = pretty.replacen(needle, "\"name_en\": \"Tian\\uD800jin\"", 1);
+    let before = &pretty[..at];
+    let line = before.matches('\n').count() + 1;
     let report = load::load(&bad, None).unwrap_err();
+    let problem = report.errors().next().unwrap();
+    let (got_line, got_column) = problem.at.line_col.expect("a line and column");
+    assert_eq!(got_line, line, "{}", report.first_error());
+    // The column is the escape's, past the member name.
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     assert!(
-        report.first_error().contains("is not a longitude/latitude"),
+        got_column > at - line_start + 10,
         "{}",
         report.first_error()
+    );
+    assert!(
+        problem.message.starts_with("not valid JSON"),
+        "{}",
+        problem.message
     );
 }
 

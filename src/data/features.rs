@@ -1,13 +1,27 @@
-//! The features file (GeoJSON FeatureCollection) → places, the credit line, the map's title
+//! The features file (a GeoJSON FeatureCollection) → places, the credit line, the map's title
 //! and the data's words for its kinds, with every problem located.
+//!
+//! The collection is read with `serde_json` holding each feature as a slice of the text
+//! (`RawValue`); each feature is then read into `geojson`'s types, checked, turned into a
+//! [`Place`] and dropped. So however big the file, only one feature at a time is a tree of
+//! values, which keeps the 1,000,000-position stress data within the memory budget. What
+//! GeoJSON leaves open (kinds, ids, names, closed rings, ranges, windings, limits) is ours
+//! to check, on those types.
 
-use crate::data::json::{self, Json};
-use crate::data::keyed::Keyed;
+use std::collections::BTreeMap;
+
+use geojson::{GeometryValue, Position};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value as Json};
+
+use crate::data::diagnose;
+use crate::data::json_error::{self, is_syntax, Root};
 use crate::data::load::Limits;
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
-use crate::i18n::Text;
+use crate::i18n::{visible, Text};
 
 /// What the features file gives besides its places.
 #[derive(Debug, Default)]
@@ -17,24 +31,71 @@ pub struct CollectionWords {
     /// `title_zh` / `title_en`.
     pub title: Option<Text>,
     /// `kinds`.
-    pub kinds: Keyed<Kind, KindWords>,
+    pub kinds: BTreeMap<Kind, KindWords>,
 }
 
-/// Reads the features file `text`, parsed as `root` (with coordinates deferred or not: see
-/// [`json::parse_deferring`]).
-pub fn read(
-    root: &Json,
-    text: &str,
-    limits: &Limits,
-    report: &mut Report,
-) -> (Vec<Place>, CollectionWords) {
+/// The collection's members, with its features left as text until each is read.
+#[derive(Deserialize)]
+#[serde(expecting = "a GeoJSON FeatureCollection object")]
+struct Collection<'a> {
+    #[serde(rename = "type", default)]
+    kind: Option<Json>,
+    #[serde(borrow, default)]
+    features: Option<&'a RawValue>,
+    // The collection's foreign members that the format defines. Named one by one: a
+    // `flatten`ed map would make serde buffer the whole file, features and all.
+    #[serde(default)]
+    attribution: Option<Json>,
+    #[serde(default)]
+    attribution_zh: Option<Json>,
+    #[serde(default)]
+    title_zh: Option<Json>,
+    #[serde(default)]
+    title_en: Option<Json>,
+    #[serde(default)]
+    kinds: Option<Json>,
+}
+
+impl Collection<'_> {
+    /// The format's own members, as a map for [`Props`].
+    fn members(&self) -> Map<String, Json> {
+        [
+            ("attribution", &self.attribution),
+            ("attribution_zh", &self.attribution_zh),
+            ("title_zh", &self.title_zh),
+            ("title_en", &self.title_en),
+            ("kinds", &self.kinds),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.to_string(), v.clone()?)))
+        .collect()
+    }
+}
+
+/// Reads the features file `text`.
+pub fn read(text: &str, limits: &Limits, report: &mut Report) -> (Vec<Place>, CollectionWords) {
     let mut places = Vec::new();
     let whole = Location::file(DataFile::Features);
-    let Some(members) = root.as_object() else {
-        report.error(whole, "expected a GeoJSON FeatureCollection object");
-        return (places, CollectionWords::default());
+    match json_error::root(DataFile::Features, text, report) {
+        Root::Object => {}
+        Root::Other(_) => {
+            report.error(whole, "expected a GeoJSON FeatureCollection object");
+            return (places, CollectionWords::default());
+        }
+        Root::NotJson => return (places, CollectionWords::default()),
+    }
+    let collection: Collection = match serde_json::from_str(text) {
+        Ok(c) => c,
+        Err(e) if is_syntax(&e) => {
+            json_error::report_syntax(DataFile::Features, text, 0, &e, report);
+            return (places, CollectionWords::default());
+        }
+        Err(_) => {
+            report.error(whole, "expected a GeoJSON FeatureCollection object");
+            return (places, CollectionWords::default());
+        }
     };
-    match root.get("type").and_then(Json::as_str) {
+    match collection.kind.as_ref().and_then(Json::as_str) {
         Some("FeatureCollection") => {}
         // What mapshaper and many news graphics tools export by default.
         Some("Topology") => {
@@ -46,8 +107,11 @@ pub fn read(
             return (places, CollectionWords::default());
         }
     }
-    let words = collection_words(members, report);
-    let Some(features) = root.get("features").and_then(Json::as_array) else {
+    let words = collection_words(&collection.members(), report);
+    let features: Option<Vec<&RawValue>> = collection
+        .features
+        .and_then(|raw| serde_json::from_str(raw.get()).ok());
+    let Some(features) = features else {
         report.error(whole.at("features"), "expected an array of features");
         return (places, words);
     };
@@ -71,36 +135,39 @@ pub fn read(
         told: false,
     };
     let mut seen: Vec<String> = Vec::new();
-    for (i, value) in features.iter().enumerate() {
-        if let Some(place) = read_feature(i, value, text, &mut budget, report) {
-            // A sorted list: a hash set would cost the wasm more than it saves here.
-            let first = match seen.binary_search(&place.id) {
-                Ok(_) => false,
-                Err(at) => {
-                    seen.insert(at, place.id.clone());
-                    true
-                }
-            };
-            if !first {
-                report.warn(
-                    Location::feature(i, Some(&place.id)),
-                    "duplicate id: only the first feature with this id can be selected",
-                );
+    for (i, raw) in features.iter().enumerate() {
+        let Some(place) = read_feature(i, raw.get(), text, &mut budget, report) else {
+            continue;
+        };
+        // A sorted list: a hash set would cost the wasm more than it saves here.
+        let first = match seen.binary_search(&place.id) {
+            Ok(_) => false,
+            Err(at) => {
+                seen.insert(at, place.id.clone());
+                true
             }
-            places.push(place);
+        };
+        if !first {
+            report.warn(
+                Location::feature(i, Some(&place.id)),
+                "duplicate id: only the first feature with this id can be selected",
+            );
         }
+        places.push(place);
     }
     (places, words)
 }
 
 /// The collection's own members: credit line, title and kind words.
-fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionWords {
+fn collection_words(root: &Map<String, Json>, report: &mut Report) -> CollectionWords {
     let whole = Location::file(DataFile::Features);
-    let root = Props::new(root, whole.clone());
+    let mut root = Props::new(root, whole.clone());
     let attribution = match (root.get("attribution"), root.get("attribution_zh")) {
         (None, _) => None,
-        (Some(Json::String(en)), None) => Some(Text::new(en, en)),
-        (Some(Json::String(en)), Some(Json::String(zh))) => Some(Text::new(en, zh)),
+        (Some(Json::String(en)), None) => Some(Text::new(&visible(en), &visible(en))),
+        (Some(Json::String(en)), Some(Json::String(zh))) => {
+            Some(Text::new(&visible(en), &visible(zh)))
+        }
         _ => {
             report.error(
                 whole.at("attribution"),
@@ -109,21 +176,15 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
             None
         }
     };
-    let mut root = root;
     let title = root.optional_pair("title", report);
-    let mut kinds = Keyed::new();
+    let mut kinds = BTreeMap::new();
     match root.get("kinds") {
         None | Some(Json::Null) => {}
         Some(Json::Object(entries)) => {
             for (key, entry) in entries {
                 let at = whole.at("kinds").at(key);
                 let Some(kind) = Kind::parse(key) else {
-                    report.error(
-                        at,
-                        format!(
-                            "unknown kind \"{key}\": use province, counties, wing, park or context"
-                        ),
-                    );
+                    report.error(at, unknown_kind(key));
                     continue;
                 };
                 let Json::Object(members) = entry else {
@@ -157,6 +218,16 @@ fn collection_words(root: &[(String, Json)], report: &mut Report) -> CollectionW
     }
 }
 
+/// The message for a `kind` the format does not have.
+pub fn unknown_kind(kind: &str) -> String {
+    format!("unknown kind \"{kind}\": use province, counties, wing, park or context")
+}
+
+/// The message for a GeoJSON geometry type the map does not draw.
+pub fn unsupported(geometry_type: &str) -> String {
+    format!("{geometry_type} is not supported: use Point, Polygon or MultiPolygon")
+}
+
 /// The positions still allowed, out of the limit for the whole file; the limit is reported
 /// once, at the ring that passes it.
 struct Budget {
@@ -165,45 +236,39 @@ struct Budget {
     told: bool,
 }
 
+/// Reads feature `i`, the slice `raw` of the file's `text`.
 fn read_feature(
     i: usize,
-    value: &Json,
+    raw: &str,
     text: &str,
     budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Place> {
-    let id_hint = value
-        .get("properties")
+    let feature: geojson::Feature = match serde_json::from_str(raw) {
+        Ok(f) => f,
+        Err(e) if is_syntax(&e) => {
+            let offset = json_error::offset_in(text, raw);
+            json_error::report_syntax(DataFile::Features, text, offset, &e, report);
+            return None;
+        }
+        // geojson refused it: a second look, at plain JSON values, says where and why.
+        Err(e) => {
+            diagnose::feature(i, raw, &e, report);
+            return None;
+        }
+    };
+    let id_hint = feature
+        .properties
+        .as_ref()
         .and_then(|p| p.get("id"))
         .and_then(Json::as_str);
     let at = Location::feature(i, id_hint);
-    if value.as_object().is_none() {
+    let Some(members) = &feature.properties else {
         report.error(
             at,
-            format!("must be a GeoJSON Feature object, not {}", value.kind()),
+            "has no properties: needs at least id, kind, name_zh, name_en",
         );
         return None;
-    }
-    if value.get("type").and_then(Json::as_str) != Some("Feature") {
-        report.error(at.at("type"), "expected \"type\": \"Feature\"");
-        return None;
-    }
-    let members = match value.get("properties") {
-        None | Some(Json::Null) => {
-            report.error(
-                at,
-                "has no properties: needs at least id, kind, name_zh, name_en",
-            );
-            return None;
-        }
-        Some(Json::Object(members)) => members,
-        Some(other) => {
-            report.error(
-                at.at("properties"),
-                format!("must be an object, not {}", other.kind()),
-            );
-            return None;
-        }
     };
     let mut props = Props::new(members, at.at("properties"));
     let id = props.required_str("id", report);
@@ -212,10 +277,7 @@ fn read_feature(
         .and_then(|k| match Kind::parse(&k) {
             Some(kind) => Some(kind),
             None => {
-                report.error(
-                    at.at("properties.kind"),
-                    format!("unknown kind \"{k}\": use province, counties, wing, park or context"),
-                );
+                report.error(at.at("properties.kind"), unknown_kind(&k));
                 None
             }
         });
@@ -238,9 +300,11 @@ fn read_feature(
     let area_km2 = props.optional_positive("area_km2", "square kilometres", report);
     let label = props.optional_position("label", report);
     let source = props.optional_str("source");
-    let shape = match value.get("geometry") {
-        // GeoJSON allows a feature with no location; there is nothing to draw or select.
-        Some(Json::Null) => {
+    let shape = match &feature.geometry {
+        Some(g) => read_shape(&g.value, &at.at("geometry"), budget, report),
+        // GeoJSON allows a feature with no location (`"geometry": null`); there is nothing
+        // to draw or select. geojson reads a missing geometry as null too: tell them apart.
+        None if diagnose::has_member(raw, "geometry") => {
             report.warn(
                 at.at("geometry"),
                 "is null: the place is left off the map (give it a Point, Polygon or MultiPolygon)",
@@ -254,7 +318,6 @@ fn read_feature(
             );
             None
         }
-        Some(g) => read_shape(g, &at.at("geometry"), text, budget, report),
     };
     if let (Some(Kind::Context), Some(Shape::Point(_))) = (kind, &shape) {
         report.error(
@@ -283,68 +346,35 @@ fn read_feature(
     })
 }
 
-/// `value` as an array of `what`, or an error at `at`.
-fn list<'a>(value: &'a Json, at: &Location, what: &str, report: &mut Report) -> Option<&'a [Json]> {
-    match value {
-        Json::Array(items) => Some(items),
-        _ => {
-            report.error(at.clone(), format!("must be an array of {what}"));
-            None
+/// A GeoJSON position as longitude/latitude, or a located error.
+fn read_position(p: &Position, at: &Location, report: &mut Report) -> Option<LonLat> {
+    match p.as_slice() {
+        // In range: no location is built (a file may hold a million positions).
+        [lon, lat, ..] if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
+            Some(LonLat {
+                lon: *lon,
+                lat: *lat,
+            })
         }
+        numbers => position(numbers, at, report),
     }
-}
-
-/// A well-formed position in range, read without building a location for messages (a file
-/// may hold a million positions); `None` sends it to [`read_position`] for a located error.
-fn plain_position(value: &Json) -> Option<LonLat> {
-    let [Json::Number(lon), Json::Number(lat), rest @ ..] = value.as_array()? else {
-        return None;
-    };
-    let ok = rest.iter().all(|v| matches!(v, Json::Number(_)))
-        && (-180.0..=180.0).contains(lon)
-        && (-90.0..=90.0).contains(lat);
-    ok.then_some(LonLat {
-        lon: *lon,
-        lat: *lat,
-    })
-}
-
-/// A GeoJSON position: an array of at least two numbers.
-fn read_position(value: &Json, at: &Location, report: &mut Report) -> Option<LonLat> {
-    let numbers: Option<Vec<f64>> = value
-        .as_array()
-        .and_then(|items| items.iter().map(Json::as_f64).collect());
-    position(numbers.as_deref().unwrap_or(&[]), at, report)
 }
 
 fn read_shape(
-    geometry: &Json,
+    geometry: &GeometryValue,
     at: &Location,
-    text: &str,
     budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Shape> {
-    if geometry.as_object().is_none() {
-        report.error(
-            at.clone(),
-            format!("must be a GeoJSON geometry object, not {}", geometry.kind()),
-        );
-        return None;
-    }
     let coordinates = at.at("coordinates");
-    // A deferred value is built here, one geometry at a time, and dropped when read.
-    let coords = geometry
-        .get("coordinates")
-        .and_then(|c| json::resolve(text, c));
-    let coords = coords.as_deref().unwrap_or(&Json::Null);
-    match geometry.get("type").and_then(Json::as_str) {
-        Some("Point") => read_position(coords, &coordinates, report).map(Shape::Point),
-        Some("Polygon") => {
-            let rings = list(coords, &coordinates, "rings", report)?;
+    match geometry {
+        GeometryValue::Point { coordinates: p } => {
+            read_position(p, &coordinates, report).map(Shape::Point)
+        }
+        GeometryValue::Polygon { coordinates: rings } => {
             read_polygon(rings, &coordinates, budget, report).map(|p| Shape::Area(vec![p]))
         }
-        Some("MultiPolygon") => {
-            let polys = list(coords, &coordinates, "polygons", report)?;
+        GeometryValue::MultiPolygon { coordinates: polys } => {
             if polys.is_empty() {
                 report.error(coordinates, "a MultiPolygon with no polygons");
                 return None;
@@ -353,43 +383,22 @@ fn read_shape(
             let mut ok = true;
             for (k, rings) in polys.iter().enumerate() {
                 let at = coordinates.at(format!("[{k}]"));
-                let polygon = list(rings, &at, "rings", report)
-                    .and_then(|rings| read_polygon(rings, &at, budget, report));
-                match polygon {
+                match read_polygon(rings, &at, budget, report) {
                     Some(p) => out.push(p),
                     None => ok = false,
                 }
             }
             ok.then_some(Shape::Area(out))
         }
-        Some(other @ ("LineString" | "MultiLineString" | "MultiPoint" | "GeometryCollection")) => {
-            report.error(
-                at.at("type"),
-                format!("{other} is not supported: use Point, Polygon or MultiPolygon"),
-            );
-            None
-        }
-        Some(other) => {
-            report.error(
-                at.at("type"),
-                format!(
-                    "\"{other}\" is not a GeoJSON geometry type: use Point, Polygon or MultiPolygon"
-                ),
-            );
-            None
-        }
-        None => {
-            report.error(
-                at.at("type"),
-                "is missing: use Point, Polygon or MultiPolygon",
-            );
+        other => {
+            report.error(at.at("type"), unsupported(other.type_name()));
             None
         }
     }
 }
 
 fn read_polygon(
-    rings: &[Json],
+    rings: &[Vec<Position>],
     at: &Location,
     budget: &mut Budget,
     report: &mut Report,
@@ -401,10 +410,6 @@ fn read_polygon(
     let mut out: Vec<Vec<LonLat>> = Vec::with_capacity(rings.len());
     for (r, ring) in rings.iter().enumerate() {
         let at = at.at(format!("[{r}]"));
-        let Some(ring) = ring.as_array() else {
-            report.error(at, "a ring must be an array of positions");
-            return None;
-        };
         if ring.len() > budget.left {
             if !budget.told {
                 budget.told = true;
@@ -428,11 +433,7 @@ fn read_polygon(
         }
         let mut pts = Vec::with_capacity(ring.len());
         for (k, p) in ring.iter().enumerate() {
-            let ll = match plain_position(p) {
-                Some(ll) => ll,
-                None => read_position(p, &at.at(format!("[{k}]")), report)?,
-            };
-            pts.push(ll);
+            pts.push(read_position(p, &at.at(format!("[{k}]")), report)?);
         }
         if pts.first() != pts.last() {
             report.error(

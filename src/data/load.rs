@@ -1,8 +1,8 @@
-//! Text → validated [`Dataset`]: parses both files, checks them against each other, and
+//! Text → validated [`Dataset`]: reads both files (GeoJSON through `geojson`, the policies
+//! through `serde`), checks them against each other, and
 //! reports every problem with its place, so that bad data gives a clear message, not a crash.
 
 use crate::data::features;
-use crate::data::json::{self, Json};
 use crate::data::model::{Dataset, Place};
 use crate::data::policy::Policies;
 use crate::data::report::{DataFile, Location, Report};
@@ -10,9 +10,6 @@ use crate::data::report::{DataFile, Location, Report};
 /// Largest input text we accept, in bytes: room for a million positions (the benchmark's
 /// stress data), far below what hangs a phone.
 pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
-/// Above this size a features file's coordinates are read one geometry at a time, which
-/// bounds the memory reading takes (for the benchmark's 21 MB stress file, about 30 MB less).
-pub const DEFER_ABOVE_BYTES: usize = 2 * 1024 * 1024;
 /// Most features in one file.
 pub const MAX_FEATURES: usize = 5_000;
 /// Most positions over all features: the benchmark's stress data has just over a million.
@@ -71,9 +68,11 @@ pub fn check_within(
     limits: &Limits,
 ) -> (Option<Dataset>, Report) {
     let mut report = Report::default();
-    let (places, words) = parse_json(DataFile::Features, features, limits, &mut report)
-        .map(|root| features::read(&root, features, limits, &mut report))
-        .unwrap_or_default();
+    let (places, words) = if too_big(DataFile::Features, features, limits.bytes, &mut report) {
+        Default::default()
+    } else {
+        features::read(features, limits, &mut report)
+    };
     let features_ok = report.error_count() == 0;
     let policies = policies.and_then(|text| read_policies(text, limits, &mut report));
     if let (Some(pol), true) = (&policies, features_ok) {
@@ -140,43 +139,12 @@ fn too_big(file: DataFile, text: &str, limit: usize, report: &mut Report) -> boo
     big
 }
 
-fn parse_json(file: DataFile, text: &str, limits: &Limits, report: &mut Report) -> Option<Json> {
-    if too_big(file, text, limits.bytes, report) {
+fn read_policies(text: &str, limits: &Limits, report: &mut Report) -> Option<Policies> {
+    if too_big(DataFile::Policies, text, limits.bytes, report) {
         return None;
     }
-    // A big features file's coordinates are built one geometry at a time (see
-    // `features::read`): checked on a first pass, read on a second. A small file is read in
-    // one pass, which is quicker.
-    let deferred: &[&str] = if text.len() > DEFER_ABOVE_BYTES {
-        &["coordinates"]
-    } else {
-        &[]
-    };
-    match json::parse_deferring(text, deferred) {
-        Ok(v) => Some(v),
-        // A server's error page, or an address that leads to a web page, comes back as
-        // HTML where the data should be.
-        Err(_) if text.bytes().find(|b| !b.is_ascii_whitespace()) == Some(b'<') => {
-            report.error(
-                Location::file(file),
-                "is a web page, not JSON: check its address",
-            );
-            None
-        }
-        Err(e) => {
-            report.error(
-                Location::file(file).with_line_col(e.line, e.column),
-                format!("not valid JSON: {}", e.message),
-            );
-            None
-        }
-    }
-}
-
-fn read_policies(text: &str, limits: &Limits, report: &mut Report) -> Option<Policies> {
-    let root = parse_json(DataFile::Policies, text, limits, report)?;
     let before = report.error_count();
-    let policies = Policies::read(&root, report)?;
+    let policies = Policies::read(text, report)?;
     policies.validate(report);
     (report.error_count() == before).then_some(policies)
 }

@@ -1,8 +1,8 @@
-//! The data layer: text → validated [`model::Dataset`], with every problem located.
+//! The data layer: bytes → validated [`model::Dataset`], with every problem located.
 
+pub mod diagnose;
 pub mod features;
-pub mod json;
-pub mod keyed;
+pub mod json_error;
 pub mod load;
 pub mod model;
 pub mod policy;

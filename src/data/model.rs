@@ -1,7 +1,8 @@
 //! The validated dataset: places with their kind, bilingual names and shape, the words the
 //! data gives for its kinds of place, and the policies.
 
-use crate::data::keyed::Keyed;
+use std::collections::BTreeMap;
+
 use crate::data::policy::Policies;
 use crate::i18n::{Lang, Text};
 
@@ -148,7 +149,7 @@ pub struct Dataset {
     /// What the map shows, in a phrase: the canvas's accessible name (`title_zh`/`title_en`).
     pub title: Option<Text>,
     /// The data's words for its kinds of place (`kinds`).
-    pub kinds: Keyed<Kind, KindWords>,
+    pub kinds: BTreeMap<Kind, KindWords>,
     /// Policy content, if a policy file was given.
     pub policies: Option<Policies>,
 }

@@ -1,43 +1,54 @@
-//! The policy file: its shape (see `data/README.md` and `data/policies.schema.json`), read
-//! from parsed JSON with every problem located, and the content checks (both languages
-//! present, dates, cited sources exist).
+//! The policy file: its shape as `serde` types that mirror `data/policies.schema.json` (see
+//! `data/README.md`), read by `serde_json` with the problem's JSON path, and the content
+//! checks the types cannot make (both languages present, dates, cited sources exist).
 
-use crate::data::json::Json;
-use crate::data::keyed::Keyed;
-use crate::data::props::Props;
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::data::json_error::{self, is_syntax, Root};
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 
 /// All policy content: the Decision's overview, per-place details, a timeline and sources.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Policies {
     /// JSON Schema reference; ignored.
+    #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// Cited sources by key.
-    pub sources: Keyed<String, Source>,
+    pub sources: BTreeMap<String, Source>,
     /// What is shown when nothing is selected.
     pub overview: Overview,
     /// Details per place id.
-    pub places: Keyed<String, PlacePolicy>,
+    pub places: BTreeMap<String, PlacePolicy>,
     /// Dated milestones, each tagged with the places it concerns.
+    #[serde(default)]
     pub milestones: Vec<Milestone>,
     /// The policy's own words for the panel's headings and hint.
+    #[serde(default)]
     pub words: PanelWords,
 }
 
 /// Panel words that depend on the policy being mapped; each falls back to a generic phrase.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct PanelWords {
     /// Heading over the overview's measures, e.g. "The four measures".
+    #[serde(default)]
     pub measures_heading: Option<Text>,
     /// Heading over a place's points, e.g. "What the Decision says".
+    #[serde(default)]
     pub points_heading: Option<Text>,
     /// How to explore, under the overview.
+    #[serde(default)]
     pub overview_hint: Option<Text>,
 }
 
 /// A cited source.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Source {
     /// Who published it.
     pub publisher: Text,
@@ -48,7 +59,8 @@ pub struct Source {
 }
 
 /// The overview of the Decision.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Overview {
     /// The Decision's title.
     pub title: Text,
@@ -65,27 +77,83 @@ pub struct Overview {
 }
 
 /// What the Decision means for one place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct PlacePolicy {
     /// One or two sentences.
     pub summary: Text,
     /// The measures or facts that concern this place.
+    #[serde(default)]
     pub points: Vec<Text>,
     /// Key of the source in `sources`.
     pub source: String,
 }
 
 /// A dated event on the timeline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Milestone {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
     /// What happened.
     pub text: Text,
     /// Ids of the places it concerns (empty: the whole region).
+    #[serde(default)]
     pub places: Vec<String>,
     /// Key of the source in `sources`.
     pub source: String,
+}
+
+fn at(path: impl AsRef<str>) -> Location {
+    Location::path(DataFile::Policies, path.as_ref())
+}
+
+/// What a value is, in serde's words (`string "x"`, `map`) → ours (`a string`, `an object`).
+const UNEXPECTED: &[(&str, &str)] = &[
+    ("string", "a string"),
+    ("map", "an object"),
+    ("sequence", "an array"),
+    ("integer", "a number"),
+    ("floating point", "a number"),
+    ("boolean", "true or false"),
+    ("null", "null"),
+    ("unit value", "null"),
+];
+
+/// serde's message for a value of the wrong shape at `path` (serde_path_to_error's, `.` for
+/// the whole file) → the location and the format's words: a missing member is reported at
+/// the member, as "is missing (required)"; a wrong type says what was expected and found.
+fn shape_message(path: &str, error: &serde_json::Error) -> (String, String) {
+    let path = if path == "." { "" } else { path };
+    let join = |member: &str| {
+        if path.is_empty() {
+            member.to_string()
+        } else {
+            format!("{path}.{member}")
+        }
+    };
+    let message = json_error::plain(error);
+    let quoted = |m: &str| m.split('`').nth(1).map(str::to_string);
+    if let Some(member) = message.strip_prefix("missing field ").and_then(quoted) {
+        return (join(&member), "is missing (required)".into());
+    }
+    if let Some(member) = message.strip_prefix("unknown field ").and_then(quoted) {
+        // serde writes "unknown field `x`, expected one of `a`, `b`".
+        let rest = message.split_once(", ").map_or("", |(_, r)| r);
+        // serde_path_to_error's path already ends at the unknown member.
+        return (path.into(), format!("unknown field `{member}`: {rest}"));
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|m| m.split_once(", expected "))
+    {
+        let found = UNEXPECTED
+            .iter()
+            .find(|(theirs, _)| found.starts_with(theirs))
+            .map_or(found, |(_, ours)| ours);
+        return (path.into(), format!("must be {expected}, not {found}"));
+    }
+    (path.into(), message)
 }
 
 /// Whether `s` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible numbers.
@@ -104,214 +172,38 @@ pub fn is_partial_date(s: &str) -> bool {
     }
 }
 
-/// The member names of each object of the file, for reporting misspelt members.
-const TOP: &[&str] = &[
-    "$schema",
-    "sources",
-    "overview",
-    "places",
-    "milestones",
-    "words",
-];
-const SOURCE: &[&str] = &["publisher", "title", "date"];
-const OVERVIEW: &[&str] = &["title", "issuer", "date", "summary", "measures", "source"];
-const PLACE: &[&str] = &["summary", "points", "source"];
-const MILESTONE: &[&str] = &["date", "text", "places", "source"];
-const WORDS: &[&str] = &["measures_heading", "points_heading", "overview_hint"];
-
-fn at(path: impl AsRef<str>) -> Location {
-    Location::path(DataFile::Policies, path.as_ref())
-}
-
-/// A required string member.
-fn string(props: &mut Props, key: &str, report: &mut Report) -> Option<String> {
-    match props.required(key, report)? {
-        Json::String(s) => Some(s.clone()),
-        other => {
-            report.error(
-                props.at(key),
-                format!("must be a string, not {}", other.kind()),
-            );
-            props.ok = false;
-            None
-        }
-    }
-}
-
-/// An array member (absent: empty when `optional`), each item read by `item`.
-fn array<T>(
-    props: &mut Props,
-    key: &str,
-    optional: bool,
-    report: &mut Report,
-    mut item: impl FnMut(&Json, Location, &mut Report) -> Option<T>,
-) -> Option<Vec<T>> {
-    let value = match props.get(key) {
-        None if optional => return Some(Vec::new()),
-        _ => props.required(key, report)?,
-    };
-    let Some(items) = value.as_array() else {
-        report.error(
-            props.at(key),
-            format!("must be an array, not {}", value.kind()),
-        );
-        props.ok = false;
-        return None;
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut ok = true;
-    for (k, v) in items.iter().enumerate() {
-        match item(v, props.at(key).at(format!("[{k}]")), report) {
-            Some(t) => out.push(t),
-            None => ok = false,
-        }
-    }
-    props.ok &= ok;
-    ok.then_some(out)
-}
-
-/// An object member keyed by name (sources, places), each value read by `item`.
-fn map<T>(
-    props: &mut Props,
-    key: &str,
-    report: &mut Report,
-    mut item: impl FnMut(&Json, Location, &mut Report) -> Option<T>,
-) -> Option<Keyed<String, T>> {
-    let value = props.required(key, report)?;
-    let Some(members) = value.as_object() else {
-        report.error(
-            props.at(key),
-            format!("must be an object, not {}", value.kind()),
-        );
-        props.ok = false;
-        return None;
-    };
-    let mut out = Keyed::new();
-    let mut ok = true;
-    for (name, v) in members {
-        match item(v, props.at(key).at(name), report) {
-            Some(t) => {
-                out.insert(name.clone(), t);
-            }
-            None => ok = false,
-        }
-    }
-    props.ok &= ok;
-    ok.then_some(out)
-}
-
-fn text_item(v: &Json, at: Location, report: &mut Report) -> Option<Text> {
-    crate::data::props::text(v, at, report)
-}
-
-fn string_item(v: &Json, at: Location, report: &mut Report) -> Option<String> {
-    match v {
-        Json::String(s) => Some(s.clone()),
-        other => {
-            report.error(at, format!("must be a string, not {}", other.kind()));
-            None
-        }
-    }
-}
-
-fn read_source(v: &Json, at: Location, report: &mut Report) -> Option<Source> {
-    let mut p = Props::of(v, at, report)?;
-    p.deny_unknown(SOURCE, report);
-    let source = Source {
-        publisher: p.required_text("publisher", report)?,
-        title: p.required_text("title", report)?,
-        date: string(&mut p, "date", report)?,
-    };
-    p.ok.then_some(source)
-}
-
-fn read_overview(v: &Json, at: Location, report: &mut Report) -> Option<Overview> {
-    let mut p = Props::of(v, at, report)?;
-    p.deny_unknown(OVERVIEW, report);
-    let title = p.required_text("title", report);
-    let issuer = p.required_text("issuer", report);
-    let date = string(&mut p, "date", report);
-    let summary = p.required_text("summary", report);
-    let measures = array(&mut p, "measures", false, report, text_item);
-    let source = string(&mut p, "source", report);
-    let overview = Overview {
-        title: title?,
-        issuer: issuer?,
-        date: date?,
-        summary: summary?,
-        measures: measures?,
-        source: source?,
-    };
-    p.ok.then_some(overview)
-}
-
-fn read_place(v: &Json, at: Location, report: &mut Report) -> Option<PlacePolicy> {
-    let mut p = Props::of(v, at, report)?;
-    p.deny_unknown(PLACE, report);
-    let summary = p.required_text("summary", report);
-    let points = array(&mut p, "points", true, report, text_item);
-    let source = string(&mut p, "source", report);
-    let place = PlacePolicy {
-        summary: summary?,
-        points: points?,
-        source: source?,
-    };
-    p.ok.then_some(place)
-}
-
-fn read_milestone(v: &Json, at: Location, report: &mut Report) -> Option<Milestone> {
-    let mut p = Props::of(v, at, report)?;
-    p.deny_unknown(MILESTONE, report);
-    let date = string(&mut p, "date", report);
-    let text = p.required_text("text", report);
-    let places = array(&mut p, "places", true, report, string_item);
-    let source = string(&mut p, "source", report);
-    let milestone = Milestone {
-        date: date?,
-        text: text?,
-        places: places?,
-        source: source?,
-    };
-    p.ok.then_some(milestone)
-}
-
-fn read_words(p: &mut Props, report: &mut Report) -> Option<PanelWords> {
-    let Some(value) = p.get("words") else {
-        return Some(PanelWords::default());
-    };
-    let mut w = Props::of(value, p.at("words"), report)?;
-    w.deny_unknown(WORDS, report);
-    let words = PanelWords {
-        measures_heading: w.optional_text("measures_heading", report),
-        points_heading: w.optional_text("points_heading", report),
-        overview_hint: w.optional_text("overview_hint", report),
-    };
-    w.ok.then_some(words)
-}
-
 impl Policies {
-    /// Reads the parsed policy file, reporting every problem of shape at its JSON path
-    /// (missing and misspelt members, wrong types); `None` if any.
-    pub fn read(root: &Json, report: &mut Report) -> Option<Policies> {
-        let mut p = Props::of(root, at(""), report)?;
-        p.deny_unknown(TOP, report);
-        let schema = p.optional_str("$schema");
-        let sources = map(&mut p, "sources", report, read_source);
-        let overview = p
-            .required("overview", report)
-            .and_then(|v| read_overview(v, at("overview"), report));
-        let places = map(&mut p, "places", report, read_place);
-        let milestones = array(&mut p, "milestones", true, report, read_milestone);
-        let words = read_words(&mut p, report);
-        let policies = Policies {
-            schema,
-            sources: sources?,
-            overview: overview?,
-            places: places?,
-            milestones: milestones?,
-            words: words?,
+    /// Reads the policy file's text: its shape is the types above, read by serde with the
+    /// path of the first problem (`overview.title.en`) and plain words for it; then the
+    /// content checks of [`Policies::validate`].
+    pub fn read(text: &str, report: &mut Report) -> Option<Policies> {
+        match json_error::root(DataFile::Policies, text, report) {
+            Root::Object => {}
+            Root::Other(kind) => {
+                report.error(at(""), format!("must be an object, not {kind}"));
+                return None;
+            }
+            Root::NotJson => return None,
+        }
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let policies: Policies = match serde_path_to_error::deserialize(&mut reader) {
+            Ok(p) => p,
+            Err(e) if is_syntax(e.inner()) => {
+                json_error::report_syntax(DataFile::Policies, text, 0, e.inner(), report);
+                return None;
+            }
+            Err(e) => {
+                let (path, message) = shape_message(&e.path().to_string(), e.inner());
+                report.error(at(path), message);
+                return None;
+            }
         };
-        p.ok.then_some(policies)
+        // Text after the value would make it not JSON; serde_json checks it here.
+        if let Err(e) = reader.end() {
+            json_error::report_syntax(DataFile::Policies, text, 0, &e, report);
+            return None;
+        }
+        Some(policies)
     }
 
     /// Reports what the schema cannot: empty texts, bad dates, citations of unknown sources.

@@ -1,15 +1,28 @@
-//! Reading a JSON object's members with the data format's rules (required strings, optional
-//! flags, numbers, positions, zh/en pairs, bilingual texts, no unknown members), reporting
-//! each problem at its member's path.
+//! Reading the members of a feature's `properties` (and the collection's own members), which
+//! GeoJSON leaves free-form, with the data format's rules: required strings, optional flags,
+//! numbers, positions and zh/en pairs, each problem reported at its member's path.
 
-use crate::data::json::Json;
+use serde_json::{Map, Value as Json};
+
 use crate::data::model::LonLat;
 use crate::data::report::{Location, Report};
-use crate::i18n::{decimal, Text};
+use crate::i18n::{decimal, visible, Text};
+
+/// What a JSON value is, in the words of a message ("must be a string, not an array").
+pub fn kind_of(value: &Json) -> &'static str {
+    match value {
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
 
 /// The members of one JSON object (a feature's `properties`, the collection, a policy).
 pub struct Props<'a> {
-    members: &'a [(String, Json)],
+    members: &'a Map<String, Json>,
     at: Location,
     /// False once any member was reported as an error.
     pub ok: bool,
@@ -17,22 +30,11 @@ pub struct Props<'a> {
 
 impl<'a> Props<'a> {
     /// Reads `members`, which sit at `at` (member paths are appended to it).
-    pub fn new(members: &'a [(String, Json)], at: Location) -> Props<'a> {
+    pub fn new(members: &'a Map<String, Json>, at: Location) -> Props<'a> {
         Props {
             members,
             at,
             ok: true,
-        }
-    }
-
-    /// Reads `value` as an object, reporting at `at` if it is not one.
-    pub fn of(value: &'a Json, at: Location, report: &mut Report) -> Option<Props<'a>> {
-        match value.as_object() {
-            Some(members) => Some(Props::new(members, at)),
-            None => {
-                report.error(at, format!("must be an object, not {}", value.kind()));
-                None
-            }
         }
     }
 
@@ -43,26 +45,12 @@ impl<'a> Props<'a> {
 
     /// Member `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'a Json> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.members.get(key)
     }
 
     fn error(&mut self, key: &str, message: impl Into<String>, report: &mut Report) {
         report.error(self.at.at(key), message);
         self.ok = false;
-    }
-
-    /// Reports every member not in `allowed` (a misspelt member would otherwise be lost).
-    pub fn deny_unknown(&mut self, allowed: &[&str], report: &mut Report) {
-        for (key, _) in self.members {
-            if !allowed.contains(&key.as_str()) {
-                let expected = crate::i18n::join(allowed, "`, `");
-                self.error(
-                    key,
-                    format!("unknown field `{key}`: expected one of `{expected}`"),
-                    report,
-                );
-            }
-        }
     }
 
     /// A member that must be present.
@@ -77,7 +65,7 @@ impl<'a> Props<'a> {
     /// A member that must be a non-empty string.
     pub fn required_str(&mut self, key: &str, report: &mut Report) -> Option<String> {
         match self.required(key, report)? {
-            Json::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            Json::String(s) if !s.trim().is_empty() => Some(visible(s)),
             Json::String(_) => {
                 self.error(key, "must not be empty", report);
                 None
@@ -91,7 +79,7 @@ impl<'a> Props<'a> {
 
     /// An optional string; anything else is ignored (free-form provenance members).
     pub fn optional_str(&self, key: &str) -> Option<String> {
-        self.get(key).and_then(Json::as_str).map(str::to_string)
+        self.get(key).and_then(Json::as_str).map(visible)
     }
 
     /// An optional `true`/`false`, false when absent.
@@ -110,7 +98,7 @@ impl<'a> Props<'a> {
     pub fn optional_positive(&mut self, key: &str, what: &str, report: &mut Report) -> Option<f64> {
         match self.get(key) {
             None | Some(Json::Null) => None,
-            Some(Json::Number(a)) if *a > 0.0 => Some(*a),
+            Some(Json::Number(a)) if a.as_f64().is_some_and(|a| a > 0.0) => a.as_f64(),
             Some(_) => {
                 self.error(key, format!("must be a positive number of {what}"), report);
                 None
@@ -153,8 +141,8 @@ impl<'a> Props<'a> {
                 if !zh.trim().is_empty() && !en.trim().is_empty() =>
             {
                 Some(Text {
-                    zh: zh.clone(),
-                    en: en.clone(),
+                    zh: visible(zh),
+                    en: visible(en),
                 })
             }
             _ => {
@@ -167,39 +155,6 @@ impl<'a> Props<'a> {
             }
         }
     }
-
-    /// A required `{ "zh": …, "en": … }` text.
-    pub fn required_text(&mut self, key: &str, report: &mut Report) -> Option<Text> {
-        let value = self.required(key, report)?;
-        let t = text(value, self.at.at(key), report);
-        self.ok &= t.is_some();
-        t
-    }
-
-    /// An optional `{ "zh": …, "en": … }` text.
-    pub fn optional_text(&mut self, key: &str, report: &mut Report) -> Option<Text> {
-        let value = self.get(key)?;
-        let t = text(value, self.at.at(key), report);
-        self.ok &= t.is_some();
-        t
-    }
-}
-
-/// A `{ "zh": …, "en": … }` text: both strings present (emptiness is checked later, with
-/// the other content checks).
-pub fn text(value: &Json, at: Location, report: &mut Report) -> Option<Text> {
-    let mut props = Props::of(value, at, report)?;
-    props.deny_unknown(&["zh", "en"], report);
-    let mut lang = |key: &str, report: &mut Report| match props.required(key, report)? {
-        Json::String(s) => Some(s.clone()),
-        _ => {
-            props.error(key, "must be a string", report);
-            None
-        }
-    };
-    let zh = lang("zh", report);
-    let en = lang("en", report);
-    Some(Text { zh: zh?, en: en? }).filter(|_| props.ok)
 }
 
 /// A GeoJSON position `[lon, lat, …]` (extra members such as altitude are ignored).

@@ -3,7 +3,6 @@
 
 pub mod coords;
 pub mod hit;
-pub mod math;
 pub mod pole;
 pub mod projection;
 pub mod shapes;

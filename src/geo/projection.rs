@@ -4,7 +4,6 @@
 //! standard parallels (about 37° and 41.5°N) keep the scale error over the region under 0.3%.
 
 use crate::geo::coords::{LonLat, Plane};
-use crate::geo::math::{atan, atan2, cos, hypot, ln, powf, sin, sin_cos, tan};
 use std::f64::consts::FRAC_PI_4;
 
 /// Mean Earth radius in metres (IUGG).
@@ -43,26 +42,26 @@ impl Lambert {
     /// parallels `lat1`, `lat2` (degrees). Equal parallels give the tangent cone.
     pub fn new(lon0: f64, lat0: f64, lat1: f64, lat2: f64) -> Lambert {
         let (p0, p1, p2) = (lat0.to_radians(), lat1.to_radians(), lat2.to_radians());
-        let t = |p: f64| tan(FRAC_PI_4 + p / 2.0);
+        let t = |p: f64| (FRAC_PI_4 + p / 2.0).tan();
         let n = if (p1 - p2).abs() < 1e-10 {
-            sin(p1)
+            p1.sin()
         } else {
-            ln(cos(p1) / cos(p2)) / ln(t(p2) / t(p1))
+            (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln()
         };
-        let f = cos(p1) * powf(t(p1), n) / n;
+        let f = p1.cos() * t(p1).powf(n) / n;
         let rf = EARTH_RADIUS_M * f;
         Lambert {
             lon0,
             n,
             rf,
-            rho0: rf / powf(t(p0), n),
+            rho0: rf / t(p0).powf(n),
         }
     }
 
     /// Projects a longitude/latitude onto the plane.
     pub fn forward(&self, ll: LonLat) -> Plane {
-        let rho = self.rf / powf(tan(FRAC_PI_4 + ll.lat.to_radians() / 2.0), self.n);
-        let (sin_theta, cos_theta) = sin_cos(self.n * (ll.lon - self.lon0).to_radians());
+        let rho = self.rf / (FRAC_PI_4 + ll.lat.to_radians() / 2.0).tan().powf(self.n);
+        let (sin_theta, cos_theta) = (self.n * (ll.lon - self.lon0).to_radians()).sin_cos();
         Plane {
             x: rho * sin_theta,
             y: self.rho0 - rho * cos_theta,
@@ -75,8 +74,8 @@ impl Lambert {
     pub fn ground_per_plane(&self, p: Plane) -> Option<f64> {
         // k = n·ρ / (R·cos φ), with t = tan(π/4 + φ/2) = (R·F/ρ)^(1/n) from the point's
         // distance to the cone's apex, and cos φ = 2t / (1 + t²): no inverse trigonometry.
-        let rho = self.n.signum() * hypot(p.x, self.rho0 - p.y);
-        let t = powf(self.rf / rho, 1.0 / self.n);
+        let rho = self.n.signum() * p.x.hypot(self.rho0 - p.y);
+        let t = (self.rf / rho).powf(1.0 / self.n);
         let k = self.n * rho * (1.0 + t * t) / (2.0 * EARTH_RADIUS_M * t);
         (k.is_finite() && k > 0.0).then(|| 1.0 / k)
     }
@@ -84,12 +83,12 @@ impl Lambert {
     /// The longitude/latitude of a plane point; `None` where the inverse is undefined.
     pub fn inverse(&self, p: Plane) -> Option<LonLat> {
         let dy = self.rho0 - p.y;
-        let rho = self.n.signum() * hypot(p.x, dy);
+        let rho = self.n.signum() * p.x.hypot(dy);
         if rho == 0.0 || !rho.is_finite() {
             return None;
         }
-        let theta = atan2(self.n.signum() * p.x, self.n.signum() * dy);
-        let lat = 2.0 * atan(powf(self.rf / rho, 1.0 / self.n)) - std::f64::consts::FRAC_PI_2;
+        let theta = (self.n.signum() * p.x).atan2(self.n.signum() * dy);
+        let lat = 2.0 * (self.rf / rho).powf(1.0 / self.n).atan() - std::f64::consts::FRAC_PI_2;
         let ll = LonLat {
             lon: self.lon0 + (theta / self.n).to_degrees(),
             lat: lat.to_degrees(),

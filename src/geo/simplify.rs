@@ -2,7 +2,6 @@
 //! the last one kept changes nothing a reader can see, and on big data it is most of the work.
 
 use crate::geo::coords::{within, Plane};
-use crate::geo::math::floor_log2;
 
 /// The detail level for a zoom given in device pixels per plane metre. Level `L` keeps
 /// vertices `2^-L` metres apart, which at this zoom is from ⅛ to under ¼ of a device pixel:
@@ -10,7 +9,7 @@ use crate::geo::math::floor_log2;
 /// Zooms within a factor of two share a level, so zooming reuses what was built.
 pub fn detail_level(device_px_per_metre: f64) -> i32 {
     if device_px_per_metre.is_finite() && device_px_per_metre > 0.0 {
-        floor_log2(device_px_per_metre) + 3
+        device_px_per_metre.log2().floor() as i32 + 3
     } else {
         0
     }

@@ -2,7 +2,6 @@
 //! enough to be more than a click, and a two-finger pinch that pans and zooms together.
 
 use crate::geo::coords::Css;
-use crate::geo::math::hypot;
 
 /// How far (CSS px) a pointer must travel before a press is a drag rather than a click.
 pub const DRAG_THRESHOLD_PX: f64 = 4.0;
@@ -29,7 +28,7 @@ impl Drag {
         if !(dx.is_finite() && dy.is_finite()) {
             return (0.0, 0.0);
         }
-        self.travelled += hypot(dx, dy);
+        self.travelled += dx.hypot(dy);
         if !self.is_drag() {
             // A wobbly click: the map stays put until the press moves on; then it catches up
             // with the whole way from the press, so the map stays under the pointer.
@@ -75,7 +74,7 @@ fn midpoint(a: Css, b: Css) -> Css {
 impl Pinch {
     /// Two fingers down at `a` and `b`; `None` if they are on the same spot.
     pub fn start(a: Css, b: Css) -> Option<Pinch> {
-        let spread = hypot(a.x - b.x, a.y - b.y);
+        let spread = (a.x - b.x).hypot(a.y - b.y);
         (spread.is_finite() && spread > 1.0).then(|| Pinch {
             mid: midpoint(a, b),
             spread,

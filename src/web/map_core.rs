@@ -7,7 +7,6 @@
 use crate::data::load::{self, Limits};
 use crate::data::report::DataFile;
 use crate::geo::coords::{within, Css, LonLat};
-use crate::geo::math::exp;
 use crate::geo::view::View;
 use crate::i18n::{decimal, Lang, Ui};
 use crate::render::style::{Style, Theme};
@@ -392,7 +391,7 @@ impl MapCore {
                 self.animation = None;
                 let zoomed = self
                     .map
-                    .zoom_by(exp(-a * WHEEL_ZOOM_PER_PX), Some(at(b, c)));
+                    .zoom_by((-a * WHEEL_ZOOM_PER_PX).exp(), Some(at(b, c)));
                 self.mark(changed::DRAW, zoomed);
             }
             input::DRAG_START => self.drag = Some((a as i32, Drag::start(at(b, c)))),
