@@ -1,18 +1,27 @@
-//! Why `geojson` refused a feature, in the format's words and at its JSON path: a second look
-//! at the feature as plain JSON values, taken only when the typed read failed (so a good
-//! file never pays for it).
+//! Why the typed read refused a feature, in the format's words and at its JSON path: a
+//! second look at the feature as plain JSON values, taken only when the typed read failed
+//! (so a good file never pays for it).
 
 use serde_json::{Map, Value as Json};
 
 use crate::data::features::unsupported;
 use crate::data::json_error;
 use crate::data::props::{kind_of, position};
-use crate::data::report::{Location, Report};
+use crate::data::report::{DataFile, Location, Report};
 
-/// Reports what is wrong with feature `i` (the text `raw`), which geojson refused with
-/// `error`; geojson's own message, if the second look finds nothing more precise.
-pub fn feature(i: usize, raw: &str, error: &serde_json::Error, report: &mut Report) {
-    let value: Json = serde_json::from_str(raw).unwrap_or(Json::Null);
+/// Reports what is wrong with feature `i` (the slice `raw` of the file's `text`), which the
+/// typed read refused with `error`; that message, if the second look finds nothing more
+/// precise.
+pub fn feature(i: usize, raw: &str, text: &str, error: &serde_json::Error, report: &mut Report) {
+    let value: Json = match serde_json::from_str(raw) {
+        Ok(value) => value,
+        // Deeper than JSON values may nest here, say.
+        Err(e) => {
+            let offset = json_error::offset_in(text, raw);
+            json_error::report_syntax(DataFile::Features, text, offset, &e, report);
+            return;
+        }
+    };
     let id_hint = value
         .get("properties")
         .and_then(|p| p.get("id"))
@@ -33,11 +42,6 @@ pub fn feature(i: usize, raw: &str, error: &serde_json::Error, report: &mut Repo
         )
     });
     report.error(at, message);
-}
-
-/// Whether the object `raw` has a member `key` (null or not).
-pub fn has_member(raw: &str, key: &str) -> bool {
-    serde_json::from_str::<Map<String, Json>>(raw).is_ok_and(|m| m.contains_key(key))
 }
 
 /// The first problem of shape in a feature's members.
@@ -70,15 +74,7 @@ fn shape_problem(members: &Map<String, Json>, at: &Location) -> Option<(Location
             "Point" => 0,
             "Polygon" => 2,
             "MultiPolygon" => 3,
-            "LineString" | "MultiLineString" | "MultiPoint" | "GeometryCollection" => {
-                return Some((at.at("type"), unsupported(t)));
-            }
-            other => {
-                let message = format!(
-                    "\"{other}\" is not a GeoJSON geometry type: use Point, Polygon or MultiPolygon"
-                );
-                return Some((at.at("type"), message));
-            }
+            other => return Some((at.at("type"), unsupported(other))),
         },
         Some(other) => {
             let message = format!("must be a string, not {}", kind_of(other));

@@ -1,22 +1,29 @@
 //! The features file (a GeoJSON FeatureCollection) → places, the credit line, the map's title
 //! and the data's words for its kinds, with every problem located.
 //!
-//! The collection is read with `serde_json` holding each feature as a slice of the text
-//! (`RawValue`); each feature is then read into `geojson`'s types, checked, turned into a
-//! [`Place`] and dropped. So however big the file, only one feature at a time is a tree of
-//! values, which keeps the 1,000,000-position stress data within the memory budget. What
-//! GeoJSON leaves open (kinds, ids, names, closed rings, ranges, windings, limits) is ours
-//! to check, on those types.
+//! `serde_json` reads the collection holding each feature as a slice of the text
+//! (`RawValue`); each feature is then read, checked, turned into a [`Place`] and dropped, so
+//! however big the file only one feature at a time is in memory as JSON types. A feature's
+//! `properties` are a `serde_json` map (what GeoJSON's own crate gives them as); its
+//! coordinates are read into the `geojson` crate's `Position` and `PolygonType` once the
+//! geometry's `type` says which. What GeoJSON leaves open (kinds, ids, names, closed rings,
+//! ranges, windings, limits) is ours to check, on those types.
+//!
+//! Why not `geojson::Feature` and `geojson::Geometry` whole: both read their members
+//! through serde's `flatten` (to keep foreign members, which the map does not use), which
+//! buffers every feature as an untyped tree before reading it, and their error type's
+//! message serializes a whole feature back to JSON. Measured in the shipped wasm, the two
+//! cost 9.9 KB gzipped (110.5 KB against 100.6 KB), which is over the code budget with the
+//! rest of the stack, and the buffering doubles the memory a big feature takes while read.
 
-use std::collections::BTreeMap;
-
-use geojson::{GeometryValue, Position};
+use geojson::{PolygonType, Position};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
 use crate::data::diagnose;
 use crate::data::json_error::{self, is_syntax, Root};
+use crate::data::keyed::Keyed;
 use crate::data::load::Limits;
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
@@ -31,7 +38,7 @@ pub struct CollectionWords {
     /// `title_zh` / `title_en`.
     pub title: Option<Text>,
     /// `kinds`.
-    pub kinds: BTreeMap<Kind, KindWords>,
+    pub kinds: Keyed<Kind, KindWords>,
 }
 
 /// The collection's members, with its features left as text until each is read.
@@ -69,6 +76,70 @@ impl Collection<'_> {
         .into_iter()
         .filter_map(|(k, v)| Some((k.to_string(), v.clone()?)))
         .collect()
+    }
+}
+
+/// One feature: the properties GeoJSON leaves free-form, and its geometry.
+#[derive(Deserialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    _type: FeatureType,
+    #[serde(default)]
+    properties: Option<Map<String, Json>>,
+    /// `None` when absent, `Some(None)` when null.
+    #[serde(borrow, default, deserialize_with = "present")]
+    geometry: Option<Option<Geometry<'a>>>,
+}
+
+/// The one `type` a feature has.
+#[derive(Deserialize)]
+enum FeatureType {
+    Feature,
+}
+
+/// A geometry: its type, and its coordinates left as text until the type says what they
+/// must be.
+#[derive(Deserialize)]
+struct Geometry<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(borrow, default)]
+    coordinates: Option<&'a RawValue>,
+}
+
+impl Geometry<'_> {
+    /// The coordinates' text (`null` if there are none).
+    fn coordinates_text(&self) -> &str {
+        self.coordinates.map_or("null", |c| c.get())
+    }
+}
+
+/// A member that is present, null or not (serde reads an absent one as its default).
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
+/// A geometry's coordinates, read into geojson's types for the three the map draws.
+enum Coordinates {
+    Point(Position),
+    Polygon(PolygonType),
+    MultiPolygon(Vec<PolygonType>),
+}
+
+impl Geometry<'_> {
+    /// The coordinates, read as the type says; `Ok(None)` for a type the map does not draw.
+    fn coordinates(&self) -> Result<Option<Coordinates>, serde_json::Error> {
+        let text = self.coordinates_text();
+        Ok(Some(match self.kind.as_str() {
+            "Point" => Coordinates::Point(serde_json::from_str(text)?),
+            "Polygon" => Coordinates::Polygon(serde_json::from_str(text)?),
+            "MultiPolygon" => Coordinates::MultiPolygon(serde_json::from_str(text)?),
+            _ => return Ok(None),
+        }))
     }
 }
 
@@ -177,7 +248,7 @@ fn collection_words(root: &Map<String, Json>, report: &mut Report) -> Collection
         }
     };
     let title = root.optional_pair("title", report);
-    let mut kinds = BTreeMap::new();
+    let mut kinds = Keyed::new();
     match root.get("kinds") {
         None | Some(Json::Null) => {}
         Some(Json::Object(entries)) => {
@@ -223,9 +294,17 @@ pub fn unknown_kind(kind: &str) -> String {
     format!("unknown kind \"{kind}\": use province, counties, wing, park or context")
 }
 
-/// The message for a GeoJSON geometry type the map does not draw.
-pub fn unsupported(geometry_type: &str) -> String {
-    format!("{geometry_type} is not supported: use Point, Polygon or MultiPolygon")
+/// Why the map cannot draw a geometry of type `kind`: GeoJSON's other types, and names that
+/// are not GeoJSON at all, are told apart.
+pub fn unsupported(kind: &str) -> String {
+    match kind {
+        "LineString" | "MultiLineString" | "MultiPoint" | "GeometryCollection" => {
+            format!("{kind} is not supported: use Point, Polygon or MultiPolygon")
+        }
+        _ => {
+            format!("\"{kind}\" is not a GeoJSON geometry type: use Point, Polygon or MultiPolygon")
+        }
+    }
 }
 
 /// The positions still allowed, out of the limit for the whole file; the limit is reported
@@ -244,18 +323,32 @@ fn read_feature(
     budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Place> {
-    let feature: geojson::Feature = match serde_json::from_str(raw) {
-        Ok(f) => f,
-        Err(e) if is_syntax(&e) => {
-            let offset = json_error::offset_in(text, raw);
+    // Text that is not JSON is reported at its line and column in the whole file; a shape
+    // that the types refuse gets a second look, at plain JSON values, that says where and why.
+    let refused = |part: &str, e: serde_json::Error, report: &mut Report| {
+        if is_syntax(&e) {
+            let offset = json_error::offset_in(text, part);
             json_error::report_syntax(DataFile::Features, text, offset, &e, report);
-            return None;
+        } else {
+            diagnose::feature(i, raw, text, &e, report);
         }
-        // geojson refused it: a second look, at plain JSON values, says where and why.
+    };
+    let feature: Feature = match serde_json::from_str(raw) {
+        Ok(f) => f,
         Err(e) => {
-            diagnose::feature(i, raw, &e, report);
+            refused(raw, e, report);
             return None;
         }
+    };
+    let coordinates = match &feature.geometry {
+        Some(Some(g)) => match g.coordinates() {
+            Ok(c) => c,
+            Err(e) => {
+                refused(g.coordinates_text(), e, report);
+                return None;
+            }
+        },
+        _ => None,
     };
     let id_hint = feature
         .properties
@@ -301,10 +394,10 @@ fn read_feature(
     let label = props.optional_position("label", report);
     let source = props.optional_str("source");
     let shape = match &feature.geometry {
-        Some(g) => read_shape(&g.value, &at.at("geometry"), budget, report),
+        Some(Some(g)) => read_shape(&g.kind, coordinates, &at.at("geometry"), budget, report),
         // GeoJSON allows a feature with no location (`"geometry": null`); there is nothing
-        // to draw or select. geojson reads a missing geometry as null too: tell them apart.
-        None if diagnose::has_member(raw, "geometry") => {
+        // to draw or select.
+        Some(None) => {
             report.warn(
                 at.at("geometry"),
                 "is null: the place is left off the map (give it a Point, Polygon or MultiPolygon)",
@@ -361,20 +454,19 @@ fn read_position(p: &Position, at: &Location, report: &mut Report) -> Option<Lon
 }
 
 fn read_shape(
-    geometry: &GeometryValue,
+    kind: &str,
+    geometry: Option<Coordinates>,
     at: &Location,
     budget: &mut Budget,
     report: &mut Report,
 ) -> Option<Shape> {
     let coordinates = at.at("coordinates");
     match geometry {
-        GeometryValue::Point { coordinates: p } => {
-            read_position(p, &coordinates, report).map(Shape::Point)
+        Some(Coordinates::Point(p)) => read_position(&p, &coordinates, report).map(Shape::Point),
+        Some(Coordinates::Polygon(rings)) => {
+            read_polygon(&rings, &coordinates, budget, report).map(|p| Shape::Area(vec![p]))
         }
-        GeometryValue::Polygon { coordinates: rings } => {
-            read_polygon(rings, &coordinates, budget, report).map(|p| Shape::Area(vec![p]))
-        }
-        GeometryValue::MultiPolygon { coordinates: polys } => {
+        Some(Coordinates::MultiPolygon(polys)) => {
             if polys.is_empty() {
                 report.error(coordinates, "a MultiPolygon with no polygons");
                 return None;
@@ -390,8 +482,8 @@ fn read_shape(
             }
             ok.then_some(Shape::Area(out))
         }
-        other => {
-            report.error(at.at("type"), unsupported(other.type_name()));
+        None => {
+            report.error(at.at("type"), unsupported(kind));
             None
         }
     }

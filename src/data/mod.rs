@@ -3,6 +3,7 @@
 pub mod diagnose;
 pub mod features;
 pub mod json_error;
+pub mod keyed;
 pub mod load;
 pub mod model;
 pub mod policy;

@@ -1,8 +1,7 @@
 //! The validated dataset: places with their kind, bilingual names and shape, the words the
 //! data gives for its kinds of place, and the policies.
 
-use std::collections::BTreeMap;
-
+use crate::data::keyed::Keyed;
 use crate::data::policy::Policies;
 use crate::i18n::{Lang, Text};
 
@@ -149,7 +148,7 @@ pub struct Dataset {
     /// What the map shows, in a phrase: the canvas's accessible name (`title_zh`/`title_en`).
     pub title: Option<Text>,
     /// The data's words for its kinds of place (`kinds`).
-    pub kinds: BTreeMap<Kind, KindWords>,
+    pub kinds: Keyed<Kind, KindWords>,
     /// Policy content, if a policy file was given.
     pub policies: Option<Policies>,
 }

@@ -2,11 +2,10 @@
 //! `data/README.md`), read by `serde_json` with the problem's JSON path, and the content
 //! checks the types cannot make (both languages present, dates, cited sources exist).
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 
 use crate::data::json_error::{self, is_syntax, Root};
+use crate::data::keyed::Keyed;
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 
@@ -18,11 +17,11 @@ pub struct Policies {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// Cited sources by key.
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Keyed<String, Source>,
     /// What is shown when nothing is selected.
     pub overview: Overview,
     /// Details per place id.
-    pub places: BTreeMap<String, PlacePolicy>,
+    pub places: Keyed<String, PlacePolicy>,
     /// Dated milestones, each tagged with the places it concerns.
     #[serde(default)]
     pub milestones: Vec<Milestone>,

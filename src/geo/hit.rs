@@ -21,7 +21,7 @@ pub fn place_at(data: &Dataset, projected: &Projected, view: &View, at: Css) -> 
         .filter_map(|(i, shape)| match shape {
             PlaneShape::Point(p) => {
                 let c = view.to_css(*p);
-                let d = (c.x - at.x).hypot(c.y - at.y);
+                let d = crate::geo::coords::length(c.x - at.x, c.y - at.y);
                 (d <= POINT_RADIUS_PX).then_some((i, d))
             }
             PlaneShape::Area(_) => None,

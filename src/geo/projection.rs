@@ -3,7 +3,7 @@
 //! Conformal keeps shapes of provinces and circles true locally; for North China the fitted
 //! standard parallels (about 37° and 41.5°N) keep the scale error over the region under 0.3%.
 
-use crate::geo::coords::{LonLat, Plane};
+use crate::geo::coords::{length, LonLat, Plane};
 use std::f64::consts::FRAC_PI_4;
 
 /// Mean Earth radius in metres (IUGG).
@@ -48,19 +48,19 @@ impl Lambert {
         } else {
             (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln()
         };
-        let f = p1.cos() * t(p1).powf(n) / n;
+        let f = p1.cos() * (n * t(p1).ln()).exp() / n;
         let rf = EARTH_RADIUS_M * f;
         Lambert {
             lon0,
             n,
             rf,
-            rho0: rf / t(p0).powf(n),
+            rho0: rf / (n * t(p0).ln()).exp(),
         }
     }
 
     /// Projects a longitude/latitude onto the plane.
     pub fn forward(&self, ll: LonLat) -> Plane {
-        let rho = self.rf / (FRAC_PI_4 + ll.lat.to_radians() / 2.0).tan().powf(self.n);
+        let rho = self.rf / (self.n * (FRAC_PI_4 + ll.lat.to_radians() / 2.0).tan().ln()).exp();
         let (sin_theta, cos_theta) = (self.n * (ll.lon - self.lon0).to_radians()).sin_cos();
         Plane {
             x: rho * sin_theta,
@@ -74,8 +74,8 @@ impl Lambert {
     pub fn ground_per_plane(&self, p: Plane) -> Option<f64> {
         // k = n·ρ / (R·cos φ), with t = tan(π/4 + φ/2) = (R·F/ρ)^(1/n) from the point's
         // distance to the cone's apex, and cos φ = 2t / (1 + t²): no inverse trigonometry.
-        let rho = self.n.signum() * p.x.hypot(self.rho0 - p.y);
-        let t = (self.rf / rho).powf(1.0 / self.n);
+        let rho = self.n.signum() * length(p.x, self.rho0 - p.y);
+        let t = ((self.rf / rho).ln() / self.n).exp();
         let k = self.n * rho * (1.0 + t * t) / (2.0 * EARTH_RADIUS_M * t);
         (k.is_finite() && k > 0.0).then(|| 1.0 / k)
     }
@@ -83,12 +83,12 @@ impl Lambert {
     /// The longitude/latitude of a plane point; `None` where the inverse is undefined.
     pub fn inverse(&self, p: Plane) -> Option<LonLat> {
         let dy = self.rho0 - p.y;
-        let rho = self.n.signum() * p.x.hypot(dy);
+        let rho = self.n.signum() * length(p.x, dy);
         if rho == 0.0 || !rho.is_finite() {
             return None;
         }
         let theta = (self.n.signum() * p.x).atan2(self.n.signum() * dy);
-        let lat = 2.0 * (self.rf / rho).powf(1.0 / self.n).atan() - std::f64::consts::FRAC_PI_2;
+        let lat = 2.0 * ((self.rf / rho).ln() / self.n).exp().atan() - std::f64::consts::FRAC_PI_2;
         let ll = LonLat {
             lon: self.lon0 + (theta / self.n).to_degrees(),
             lat: lat.to_degrees(),

@@ -105,5 +105,5 @@ fn distance_to_segment(p: Plane, a: Plane, b: Plane) -> f64 {
     } else {
         0.0
     };
-    (p.x - (a.x + t * dx)).hypot(p.y - (a.y + t * dy))
+    crate::geo::coords::length(p.x - (a.x + t * dx), p.y - (a.y + t * dy))
 }

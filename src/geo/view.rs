@@ -197,7 +197,7 @@ impl View {
         if t >= 1.0 {
             return *to; // the last frame lands exactly where it was going
         }
-        let scale = self.scale * (to.scale / self.scale).powf(t);
+        let scale = self.scale * ((to.scale / self.scale).ln() * t).exp();
         let (a, b) = (self.center(), to.center());
         let center = Plane {
             x: a.x + (b.x - a.x) * t,

@@ -28,7 +28,7 @@ impl Drag {
         if !(dx.is_finite() && dy.is_finite()) {
             return (0.0, 0.0);
         }
-        self.travelled += dx.hypot(dy);
+        self.travelled += crate::geo::coords::length(dx, dy);
         if !self.is_drag() {
             // A wobbly click: the map stays put until the press moves on; then it catches up
             // with the whole way from the press, so the map stays under the pointer.
@@ -74,7 +74,7 @@ fn midpoint(a: Css, b: Css) -> Css {
 impl Pinch {
     /// Two fingers down at `a` and `b`; `None` if they are on the same spot.
     pub fn start(a: Css, b: Css) -> Option<Pinch> {
-        let spread = (a.x - b.x).hypot(a.y - b.y);
+        let spread = crate::geo::coords::length(a.x - b.x, a.y - b.y);
         (spread.is_finite() && spread > 1.0).then(|| Pinch {
             mid: midpoint(a, b),
             spread,
