@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site package fuzz data check bench lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
+.PHONY: demo test tools site package fuzz data check bench hit-grid lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -93,9 +93,10 @@ test-data: tools
 	  echo "default data: $$size bytes gzipped (budget $(DATA_BUDGET_BYTES))"; \
 	  test $$size -le $(DATA_BUDGET_BYTES)
 
-## The widget's code (wasm + script with its CSS), gzipped, within issue #7's budget of 60 KB
-## (Leaflet's JS and CSS are 45 KB; the widget was 130 KB before that work).
-CODE_BUDGET_BYTES := 61440
+## The widget's code (wasm + script with its CSS), gzipped: at most 110 KB, the budget for
+## the stack it is specified on (geojson, serde, serde_json; issue #17), aiming at 90 KB.
+## Leaflet's JS and CSS are 45 KB.
+CODE_BUDGET_BYTES := 112640
 test-size: site
 	@node scripts/code-size.mjs $(CODE_BUDGET_BYTES) www/jingjinji-map.wasm www/jingjinji-map.js
 
@@ -114,6 +115,11 @@ data: tools
 bench: site
 	python3 scripts/stress_data.py
 	node bench/run.mjs
+
+## Records tests/fixtures/hit-grid.tsv anew from today's hit-testing (look at the diff):
+## the tests compare with it, native and wasm.
+hit-grid:
+	cargo test --test hit -- --ignored record_hit_grid
 
 ## The README's pictures, and the reference pictures the looks test compares with: look at
 ## them (git diff) before committing.

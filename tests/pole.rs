@@ -18,9 +18,19 @@ fn polygon(rings: Vec<Vec<(f64, f64)>>) -> PlanePolygon {
     PlanePolygon { rings, bbox }
 }
 
-/// Distance from `p` to the nearest edge, 0 outside.
+/// The polygon as the field's crate has it: the oracle for inside and for the pole.
+fn oracle(poly: &PlanePolygon) -> geo::Polygon {
+    let ring = |r: &Vec<Plane>| r.iter().map(|q| (q.x, q.y)).collect::<geo::LineString>();
+    geo::Polygon::new(
+        ring(&poly.rings[0]),
+        poly.rings[1..].iter().map(ring).collect(),
+    )
+}
+
+/// Distance from `p` to the nearest edge, 0 outside (inside as `geo` decides it).
 fn room(poly: &PlanePolygon, p: Plane) -> f64 {
-    if !poly.contains(p) {
+    use geo::Contains;
+    if !oracle(poly).contains(&geo::Point::new(p.x, p.y)) {
         return 0.0;
     }
     poly.rings
@@ -49,6 +59,19 @@ fn assert_near_best(name: &str, poly: &PlanePolygon, precision: f64) {
     assert!(
         got >= best - precision,
         "{name}: the pole {at:?} has {got:.3} of room; a grid search found {best:.3}"
+    );
+    // And as much room as the `polylabel` crate finds, to the same precision.
+    let theirs = polylabel::polylabel(&oracle(poly), &precision).expect("polylabel");
+    let theirs = room(
+        poly,
+        Plane {
+            x: theirs.x(),
+            y: theirs.y(),
+        },
+    );
+    assert!(
+        got >= theirs - precision,
+        "{name}: the pole has {got:.3} of room; polylabel's has {theirs:.3}"
     );
 }
 

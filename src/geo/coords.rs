@@ -99,3 +99,16 @@ pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
 pub fn length(dx: f64, dy: f64) -> f64 {
     (dx * dx + dy * dy).sqrt()
 }
+
+/// The distance from `p` to the segment `a`–`b`: the one such formula of the map (the pole's
+/// search and a neighbour's room for its name both measure with it).
+pub fn segment_distance(p: Plane, a: Plane, b: Plane) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let length2 = dx * dx + dy * dy;
+    let t = if length2 > 0.0 {
+        within(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0)
+    } else {
+        0.0
+    };
+    length(p.x - (a.x + t * dx), p.y - (a.y + t * dy))
+}

@@ -7,7 +7,7 @@
 //! point (a cell's centre distance plus its half-diagonal), until none can by more than the
 //! precision.
 
-use crate::geo::coords::Plane;
+use crate::geo::coords::{segment_distance, Plane};
 use crate::geo::shapes::PlanePolygon;
 
 /// A square cell: its centre, half its side, and its centre's signed distance to the edges.
@@ -112,19 +112,4 @@ pub fn edge_distance(poly: &PlanePolygon, p: Plane) -> f64 {
     } else {
         -nearest
     }
-}
-
-/// Distance from `p` to the segment `a`–`b`.
-fn segment_distance(p: Plane, a: Plane, b: Plane) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let (ex, ey) = (p.x - a.x - t * dx, p.y - a.y - t * dy);
-    // Not `hypot`: its careful software version would add 2 KB to the wasm, and plane
-    // coordinates are far from where the plain formula overflows.
-    (ex * ex + ey * ey).sqrt()
 }

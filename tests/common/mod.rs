@@ -90,12 +90,6 @@ pub fn label_boxes(s: &Scene, width: impl Fn(&str, f64, bool) -> f64) -> Vec<(St
 
 /// Distance from point `p` to the segment `a`–`b`, all as `(x, y)`.
 pub fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-    };
-    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+    use geo::{Distance, Euclidean};
+    Euclidean.distance(&geo::Point::from(p), &geo::Line::new(a, b))
 }
