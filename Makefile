@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: demo test tools site package fuzz data check bench hit-grid lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
+.PHONY: demo test tools site package fuzz data check bench hit-grid size-report lint test-data test-native test-wasm-node test-wasm-browser test-e2e test-size screenshots clean
 
 tools:
 	@scripts/install-tools.sh
@@ -115,6 +115,13 @@ data: tools
 bench: site
 	python3 scripts/stress_data.py
 	node bench/run.mjs
+
+## What the shipped wasm's bytes are: the module optimised as shipped but with its function
+## names kept, then `twiggy top` (by item) on it. Read it before and after adding a crate.
+size-report: site
+	mkdir -p build
+	wasm-opt $(filter-out --strip-debug,$(WASM_OPT_FLAGS)) -g $(WASM_BUILT) -o build/named.wasm
+	twiggy top -n 40 build/named.wasm
 
 ## Records tests/fixtures/hit-grid.tsv anew from today's hit-testing (look at the diff):
 ## the tests compare with it, native and wasm.

@@ -35,6 +35,8 @@ if ! rustup component list --toolchain "$ship" --installed 2>/dev/null | grep -q
 fi
 
 command -v wasm-pack >/dev/null || { say "cargo install wasm-pack"; cargo install --locked wasm-pack; }
+# What the wasm's bytes are (`make size-report`).
+command -v twiggy >/dev/null || { say "cargo install twiggy"; cargo install --locked twiggy; }
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 want=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
