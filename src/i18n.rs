@@ -132,8 +132,9 @@ pub fn escape(text: &str) -> String {
 }
 
 /// `v` written with at most `places` decimals and no trailing zeros (`0.863`, `12`, `-3.5`),
-/// for messages and CSS. Written by hand with integers: Rust's float formatting would add
-/// about 16 KB to the widget.
+/// and huge values with an exponent (`1e30`), for messages, SVG and CSS. A formatter, not an
+/// elementary function: std's `{:.N}` writes fixed decimals with trailing zeros and 1e30 as
+/// 31 digits, so trimming it would be as long as this.
 pub fn decimal(v: f64, places: u32) -> String {
     if !v.is_finite() {
         return if v.is_nan() {

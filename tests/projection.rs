@@ -172,3 +172,21 @@ fn degenerate_views_are_refused() {
     };
     assert!(View::fit(flat, 100.0, 100.0, 0.0).is_none());
 }
+
+#[test]
+fn the_projection_matches_snyders_worked_example() {
+    // Snyder, "Map Projections: A Working Manual" (USGS Professional Paper 1395, 1987),
+    // the Lambert conformal conic on a sphere of radius 1: parallels 33° and 45°N, origin
+    // 23°N 96°W; the point 35°N 75°W is at x = 0.2966785, y = 0.2462112. An oracle that does
+    // not come from our own code or its math library.
+    let proj = Lambert::new(-96.0, 23.0, 33.0, 45.0);
+    let p = proj.forward(ll(-75.0, 35.0));
+    let (x, y) = (p.x / EARTH_RADIUS_M, p.y / EARTH_RADIUS_M);
+    assert!(close(x, 0.296_678_5, 2e-7), "x = {x}");
+    assert!(close(y, 0.246_211_2, 2e-7), "y = {y}");
+    let back = proj.inverse(p).expect("inverts");
+    assert!(
+        close(back.lon, -75.0, 1e-9) && close(back.lat, 35.0, 1e-9),
+        "{back:?}"
+    );
+}
