@@ -2,6 +2,7 @@
 //! and the screen reader get.
 
 pub mod announce;
+pub mod controller;
 pub mod fallback;
 pub mod focus;
 pub mod gesture;

@@ -13,8 +13,9 @@
 //!   output buffer ([`jjm_out_len`] gives its length).
 //! - A map is a pointer from [`jjm_new`], valid until [`jjm_free`].
 
-use super::map_core::{MapCore, Origin};
 use crate::data::load::Limits;
+use crate::geo::coords::Css;
+use crate::ui::controller::{Input, MapCore, Origin};
 use std::cell::{Cell, UnsafeCell};
 
 /// The last answer of a call, as 64-bit words so that its start is aligned for an `f64` view
@@ -189,7 +190,7 @@ pub unsafe extern "C" fn jjm_resize(m: *mut MapCore, width: f64, height: f64, dp
     }
 }
 
-/// The bits of what changed since the last call (`changed` in `map_core.rs`).
+/// The bits of what changed since the last call (`changed` in `ui/controller.rs`).
 ///
 /// # Safety
 /// `m` must be a live map.
@@ -301,7 +302,42 @@ pub unsafe extern "C" fn jjm_hovered_name(m: *mut MapCore) -> i32 {
     answer_text(unsafe { map(m) }.hovered_name().as_deref())
 }
 
-/// A small message from the page (`input` in `map_core.rs`).
+/// The page's code for a message and its four numbers as an [`Input`] (the codes are the
+/// element's `HOVER`…`FRAME` constants): `None` for a code it does not have.
+fn decode(what: u32, a: f64, b: f64, c: f64, d: f64) -> Option<Input> {
+    let at = |x: f64, y: f64| Css { x, y };
+    Some(match what {
+        0 => Input::Hover((c != 0.0).then_some(at(a, b))),
+        1 => Input::Wheel {
+            delta_px: a,
+            at: at(b, c),
+        },
+        2 => Input::DragStart {
+            pointer: a as i32,
+            at: at(b, c),
+        },
+        3 => Input::DragMove {
+            pointer: a as i32,
+            at: at(b, c),
+        },
+        4 => Input::DragEnd { pointer: a as i32 },
+        5 => Input::PinchStart(at(a, b), at(c, d)),
+        6 => Input::PinchMove(at(a, b), at(c, d)),
+        7 => Input::PinchEnd,
+        8 => Input::Zoom {
+            factor: a,
+            about: (b.is_finite() && c.is_finite()).then_some(at(b, c)),
+            still: d != 0.0,
+        },
+        9 => Input::Home { still: a != 0.0 },
+        10 => Input::Blur,
+        11 => Input::Frame { now: a },
+        _ => return None,
+    })
+}
+
+/// A small message from the page: `what` is its code (see [`decode`]), `a`…`d` its numbers.
+/// Answers 1 where the message asks something and the answer is yes, else 0.
 ///
 /// # Safety
 /// `m` must be a live map.
@@ -314,8 +350,15 @@ pub unsafe extern "C" fn jjm_input(
     c: f64,
     d: f64,
 ) -> f64 {
+    let Some(input) = decode(what, a, b, c, d) else {
+        return 0.0;
+    };
     // SAFETY: forwarded from the caller.
-    unsafe { map(m) }.input(what, a, b, c, d)
+    if unsafe { map(m) }.input(input) {
+        1.0
+    } else {
+        0.0
+    }
 }
 
 /// A key on the focused map: 1 if the map used it, 0 if not, −1 with a message on error.

@@ -1,8 +1,8 @@
-//! `MapCore`: the map's state machine as the page's JavaScript sees it (through the exports
-//! in `abi.rs`). The element (`www/jingjinji-map.source.js`) turns DOM events into calls here
-//! and paints and writes what comes back; every decision (what a key does, what a drag moves,
-//! what is selected, what the reader hears) is made here, in Rust. No browser API is called
-//! from Rust: that keeps the wasm small (see `make bench`).
+//! `MapCore`: the map's state machine as the page sees it. Typed messages ([`Input`], keys,
+//! selections) come in; the changes to show, the words to say and the frame to paint go out.
+//! The web layer (`web/abi.rs` today) turns the page's calls into these; every decision
+//! (what a key does, what a drag moves, what is selected, what the reader hears) is made
+//! here, natively compiled and tested (`tests/controller.rs`), with no browser in sight.
 
 use crate::data::load::{self, Limits};
 use crate::data::report::DataFile;
@@ -36,36 +36,68 @@ pub mod changed {
     pub const WORDS: u32 = 16;
 }
 
-/// The messages of [`MapCore::input`]: what happened, and what its numbers `a b c d` are.
-/// Positions are CSS px relative to the canvas; `still` is 1 if the reader prefers reduced
-/// motion.
-pub mod input {
-    /// The pointer moved: `x y inside` (`inside` 0: it left the canvas).
-    pub const HOVER: u32 = 0;
-    /// A ctrl/⌘ wheel step: `delta_px x y` (positive delta: away from the reader).
-    pub const WHEEL: u32 = 1;
-    /// A mouse or pen press: `pointer_id x y`.
-    pub const DRAG_START: u32 = 2;
-    /// The pressed pointer moved: `pointer_id x y`; answers 1 while it is a drag.
-    pub const DRAG_MOVE: u32 = 3;
-    /// The pointer was released: `pointer_id`; answers 1 if it had dragged (its click then
+/// What the reader did, as [`MapCore::input`] takes it. Positions are CSS px relative to
+/// the canvas; `still` says the reader prefers reduced motion (view changes are then instant).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Input {
+    /// The pointer moved to `at`, or left the canvas (`None`).
+    Hover(Option<Css>),
+    /// A ctrl/⌘ wheel step of `delta_px` at `at` (positive: away from the reader).
+    Wheel {
+        /// Wheel travel in CSS px.
+        delta_px: f64,
+        /// Where the pointer is.
+        at: Css,
+    },
+    /// A mouse or pen press of pointer `pointer` at `at`.
+    DragStart {
+        /// The pointer's id.
+        pointer: i32,
+        /// Where it went down.
+        at: Css,
+    },
+    /// The pressed pointer moved to `at`; answers true while it is a drag.
+    DragMove {
+        /// The pointer's id.
+        pointer: i32,
+        /// Where it is now.
+        at: Css,
+    },
+    /// Pointer `pointer` was released; answers true if it had dragged (its click then
     /// selects nothing).
-    pub const DRAG_END: u32 = 4;
-    /// Two fingers went down: `ax ay bx by`; answers 1 if they are far enough apart to pinch.
-    pub const PINCH_START: u32 = 5;
-    /// The two fingers moved: `ax ay bx by`.
-    pub const PINCH_MOVE: u32 = 6;
+    DragEnd {
+        /// The pointer's id.
+        pointer: i32,
+    },
+    /// Two fingers went down at `a` and `b`; answers true if they are far enough apart to
+    /// pinch.
+    PinchStart(Css, Css),
+    /// The two fingers moved to `a` and `b`.
+    PinchMove(Css, Css),
     /// Fewer than two fingers are down.
-    pub const PINCH_END: u32 = 7;
-    /// Zoom by a factor: `factor x y still` (x, y NaN: about the canvas's centre).
-    pub const ZOOM: u32 = 8;
-    /// Back to the whole region: `still`.
-    pub const HOME: u32 = 9;
+    PinchEnd,
+    /// Zoom by `factor` about `about` (`None`: the canvas's centre).
+    Zoom {
+        /// How much: 2 doubles the scale.
+        factor: f64,
+        /// The point that stays put.
+        about: Option<Css>,
+        /// Reduced motion.
+        still: bool,
+    },
+    /// Back to the whole region.
+    Home {
+        /// Reduced motion.
+        still: bool,
+    },
     /// The map lost keyboard focus: its focus ring goes.
-    pub const BLUR: u32 = 10;
-    /// An animation frame at time `now`: pending changes are taken as drawn by it, and an
-    /// easing view change advances; answers 1 while it needs more frames.
-    pub const FRAME: u32 = 11;
+    Blur,
+    /// An animation frame at time `now` (ms): pending changes are taken as drawn by it, and
+    /// an easing view change advances; answers true while it needs more frames.
+    Frame {
+        /// The page's clock, ms.
+        now: f64,
+    },
 }
 
 /// How a selection was made, as the page passes it: keyboard, list and link selections zoom
@@ -107,18 +139,11 @@ struct Animation {
 }
 
 /// Strings for the page, as one string with U+001F (the unit separator) between them: one copy
-/// across the boundary, and far less binding code than an array of strings. The JSON reader
-/// turns control characters in data text into U+FFFD, so none can occur inside a string.
+/// across the boundary, and far less binding code than an array of strings. The data layer
+/// drops control characters from every text it reads (`i18n::visible`), so none can occur
+/// inside a string.
 fn joined(parts: &[String]) -> String {
     crate::i18n::join(parts, "\u{1f}")
-}
-
-fn flag_of(yes: bool) -> f64 {
-    if yes {
-        1.0
-    } else {
-        0.0
-    }
 }
 
 fn error(e: impl Into<crate::Error>) -> String {
@@ -377,62 +402,61 @@ impl MapCore {
     }
 
     /// A small message from the page (DESIGN: "input flows back only as small messages"):
-    /// `what` is one of [`input`]'s codes, with up to four numbers whose meaning it gives.
-    /// Returns a number where the message asks something, else 0.
-    pub fn input(&mut self, what: u32, a: f64, b: f64, c: f64, d: f64) -> f64 {
-        let at = |x: f64, y: f64| Css { x, y };
-        let flag = |yes: bool| if yes { 1.0 } else { 0.0 };
-        match what {
-            input::HOVER => {
-                let changed = self.map.hover((c != 0.0).then_some(at(a, b)));
+    /// What the reader did. Answers true where [`Input`] says it answers something (a drag
+    /// under way, a drag that ends, a pinch that starts, more frames wanted), else false.
+    pub fn input(&mut self, input: Input) -> bool {
+        match input {
+            Input::Hover(at) => {
+                let changed = self.map.hover(at);
                 self.mark(changed::HOVER | changed::DRAW, changed);
             }
-            input::WHEEL => {
+            Input::Wheel { delta_px, at } => {
                 self.animation = None;
                 let zoomed = self
                     .map
-                    .zoom_by((-a * WHEEL_ZOOM_PER_PX).exp(), Some(at(b, c)));
+                    .zoom_by((-delta_px * WHEEL_ZOOM_PER_PX).exp(), Some(at));
                 self.mark(changed::DRAW, zoomed);
             }
-            input::DRAG_START => self.drag = Some((a as i32, Drag::start(at(b, c)))),
-            input::DRAG_MOVE => return flag(self.drag_move(a as i32, at(b, c))),
-            input::DRAG_END => {
-                let was_drag = match self.drag {
-                    Some((down, drag)) if down == a as i32 => {
+            Input::DragStart { pointer, at } => self.drag = Some((pointer, Drag::start(at))),
+            Input::DragMove { pointer, at } => return self.drag_move(pointer, at),
+            Input::DragEnd { pointer } => {
+                return match self.drag {
+                    Some((down, drag)) if down == pointer => {
                         self.drag = None;
                         drag.is_drag()
                     }
                     _ => false,
                 };
-                return flag(was_drag);
             }
-            input::PINCH_START => {
-                self.pinch = Pinch::start(at(a, b), at(c, d));
-                return flag(self.pinch.is_some());
+            Input::PinchStart(a, b) => {
+                self.pinch = Pinch::start(a, b);
+                return self.pinch.is_some();
             }
-            input::PINCH_MOVE => self.pinch_move(at(a, b), at(c, d)),
-            input::PINCH_END => self.pinch = None,
-            input::ZOOM => {
-                let about = (b.is_finite() && c.is_finite()).then_some(at(b, c));
-                let target = self.map.zoomed_view(a, about);
-                self.animate_to(target, d != 0.0);
+            Input::PinchMove(a, b) => self.pinch_move(a, b),
+            Input::PinchEnd => self.pinch = None,
+            Input::Zoom {
+                factor,
+                about,
+                still,
+            } => {
+                let target = self.map.zoomed_view(factor, about);
+                self.animate_to(target, still);
             }
-            input::HOME => {
+            Input::Home { still } => {
                 let home = self.map.home().copied();
-                self.animate_to(home, a != 0.0);
+                self.animate_to(home, still);
             }
-            input::BLUR => {
+            Input::Blur => {
                 let changed = self.map.set_focus(None);
                 self.mark(changed::DRAW, changed);
             }
-            input::FRAME => {
+            Input::Frame { now } => {
                 // This frame will show every change so far, moved picture or full drawing.
                 self.changes &= !changed::DRAW;
-                return flag(self.tick(a));
+                return self.tick(now);
             }
-            _ => {}
         }
-        0.0
+        false
     }
 
     /// A key pressed on the focused map (`KeyboardEvent.key`, without alt, ctrl or ⌘).
@@ -458,16 +482,18 @@ impl MapCore {
             }
             "Escape" => {
                 self.select(None, Origin::Keyboard, still)?;
-                self.input(input::HOME, flag_of(still), 0.0, 0.0, 0.0);
+                self.input(Input::Home { still });
             }
-            "+" | "=" => {
-                self.input(input::ZOOM, 2.0, f64::NAN, f64::NAN, flag_of(still));
-            }
-            "-" | "_" => {
-                self.input(input::ZOOM, 0.5, f64::NAN, f64::NAN, flag_of(still));
+            "+" | "=" | "-" | "_" => {
+                let factor = if matches!(key, "+" | "=") { 2.0 } else { 0.5 };
+                self.input(Input::Zoom {
+                    factor,
+                    about: None,
+                    still,
+                });
             }
             "0" => {
-                self.input(input::HOME, flag_of(still), 0.0, 0.0, 0.0);
+                self.input(Input::Home { still });
             }
             _ => return Ok(false),
         }
