@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::data::json_error::{self, is_syntax, Root};
+use crate::data::json_error::{self, Root};
 use crate::data::keyed::Keyed;
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
@@ -172,9 +172,9 @@ pub fn is_partial_date(s: &str) -> bool {
 }
 
 impl Policies {
-    /// Reads the policy file's text: its shape is the types above, read by serde with the
-    /// path of the first problem (`overview.title.en`) and plain words for it; then the
-    /// content checks of [`Policies::validate`].
+    /// Reads the policy file's text into the types above: a line and column for text that
+    /// is not JSON, else the path of the first problem of shape (`overview.title.en`) and
+    /// plain words for it. The content checks are [`Policies::validate`]'s.
     pub fn read(text: &str, report: &mut Report) -> Option<Policies> {
         match json_error::root(DataFile::Policies, text, report) {
             Root::Object => {}
@@ -184,24 +184,23 @@ impl Policies {
             }
             Root::NotJson => return None,
         }
-        let mut reader = serde_json::Deserializer::from_str(text);
-        let policies: Policies = match serde_path_to_error::deserialize(&mut reader) {
-            Ok(p) => p,
-            Err(e) if is_syntax(e.inner()) => {
-                json_error::report_syntax(DataFile::Policies, text, 0, e.inner(), report);
+        // Text first, then shape: the JSON values are read once (with a line and column for
+        // text that is not JSON), then the types from them (with the path of a shape error).
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                json_error::report_syntax(DataFile::Policies, text, 0, &e, report);
                 return None;
             }
+        };
+        let policies: Policies = match serde_path_to_error::deserialize(&value) {
+            Ok(p) => p,
             Err(e) => {
                 let (path, message) = shape_message(&e.path().to_string(), e.inner());
                 report.error(at(path), message);
                 return None;
             }
         };
-        // Text after the value would make it not JSON; serde_json checks it here.
-        if let Err(e) = reader.end() {
-            json_error::report_syntax(DataFile::Policies, text, 0, &e, report);
-            return None;
-        }
         Some(policies)
     }
 
