@@ -107,13 +107,6 @@ struct Geometry<'a> {
     coordinates: Option<&'a RawValue>,
 }
 
-impl Geometry<'_> {
-    /// The coordinates' text (`null` if there are none).
-    fn coordinates_text(&self) -> &str {
-        self.coordinates.map_or("null", |c| c.get())
-    }
-}
-
 /// A member that is present, null or not (serde reads an absent one as its default).
 fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
@@ -131,6 +124,11 @@ enum Coordinates {
 }
 
 impl Geometry<'_> {
+    /// The coordinates' text (`null` if there are none).
+    fn coordinates_text(&self) -> &str {
+        self.coordinates.map_or("null", |c| c.get())
+    }
+
     /// The coordinates, read as the type says; `Ok(None)` for a type the map does not draw.
     fn coordinates(&self) -> Result<Option<Coordinates>, serde_json::Error> {
         let text = self.coordinates_text();
