@@ -165,8 +165,8 @@ pub enum Root {
     NotJson,
 }
 
-/// What `text` holds at its root. (A struct read with serde also accepts an array of its
-/// members in order, which no data file means: this is asked first.)
+/// What `text` holds at its root, asked before the features file's typed read (a struct
+/// read with serde also accepts an array of its members in order, which no data file means).
 pub fn root(file: DataFile, text: &str, report: &mut Report) -> Root {
     let first = text.trim_start().bytes().next();
     if matches!(first, Some(b'{') | None) {

@@ -1,5 +1,5 @@
-//! Text → validated [`Dataset`]: reads both files (GeoJSON through `geojson`, the policies
-//! through `serde`), checks them against each other, and
+//! Text → validated [`Dataset`]: reads both files (GeoJSON through `serde_json` and
+//! `geojson`'s types, the policies through serde types), checks them against each other, and
 //! reports every problem with its place, so that bad data gives a clear message, not a crash.
 
 use crate::data::features;

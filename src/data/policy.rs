@@ -4,8 +4,9 @@
 
 use serde::Deserialize;
 
-use crate::data::json_error::{self, Root};
+use crate::data::json_error;
 use crate::data::keyed::Keyed;
+use crate::data::props::kind_of;
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 
@@ -176,16 +177,6 @@ impl Policies {
     /// is not JSON, else the path of the first problem of shape (`overview.title.en`) and
     /// plain words for it. The content checks are [`Policies::validate`]'s.
     pub fn read(text: &str, report: &mut Report) -> Option<Policies> {
-        match json_error::root(DataFile::Policies, text, report) {
-            Root::Object => {}
-            Root::Other(kind) => {
-                report.error(at(""), format!("must be an object, not {kind}"));
-                return None;
-            }
-            Root::NotJson => return None,
-        }
-        // Text first, then shape: the JSON values are read once (with a line and column for
-        // text that is not JSON), then the types from them (with the path of a shape error).
         let value: serde_json::Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
@@ -193,6 +184,15 @@ impl Policies {
                 return None;
             }
         };
+        // serde would also read a struct from an array of its members in order, which no
+        // policy file means.
+        if !value.is_object() {
+            report.error(
+                at(""),
+                format!("must be an object, not {}", kind_of(&value)),
+            );
+            return None;
+        }
         let policies: Policies = match serde_path_to_error::deserialize(&value) {
             Ok(p) => p,
             Err(e) => {
