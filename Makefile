@@ -43,9 +43,19 @@ site: tools
 	mkdir -p www/data
 	cp data/places.geojson data/policies.json www/data/
 
+## `make demo FEATURES=DIR/places.geojson [POLICIES=DIR/policies.json]` serves an imported
+## map instead (`jingjinji-map import`): its preview page, with the widget beside it.
+DEMO_DIR := $(if $(FEATURES),build/demo,www)
 demo: site
+ifdef FEATURES
+	rm -rf build/demo && mkdir -p build/demo
+	cp www/jingjinji-map.js www/jingjinji-map.wasm build/demo/
+	cp $(FEATURES) build/demo/places.geojson
+	cp $(or $(POLICIES),$(dir $(FEATURES))policies.json) build/demo/policies.json
+	cp $(dir $(FEATURES))index.html build/demo/index.html
+endif
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(DEMO_DIR)
 
 lint: tools
 	cargo fmt --check

@@ -250,11 +250,18 @@ def points(cities):
     return out
 
 
+TINT = {"beijing": 0, "tianjin": 1, "hebei": 2}
+
+
 def add_short_names(features):
     for f in features:
         props = f["properties"]
         if props["id"] in SHORT:
             props["short_zh"], props["short_en"] = SHORT[props["id"]]
+        # The map fixes its provinces' tints (an index into each theme's palette), so its
+        # look never depends on the order the widget colours neighbours in.
+        if props["id"] in TINT:
+            props["tint"] = TINT[props["id"]]
 
 
 def write(path, features, attribution=ATTRIBUTION, attribution_zh=ATTRIBUTION_ZH,

@@ -12,6 +12,7 @@
 //! | [`geo`] | coordinate spaces, projection, view, projected shapes, hit-testing |
 //! | [`render`] | frame → display list: scene, labels, legend, style |
 //! | [`ui`] | the map's state machine and the details panel's content |
+//! | `import` | (native only) a newsroom's GeoJSON and texts → the widget's format |
 //! | `web` | (wasm only) the element glue, canvas painter, DOM panel, listeners |
 
 // No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
@@ -28,6 +29,8 @@ pub mod data;
 pub mod error;
 pub mod geo;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod render;
 pub mod ui;
 

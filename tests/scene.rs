@@ -643,7 +643,7 @@ fn parks_are_squares_and_wings_circles_so_shape_tells_them_apart() {
     let m = map(720.0, 900.0, Lang::En);
     let s = scene_of(&m);
     let style = Style::default();
-    let park = style.for_place(jingjinji_map::data::model::Kind::Park, "");
+    let park = style.for_place(jingjinji_map::data::model::Kind::Park, 0);
     let squares = s
         .items
         .iter()

@@ -238,7 +238,7 @@ fn an_outline_keeps_its_shape_through_the_relative_path() {
         .position(|p| p.id == "beijing")
         .expect("Beijing");
     let fill = hex(Style::default()
-        .for_place(m.data().places[beijing].kind, "beijing")
+        .for_place(m.data().places[beijing].kind, m.projected().tints[beijing])
         .fill);
     let doc = roxmltree::Document::parse(&text).expect("parses");
     let path = doc

@@ -35,7 +35,10 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
-                            [--select <id>]";
+                            [--select <id>]
+       jingjinji-map import <features.geojson> --id PROP --name-en PROP [--name-zh PROP]
+                            [--places V,V,…] [--kind province|counties] [--texts TEXTS.csv]
+                            [--title-en T] [--title-zh T] [--attribution T] [--max-kb 60] --out DIR";
 
 /// A file's bytes; a file that cannot be read at all is a usage problem (exit 2).
 fn read(path: &str) -> Result<Vec<u8>, String> {
@@ -224,6 +227,114 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `import`: a newsroom's GeoJSON (and texts) → the widget's files in `--out`; exit 0 with
+/// a summary, 1 with the reason (nothing written), 2 for a usage problem.
+fn import(args: &[&str]) -> Result<ExitCode, String> {
+    use jingjinji_map::import::{self, Options};
+    let mut features = None;
+    let mut flags = std::collections::BTreeMap::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if let Some(flag) = arg.strip_prefix("--") {
+            let known = [
+                "id",
+                "name-en",
+                "name-zh",
+                "places",
+                "kind",
+                "texts",
+                "title-en",
+                "title-zh",
+                "attribution",
+                "max-kb",
+                "out",
+            ];
+            if !known.contains(&flag) {
+                return Err(format!("import has no option {arg}\n{USAGE}"));
+            }
+            let value = rest
+                .next()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
+            flags.insert(flag, value.to_string());
+        } else if features.replace(arg.to_string()).is_some() {
+            return Err(format!("import takes one features file\n{USAGE}"));
+        }
+    }
+    let need = |flag: &str| {
+        flags
+            .get(flag)
+            .cloned()
+            .ok_or_else(|| format!("import needs --{flag}\n{USAGE}"))
+    };
+    let max_kb = match flags.get("max-kb") {
+        Some(v) => v
+            .parse::<f64>()
+            .ok()
+            .filter(|n| *n > 0.0)
+            .ok_or_else(|| format!("--max-kb takes a number of KB, not {v}"))?,
+        None => 60.0,
+    };
+    let options = Options {
+        features: features
+            .ok_or_else(|| format!("import needs a features file\n{USAGE}"))?
+            .into(),
+        id: need("id")?,
+        name_en: need("name-en")?,
+        name_zh: flags.get("name-zh").cloned(),
+        places: flags.get("places").map(|p| {
+            p.split(',')
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .collect()
+        }),
+        kind: flags
+            .get("kind")
+            .cloned()
+            .unwrap_or_else(|| "province".into()),
+        texts: flags.get("texts").map(Into::into),
+        title_en: flags.get("title-en").cloned(),
+        title_zh: flags.get("title-zh").cloned(),
+        attribution: flags.get("attribution").cloned(),
+        max_kb,
+        out: need("out")?.into(),
+    };
+    match import::run(&options) {
+        Ok(s) => {
+            say!(
+                "wrote {}: places.geojson, policies.json, index.html",
+                options.out.display()
+            );
+            say!("places: {} ({})", s.places.len(), s.places.join(", "));
+            say!(
+                "context areas: {} kept, {} left out (far from the places)",
+                s.context,
+                s.dropped
+            );
+            let simplified = if s.tolerance > 0.0 {
+                format!(
+                    ", simplified to {}°",
+                    jingjinji_map::i18n::decimal(s.tolerance, 4)
+                )
+            } else {
+                String::new()
+            };
+            say!(
+                "features: {} bytes gzipped (target {} KB){simplified}",
+                s.gzipped,
+                options.max_kb
+            );
+            for w in &s.warnings {
+                say!("warning: {w}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("jingjinji-map import: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -236,6 +347,7 @@ fn main() -> ExitCode {
         ["fallback", features, policies] => fallback(features, policies, "en"),
         ["fallback", features, policies, "--lang", lang] => fallback(features, policies, lang),
         ["render", rest @ ..] => render(rest),
+        ["import", rest @ ..] => import(rest),
         ["--help" | "-h" | "help"] => {
             say!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -25,6 +25,7 @@ use crate::data::diagnose;
 use crate::data::json_error::{self, is_syntax, Root};
 use crate::data::keyed::Keyed;
 use crate::data::load::Limits;
+use crate::data::model::TINTS;
 use crate::data::model::{Kind, KindWords, LonLat, Place, Polygon, Shape};
 use crate::data::props::{position, Props};
 use crate::data::report::{DataFile, Location, Report};
@@ -390,6 +391,12 @@ fn read_feature(
     let approximate = props.optional_bool("approximate", report);
     let area_km2 = props.optional_positive("area_km2", "square kilometres", report);
     let label = props.optional_position("label", report);
+    let tint = props.optional_index(
+        "tint",
+        TINTS,
+        "which of the theme's tints the area takes",
+        report,
+    );
     let source = props.optional_str("source");
     let shape = match &feature.geometry {
         Some(Some(g)) => read_shape(&g.kind, coordinates, &at.at("geometry"), budget, report),
@@ -432,6 +439,7 @@ fn read_feature(
         approximate,
         area_km2,
         label,
+        tint,
         source,
         shape: shape?,
     })

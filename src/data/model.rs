@@ -106,6 +106,10 @@ pub enum Shape {
     Point(LonLat),
 }
 
+/// How many tints each theme has for the areas of one kind: four are always enough for
+/// neighbours to differ on a map (the four-colour theorem), and few enough to tell apart.
+pub const TINTS: usize = 4;
+
 /// One place on the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -125,6 +129,9 @@ pub struct Place {
     pub area_km2: Option<f64>,
     /// Where to put its label, if not at the shape's centre.
     pub label: Option<LonLat>,
+    /// Which of the theme's tints the area takes (`tint`, 0 to [`TINTS`] − 1); none: the
+    /// map picks one that its neighbours do not have.
+    pub tint: Option<usize>,
     /// Where the shape came from (e.g. `naturalearth`, `geonames:1792520`).
     pub source: Option<String>,
     /// The shape.

@@ -156,6 +156,10 @@ fn shape_message(path: &str, error: &serde_json::Error) -> (String, String) {
     (path.into(), message)
 }
 
+/// How a text still to be written starts (`jingjinji-map import` writes such placeholders
+/// where the newsroom gave no text); `check` warns about each.
+pub const PLACEHOLDER: &str = "TODO:";
+
 /// Whether `s` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible numbers.
 pub fn is_partial_date(s: &str) -> bool {
     let parts = crate::i18n::dash_parts(s);
@@ -217,6 +221,12 @@ impl Policies {
         let need_text = |path: String, t: &Text, report: &mut Report| {
             if t.zh.trim().is_empty() || t.en.trim().is_empty() {
                 report.error(at(path), "needs text in both zh and en");
+            } else if [&t.zh, &t.en].iter().any(|s| s.starts_with(PLACEHOLDER)) {
+                // `jingjinji-map import` marks the texts the newsroom has still to write.
+                report.warn(
+                    at(path),
+                    format!("is a placeholder ({PLACEHOLDER}): write the story's text here"),
+                );
             }
         };
         let need_date = |path: String, date: &str, report: &mut Report| {

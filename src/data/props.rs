@@ -106,6 +106,30 @@ impl<'a> Props<'a> {
         }
     }
 
+    /// An optional whole number below `limit` (an index into a list of `what`).
+    pub fn optional_index(
+        &mut self,
+        key: &str,
+        limit: usize,
+        what: &str,
+        report: &mut Report,
+    ) -> Option<usize> {
+        match self.get(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) if n.as_u64().is_some_and(|n| n < limit as u64) => {
+                n.as_u64().map(|n| n as usize)
+            }
+            Some(_) => {
+                self.error(
+                    key,
+                    format!("must be a whole number from 0 to {} ({what})", limit - 1),
+                    report,
+                );
+                None
+            }
+        }
+    }
+
     /// An optional `[longitude, latitude]`.
     pub fn optional_position(&mut self, key: &str, report: &mut Report) -> Option<LonLat> {
         match self.get(key) {

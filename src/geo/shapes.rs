@@ -2,6 +2,7 @@
 //! exact point-in-polygon test used for hit-testing.
 
 use crate::data::model::{Dataset, Shape};
+use crate::geo::adjacency;
 use crate::geo::coords::{LonLat, Plane, PlaneBox};
 use crate::geo::pole::pole;
 use crate::geo::projection::Lambert;
@@ -80,6 +81,8 @@ impl PlaneShape {
 pub struct Projected {
     /// One entry per place, same index as `Dataset::places`.
     pub shapes: Vec<PlaneShape>,
+    /// Each place's tint, so that neighbours of one kind differ ([`adjacency::tints`]).
+    pub tints: Vec<usize>,
     /// Each place's label anchor, once known: its `label` position if the data gives one,
     /// else worked out the first time it is asked for (see [`Projected::anchor`]).
     anchors: Vec<OnceCell<Option<Plane>>>,
@@ -134,7 +137,11 @@ impl Projected {
                 None => OnceCell::new(),
             })
             .collect();
-        Projected { shapes, anchors }
+        Projected {
+            shapes,
+            tints: adjacency::tints(data),
+            anchors,
+        }
     }
 
     /// Where place `i` is named and centred on: the data's `label` position, else the point

@@ -39,6 +39,11 @@ impl<'a> Frame<'a> {
         self.selected == Some(i) || self.hovered == Some(i)
     }
 
+    /// Place `i`'s tint (see `geo::adjacency::tints`).
+    pub fn tint(&self, i: usize) -> usize {
+        self.projected.tints.get(i).copied().unwrap_or(0)
+    }
+
     /// Place `i` with its projected shape.
     pub fn place(&self, i: usize) -> Option<(&'a Place, &'a PlaneShape)> {
         Some((self.data.places.get(i)?, self.projected.shapes.get(i)?))

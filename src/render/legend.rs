@@ -45,7 +45,7 @@ pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
                 if all_approximate {
                     text.push_str(Ui::ApproxSuffix.get(lang));
                 }
-                let symbol = style.for_place(kind, "");
+                let symbol = style.for_place(kind, 0);
                 Row {
                     text,
                     fill: symbol.fill,

@@ -162,7 +162,7 @@ fn areas(frame: &Frame) -> Vec<Item> {
                     return None;
                 }
             }
-            let kind_style = style.for_place(place.kind, &place.id);
+            let kind_style = style.for_place(place.kind, frame.tint(i));
             let selected = frame.selected == Some(i);
             let fill = if frame.active(i) {
                 kind_style.fill_active
@@ -211,7 +211,7 @@ fn symbols(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
         let PlaneShape::Point(p) = shape else {
             continue;
         };
-        let kind_style = style.for_place(place.kind, &place.id);
+        let kind_style = style.for_place(place.kind, frame.tint(i));
         let center = frame.view.to_css(*p);
         if let Some(area) = place.area_km2 {
             // Area-true circle: r = sqrt(A/π); the conformal plane is at true scale here.
@@ -396,7 +396,7 @@ fn label_requests(frame: &Frame, obstacles: &[Rect]) -> Vec<Request> {
             };
             let (size, centred, offset) = match shape {
                 PlaneShape::Point(_) => {
-                    let radius = style.for_place(place.kind, &place.id).radius;
+                    let radius = style.for_place(place.kind, frame.tint(i)).radius;
                     (
                         style.point_font_px,
                         false,
@@ -493,7 +493,7 @@ fn focus_ring(frame: &Frame) -> Option<Item> {
             line_width: style.focus_ring_width_px,
         },
         PlaneShape::Point(p) => {
-            let base = style.for_place(place.kind, &place.id).radius;
+            let base = style.for_place(place.kind, frame.tint(i)).radius;
             Item::Circle {
                 place: None,
                 center: frame.view.to_css(*p),

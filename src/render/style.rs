@@ -2,7 +2,7 @@
 //! theme is one `Style` value: light for newsprint-white pages, dark for dark ones, and a
 //! black-on-white one for readers who force their own colours (high contrast).
 
-use crate::data::model::Kind;
+use crate::data::model::{Kind, TINTS};
 
 /// An sRGB colour with alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,18 +110,15 @@ impl Tint {
     }
 }
 
-/// The colours of the places, by kind (and, for the provinces, by which one: neighbours
-/// must differ).
+/// The colours of the places, by kind; the areas of a kind take one of [`TINTS`] tints each,
+/// chosen so that neighbours differ (`geo::adjacency::tints`, or the data's `tint`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tints {
-    /// Beijing.
-    pub beijing: Tint,
-    /// Tianjin.
-    pub tianjin: Tint,
-    /// Any other province (Hebei).
-    pub province: Tint,
-    /// Hebei's exclave: Hebei's hue, deeper, so it reads as part of it.
-    pub counties: Tint,
+    /// Provinces: Beijing's orange, Tianjin's blue, Hebei's green, then lilac.
+    pub province: [Tint; TINTS],
+    /// Areas below a province: the first is Hebei's hue, deeper, so Hebei's exclave reads as
+    /// part of it.
+    pub counties: [Tint; TINTS],
     /// Neighbouring areas, for context.
     pub context: Tint,
     /// Outline of neighbouring areas.
@@ -295,10 +292,18 @@ impl Style {
                 border_width: 0.8,
             },
             tints: Tints {
-                beijing: Tint::hex(0xf2b279, 0xe58f45),
-                tianjin: Tint::hex(0x9cc3e0, 0x6fa3cc),
-                province: Tint::hex(0xc4dba8, 0xa5c783),
-                counties: Tint::hex(0x9fc27c, 0x7fa85a),
+                province: [
+                    Tint::hex(0xf2b279, 0xe58f45),
+                    Tint::hex(0x9cc3e0, 0x6fa3cc),
+                    Tint::hex(0xc4dba8, 0xa5c783),
+                    Tint::hex(0xd6c6e6, 0xbaa2d3),
+                ],
+                counties: [
+                    Tint::hex(0x9fc27c, 0x7fa85a),
+                    Tint::hex(0xe0a066, 0xcc8140),
+                    Tint::hex(0x84add0, 0x5f8fba),
+                    Tint::hex(0xbda9d6, 0x9f86c2),
+                ],
                 context: Tint::hex(0xf1f0ec, 0xf1f0ec),
                 context_stroke: Color::hex(0xc9c7bf),
                 area_stroke: Color::hex(0xffffff),
@@ -332,10 +337,18 @@ impl Style {
                 ..light.legend
             },
             tints: Tints {
-                beijing: Tint::hex(0x8c5a2e, 0xb0733c),
-                tianjin: Tint::hex(0x2f5878, 0x3f7299),
-                province: Tint::hex(0x3b5637, 0x4d6e47),
-                counties: Tint::hex(0x56773f, 0x6b914f),
+                province: [
+                    Tint::hex(0x8c5a2e, 0xb0733c),
+                    Tint::hex(0x2f5878, 0x3f7299),
+                    Tint::hex(0x3b5637, 0x4d6e47),
+                    Tint::hex(0x5a4a70, 0x705c8a),
+                ],
+                counties: [
+                    Tint::hex(0x56773f, 0x6b914f),
+                    Tint::hex(0x7a4c26, 0x97602f),
+                    Tint::hex(0x284c69, 0x356485),
+                    Tint::hex(0x4d3f61, 0x61507a),
+                ],
                 context: Tint::hex(0x1d2529, 0x1d2529),
                 context_stroke: Color::hex(0x3b4750),
                 area_stroke: Color::hex(0x0e1a22),
@@ -371,10 +384,8 @@ impl Style {
                 ..light.legend
             },
             tints: Tints {
-                beijing: plain,
-                tianjin: plain,
-                province: plain,
-                counties: plain,
+                province: [plain; TINTS],
+                counties: [plain; TINTS],
                 context: Tint {
                     fill: white,
                     active: white,
@@ -395,8 +406,8 @@ impl Style {
         }
     }
 
-    /// The style of a place, which may depend on its id (each province has its own tint).
-    pub fn for_place(&self, kind: Kind, id: &str) -> KindStyle {
+    /// The style of a place of `kind` with tint `tint` (areas: see [`Tints`]).
+    pub fn for_place(&self, kind: Kind, tint: usize) -> KindStyle {
         let t = &self.tints;
         let area = |tint: Tint| KindStyle {
             fill: tint.fill,
@@ -414,18 +425,17 @@ impl Style {
             radius,
             square,
         };
-        match (kind, id) {
-            (Kind::Province, "beijing") => area(t.beijing),
-            (Kind::Province, "tianjin") => area(t.tianjin),
-            (Kind::Province, _) => area(t.province),
-            (Kind::Counties, _) => area(t.counties),
-            (Kind::Context, _) => KindStyle {
+        let of = |palette: &[Tint; TINTS]| palette.get(tint).or(palette.first()).copied();
+        match kind {
+            Kind::Province => area(of(&t.province).unwrap_or(t.context)),
+            Kind::Counties => area(of(&t.counties).unwrap_or(t.context)),
+            Kind::Context => KindStyle {
                 stroke: t.context_stroke,
                 line_width: 0.8,
                 ..area(t.context)
             },
-            (Kind::Wing, _) => symbol(t.wing, 2.0, 7.0, false),
-            (Kind::Park, _) => symbol(t.park, 1.5, 4.5, true),
+            Kind::Wing => symbol(t.wing, 2.0, 7.0, false),
+            Kind::Park => symbol(t.park, 1.5, 4.5, true),
         }
     }
 }

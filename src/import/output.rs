@@ -1,0 +1,390 @@
+//! The three files `import` writes (the features, the policies and a preview page), checked
+//! with the widget's own loader before anything is written, then written all at once.
+
+use crate::data::load;
+use crate::import::source::{Found, Polygon};
+use crate::import::texts::{Row, Source, Texts};
+use crate::import::{topology, Options};
+use serde_json::{json, Map, Value};
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::data::policy::PLACEHOLDER;
+
+/// The kinds an imported area may be.
+const AREA_KINDS: [&str; 2] = ["province", "counties"];
+
+/// The files, ready to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// `places.geojson`.
+    pub features: String,
+    /// `policies.json`.
+    pub policies: String,
+    /// `index.html`.
+    pub preview: String,
+    /// The places' ids.
+    pub places: Vec<String>,
+    /// Context areas kept.
+    pub context: usize,
+    /// Context areas left out.
+    pub dropped: usize,
+    /// The features file's gzipped size, bytes.
+    pub gzipped: usize,
+    /// The tolerance used, degrees.
+    pub tolerance: f64,
+}
+
+fn gzipped(text: &str) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = e.write_all(text.as_bytes());
+    e.finish().map_or(text.len(), |v| v.len())
+}
+
+fn bbox(polygons: &[Polygon]) -> [f64; 4] {
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for p in polygons.iter().flatten().flatten() {
+        b = [
+            b[0].min(p[0]),
+            b[1].min(p[1]),
+            b[2].max(p[0]),
+            b[3].max(p[1]),
+        ];
+    }
+    b
+}
+
+/// A position rounded to 1e-5° (about a metre), with repeats that rounding made dropped.
+fn rounded(polygons: &[Polygon]) -> Value {
+    let round = |v: f64| (v * 1e5).round() / 1e5;
+    let rings = |ring: &Vec<[f64; 2]>| {
+        let mut out: Vec<[f64; 2]> = Vec::new();
+        for p in ring {
+            let q = [round(p[0]), round(p[1])];
+            if out.last() != Some(&q) {
+                out.push(q);
+            }
+        }
+        json!(out)
+    };
+    json!(polygons
+        .iter()
+        .map(|p| p.iter().map(rings).collect::<Vec<_>>())
+        .collect::<Vec<_>>())
+}
+
+fn text(en: &str, zh: &str) -> Value {
+    json!({ "en": en, "zh": zh })
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC), for a source the texts do not date.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Builds the files from the file's areas and the texts, simplified to fit `o.max_kb`.
+pub fn build(
+    found: Found,
+    texts: Option<&Texts>,
+    o: &Options,
+    warnings: &mut Vec<String>,
+) -> Result<Built, String> {
+    if !AREA_KINDS.contains(&o.kind.as_str()) {
+        return Err(format!(
+            "--kind must be one of {} for areas, not \"{}\"",
+            AREA_KINDS.join(", "),
+            o.kind
+        ));
+    }
+    let places: Vec<_> = found.areas.iter().filter(|a| a.place).collect();
+    if places.is_empty() {
+        return Err("no feature is a place: name them with --places".into());
+    }
+    // The map frames the places; context beyond the frame and a margin half its size is
+    // left out, so a whole-country file gives a regional map.
+    let frame = places.iter().map(|a| bbox(&a.polygons)).fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, c| {
+            [
+                b[0].min(c[0]),
+                b[1].min(c[1]),
+                b[2].max(c[2]),
+                b[3].max(c[3]),
+            ]
+        },
+    );
+    let margin = 0.5 * (frame[2] - frame[0]).max(frame[3] - frame[1]);
+    let near = |b: [f64; 4]| {
+        b[0] <= frame[2] + margin
+            && b[2] >= frame[0] - margin
+            && b[1] <= frame[3] + margin
+            && b[3] >= frame[1] - margin
+    };
+    let kept: Vec<_> = found
+        .areas
+        .iter()
+        .filter(|a| a.place || near(bbox(&a.polygons)))
+        .collect();
+    let dropped = found.areas.len() - kept.len();
+    let shapes: Vec<Vec<Polygon>> = kept.iter().map(|a| a.polygons.clone()).collect();
+    let title_en = o
+        .title_en
+        .clone()
+        .unwrap_or_else(|| format!("Map of {}", join_names(&places, |a| &a.name_en, ", ")));
+    let title_zh = o
+        .title_zh
+        .clone()
+        .unwrap_or_else(|| format!("{}地图", join_names(&places, |a| &a.name_zh, "、")));
+    let attribution = o
+        .attribution
+        .clone()
+        .unwrap_or_else(|| "Boundaries: see the data's source".into());
+    let features_text = |tolerance: f64| {
+        let simplified = topology::simplify(&shapes, tolerance);
+        let features: Vec<Value> = kept
+            .iter()
+            .zip(&simplified)
+            .map(|(a, polygons)| {
+                json!({
+                    "type": "Feature",
+                    "properties": {
+                        "id": if a.place { a.id.clone() } else { format!("context-{}", a.id) },
+                        "kind": if a.place { o.kind.as_str() } else { "context" },
+                        "name_zh": a.name_zh, "name_en": a.name_en,
+                    },
+                    "geometry": { "type": "MultiPolygon", "coordinates": rounded(polygons) },
+                })
+            })
+            .collect();
+        let collection = json!({
+            "type": "FeatureCollection",
+            "attribution": attribution, "title_en": title_en, "title_zh": title_zh,
+            "features": features,
+        });
+        serde_json::to_string(&collection).unwrap_or_default()
+    };
+    let budget = (o.max_kb * 1024.0) as usize;
+    let mut tolerance = 0.0;
+    let mut features = features_text(0.0);
+    if gzipped(&features) > budget {
+        // The least simplification that fits: halve the interval until it is within 2 %.
+        let (mut lo, mut hi) = (0.0_f64, 0.05_f64);
+        while gzipped(&features_text(hi)) > budget && hi < 5.0 {
+            hi *= 2.0;
+        }
+        for _ in 0..14 {
+            let mid = (lo + hi) / 2.0;
+            if gzipped(&features_text(mid)) > budget {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+            if hi - lo < 0.02 * hi {
+                break;
+            }
+        }
+        tolerance = hi;
+        features = features_text(hi);
+        if gzipped(&features) > budget {
+            return Err(format!(
+                "the features do not fit {} KB gzipped even simplified to {hi:.2}°: raise --max-kb",
+                o.max_kb
+            ));
+        }
+    }
+    let policies = policies_text(&places, texts, &title_en, &title_zh, &attribution, warnings);
+    // The widget's own loader has the last word.
+    let (dataset, report) = load::check(&features, Some(&policies));
+    if dataset.is_none() {
+        return Err(format!("the map made would not load:\n{report}"));
+    }
+    let preview = preview(&title_en);
+    Ok(Built {
+        gzipped: gzipped(&features),
+        features,
+        policies,
+        preview,
+        places: places.iter().map(|a| a.id.clone()).collect(),
+        context: kept.len() - places.len(),
+        dropped,
+        tolerance,
+    })
+}
+
+fn join_names<'a>(
+    areas: &[&'a crate::import::source::Area],
+    name: impl Fn(&'a crate::import::source::Area) -> &'a String,
+    sep: &str,
+) -> String {
+    areas
+        .iter()
+        .map(|a| name(a).as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// The policies file: each place's texts (or a marked placeholder), the overview, sources.
+fn policies_text(
+    places: &[&crate::import::source::Area],
+    texts: Option<&Texts>,
+    title_en: &str,
+    title_zh: &str,
+    attribution: &str,
+    warnings: &mut Vec<String>,
+) -> String {
+    let newsroom = Source {
+        publisher: "Your newsroom".into(),
+        title: title_en.into(),
+        date: today(),
+    };
+    let mut sources: Vec<Source> = Vec::new();
+    let mut key_of = |s: &Option<Source>| {
+        let s = s.clone().unwrap_or_else(|| newsroom.clone());
+        let at = sources.iter().position(|t| *t == s).unwrap_or_else(|| {
+            sources.push(s);
+            sources.len() - 1
+        });
+        format!("source-{}", at + 1)
+    };
+    let summary = |row: Option<&Row>, what: &str| {
+        let placeholder = (
+            format!("{PLACEHOLDER} what the story says about {what}."),
+            format!("{PLACEHOLDER} 报道对{what}的说明。"),
+        );
+        let en = row
+            .map(|r| r.summary_en.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or(placeholder.0);
+        let zh = row
+            .map(|r| r.summary_zh.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or(placeholder.1);
+        text(&en, &zh)
+    };
+    let mut entries = Map::new();
+    for area in places {
+        let row = texts.and_then(|t| t.places.get(&area.id));
+        let mut entry = Map::new();
+        entry.insert("summary".into(), summary(row, &area.name_en));
+        let points: Vec<Value> = row
+            .map(|r| r.points.iter().map(|(en, zh)| text(en, zh)).collect())
+            .unwrap_or_default();
+        if !points.is_empty() {
+            entry.insert("points".into(), Value::Array(points));
+        }
+        entry.insert(
+            "source".into(),
+            json!(key_of(&row.and_then(|r| r.source.clone()))),
+        );
+        entries.insert(area.id.clone(), Value::Object(entry));
+    }
+    let overview = texts.and_then(|t| t.overview.as_ref());
+    if texts.is_none() {
+        warnings.push("no --texts: every panel has a placeholder summary (marked TODO:, which `check` reports)".into());
+    }
+    let overview_source = overview.and_then(|r| r.source.clone());
+    let measures: Vec<Value> = overview
+        .map(|r| r.points.iter().map(|(en, zh)| text(en, zh)).collect())
+        .unwrap_or_default();
+    let measures = if measures.is_empty() {
+        vec![text(
+            &format!("{PLACEHOLDER} the story's main points."),
+            &format!("{PLACEHOLDER} 报道要点。"),
+        )]
+    } else {
+        measures
+    };
+    let issuer = overview_source
+        .as_ref()
+        .map_or("Your newsroom", |s| s.publisher.as_str())
+        .to_string();
+    let date = overview_source
+        .as_ref()
+        .map_or_else(today, |s| s.date.clone());
+    let overview_key = key_of(&overview_source);
+    let source_entries: Map<String, Value> = sources
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            (format!("source-{}", k + 1), json!({ "publisher": text(&s.publisher, &s.publisher), "title": text(&s.title, &s.title), "date": s.date }))
+        })
+        .collect();
+    let _ = attribution;
+    let policies = json!({
+        "$schema": "https://github.com/jingjinji-map/jingjinji-map/blob/main/data/policies.schema.json",
+        "sources": source_entries,
+        "overview": {
+            "title": text(title_en, title_zh),
+            "issuer": text(&issuer, &issuer),
+            "date": date,
+            "summary": summary(overview, "the region"),
+            "measures": measures,
+            "source": overview_key,
+        },
+        "places": entries,
+    });
+    serde_json::to_string_pretty(&policies).unwrap_or_default()
+}
+
+/// A preview article with the embed snippet, beside the two data files.
+fn preview(title: &str) -> String {
+    let title = crate::i18n::escape(title);
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>{title}</title>\n  <!-- The widget's files (jingjinji-map.js and jingjinji-map.wasm, from `make site`'s www/ or the npm package) go beside this page. -->\n  <script type=\"module\" src=\"jingjinji-map.js\"></script>\n</head>\n<body>\n  <h1>{title}</h1>\n  <p>A preview of the imported map. Embed it in an article with:</p>\n  <pre>&lt;script type=\"module\" src=\"jingjinji-map.js\"&gt;&lt;/script&gt;\n&lt;jingjinji-map features=\"places.geojson\" policies=\"policies.json\"&gt;&lt;/jingjinji-map&gt;</pre>\n  <jingjinji-map features=\"places.geojson\" policies=\"policies.json\"></jingjinji-map>\n</body>\n</html>\n"
+    )
+}
+
+/// Writes the three files into `dir`: first all of them into a fresh folder beside it, then
+/// each moved in, so that a failure leaves nothing half-written there.
+pub fn write(built: &Built, dir: &Path) -> Result<(), String> {
+    let shown = dir.display();
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dir
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy().to_string());
+    let staging = parent.join(format!(".{name}.import-{}", std::process::id()));
+    let files = [
+        ("places.geojson", &built.features),
+        ("policies.json", &built.policies),
+        ("index.html", &built.preview),
+    ];
+    let staged = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(&staging)?;
+        for (file, text) in files {
+            std::fs::write(staging.join(file), text)?;
+        }
+        std::fs::create_dir_all(dir)?;
+        for (file, _) in files {
+            std::fs::rename(staging.join(file), dir.join(file))?;
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&staging);
+    staged.map_err(|e| format!("{shown}: {e}"))
+}
