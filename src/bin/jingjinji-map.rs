@@ -227,8 +227,14 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(target_arch = "wasm32")]
+fn import(_: &[&str]) -> Result<ExitCode, String> {
+    Err("import runs only natively".into())
+}
+
 /// `import`: a newsroom's GeoJSON (and texts) → the widget's files in `--out`; exit 0 with
 /// a summary, 1 with the reason (nothing written), 2 for a usage problem.
+#[cfg(not(target_arch = "wasm32"))]
 fn import(args: &[&str]) -> Result<ExitCode, String> {
     use jingjinji_map::import::{self, Options};
     let mut features = None;
