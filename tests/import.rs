@@ -1,0 +1,633 @@
+//! `jingjinji-map import` as a newsroom runs it: on a real boundary file (the U.S. Census
+//! Bureau's states, public domain, through us-atlas; tests/fixtures/import/), each flag, each
+//! error with its message and exit code, the spreadsheet's edge cases, the size target, and
+//! the shared borders that simplification must keep shared.
+#![cfg(not(target_arch = "wasm32"))]
+
+use jingjinji_map::data::load;
+use jingjinji_map::geo::adjacency;
+use jingjinji_map::import::source::Polygon;
+use jingjinji_map::import::texts;
+use jingjinji_map::import::topology;
+use proptest::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const STATES: &str = "tests/fixtures/import/us-northeast-states.geojson";
+const TEXTS: &str = "tests/fixtures/import/new-england.csv";
+const NEW_ENGLAND: &str = "Massachusetts,Connecticut,Rhode Island,Vermont,New Hampshire,Maine";
+
+/// A fresh folder for one test's output.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jjm-import-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs the command: exit code, standard output, standard error.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jingjinji-map"))
+        .arg("import")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Imports New England with the texts into `dir`, with `extra` flags.
+fn new_england(dir: &Path, extra: &[&str]) -> (i32, String, String) {
+    let out = dir.join("map");
+    let mut args = vec![
+        STATES,
+        "--id",
+        "NAME",
+        "--name-en",
+        "NAME",
+        "--places",
+        NEW_ENGLAND,
+        "--texts",
+        TEXTS,
+    ];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--out", out.to_str().unwrap()]);
+    run(&args)
+}
+
+#[test]
+fn the_walk_through_makes_a_map_that_loads_and_passes_check() {
+    let dir = scratch("walk");
+    let (code, stdout, stderr) = new_england(
+        &dir,
+        &[
+            "--title-en",
+            "New England's grid compact",
+            "--title-zh",
+            "新英格兰电网协议",
+            "--attribution",
+            "Boundaries: U.S. Census Bureau",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "places: 6 (maine, massachusetts, connecticut, new-hampshire, vermont, rhode-island)"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("context areas: 3 kept, 0 left out"),
+        "{stdout}"
+    );
+    let (features, policies) = (
+        read(&dir.join("map"), "places.geojson"),
+        read(&dir.join("map"), "policies.json"),
+    );
+    let (data, report) = load::check(&features, Some(&policies));
+    let data = data.unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(report.problems.len(), 0, "{report}");
+    let title = data.title.clone().unwrap();
+    assert_eq!(
+        (title.en.as_str(), title.zh.as_str()),
+        ("New England's grid compact", "新英格兰电网协议")
+    );
+    assert_eq!(
+        data.attribution.unwrap().en,
+        "Boundaries: U.S. Census Bureau"
+    );
+    let context: Vec<&str> = data
+        .places
+        .iter()
+        .filter(|p| p.id.starts_with("context-"))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        context,
+        [
+            "context-new-jersey",
+            "context-pennsylvania",
+            "context-new-york"
+        ],
+        "in the file's order"
+    );
+    let p: serde_json::Value = serde_json::from_str(&policies).unwrap();
+    assert_eq!(
+        p["places"]["massachusetts"]["summary"]["en"],
+        "Massachusetts hosts the compact's office."
+    );
+    assert_eq!(
+        p["places"]["massachusetts"]["points"][0]["zh"],
+        "办公室设在波士顿"
+    );
+    assert_eq!(
+        p["overview"]["measures"][1]["en"], "Shared reserves in a cold snap",
+        "a quoted cell's lines are points"
+    );
+    assert_eq!(p["overview"]["date"], "2024-05");
+    let preview = read(&dir.join("map"), "index.html");
+    assert!(
+        preview.contains(r#"<jingjinji-map features="places.geojson" policies="policies.json">"#)
+    );
+}
+
+#[test]
+fn neighbours_of_one_kind_never_share_a_tint() {
+    let dir = scratch("tints");
+    assert_eq!(new_england(&dir, &[]).0, 0);
+    let features = read(&dir.join("map"), "places.geojson");
+    let data = load::load(&features, Some(&read(&dir.join("map"), "policies.json"))).unwrap();
+    let tints = adjacency::tints(&data);
+    let near = adjacency::neighbours(&data);
+    let id = |i: usize| data.places[i].id.as_str();
+    let ma = data
+        .places
+        .iter()
+        .position(|p| p.id == "massachusetts")
+        .unwrap();
+    let mut ma_near: Vec<&str> = near[ma].iter().map(|&j| id(j)).collect();
+    ma_near.sort_unstable();
+    assert_eq!(
+        ma_near,
+        [
+            "connecticut",
+            "context-new-york",
+            "new-hampshire",
+            "rhode-island",
+            "vermont"
+        ]
+    );
+    for (i, list) in near.iter().enumerate() {
+        for &j in list
+            .iter()
+            .filter(|&&j| data.places[j].kind == data.places[i].kind)
+        {
+            assert_ne!(
+                tints[i],
+                tints[j],
+                "{} and {} share a border and a tint",
+                id(i),
+                id(j)
+            );
+        }
+    }
+    // A `tint` property fixes a place's own.
+    let fixed = features.replacen(
+        r#""id":"massachusetts","#,
+        r#""id":"massachusetts","tint":3,"#,
+        1,
+    );
+    let data = load::load(&fixed, None).unwrap();
+    assert_eq!(adjacency::tints(&data)[ma], 3);
+    let bad = features.replacen(
+        r#""id":"massachusetts","#,
+        r#""id":"massachusetts","tint":4,"#,
+        1,
+    );
+    let (_, report) = load::check(&bad, None);
+    assert!(
+        report
+            .to_string()
+            .contains("tint: must be a whole number from 0 to 3"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_features_fit_max_kb_and_smaller_targets_simplify_more() {
+    let dir = scratch("size");
+    let (code, stdout, _) = new_england(&dir, &["--max-kb", "4"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("simplified to"), "{stdout}");
+    let features = read(&dir.join("map"), "places.geojson");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gz, features.as_bytes()).unwrap();
+    let size = gz.finish().unwrap().len();
+    assert!(size <= 4096, "{size} bytes gzipped, over 4 KB");
+    assert!(load::check(&features, None).0.is_some());
+    let (code, stdout, _) = new_england(&dir, &[]);
+    assert_eq!(code, 0);
+    assert!(
+        !stdout.contains("simplified to"),
+        "60 KB needs no simplification: {stdout}"
+    );
+}
+
+#[test]
+fn place_ids_may_be_given_as_in_the_file_or_as_the_widgets_ids_and_other_kinds() {
+    let dir = scratch("places");
+    let out = dir.join("map");
+    let (code, stdout, stderr) = run(&[
+        STATES,
+        "--id",
+        "GEOID",
+        "--name-en",
+        "NAME",
+        "--places",
+        "25,cn-x",
+        "--kind",
+        "counties",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "an unknown place: {stdout}");
+    assert!(
+        stderr.contains("--places names \"cn-x\", which no feature's \"GEOID\" is"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&[
+        STATES,
+        "--id",
+        "GEOID",
+        "--name-en",
+        "NAME",
+        "--places",
+        "25,09",
+        "--kind",
+        "counties",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("places: 2 (25, 09)"), "{stdout}");
+    assert!(stdout.contains("no --texts"), "{stdout}");
+    let data = load::load(
+        &read(&out, "places.geojson"),
+        Some(&read(&out, "policies.json")),
+    )
+    .unwrap();
+    assert!(data
+        .places
+        .iter()
+        .filter(|p| !p.id.starts_with("context-"))
+        .all(|p| p.kind == jingjinji_map::data::model::Kind::Counties));
+    // Without texts each panel is a marked placeholder, which check reports.
+    let (_, report) = load::check(
+        &read(&out, "places.geojson"),
+        Some(&read(&out, "policies.json")),
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("places.25.summary: is a placeholder (TODO:)"),
+        "{report}"
+    );
+    let (code, _, stderr) = run(&[
+        STATES,
+        "--id",
+        "GEOID",
+        "--name-en",
+        "NAME",
+        "--kind",
+        "park",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("--kind must be one of province, counties for areas, not \"park\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ids_are_made_link_safe_and_chinese_names_take_the_simplified_part() {
+    let dir = scratch("names");
+    let file = dir.join("in.geojson");
+    let square = |x: f64| {
+        format!(
+            "[[[{x},30],[{},30],[{},31],[{x},31],[{x},30]]]",
+            x + 1.0,
+            x + 1.0
+        )
+    };
+    let feature = |code: &str, en: &str, zh: &str, x: f64| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"iso_3166_2":"{code}","name":"{en}","name_local":"{zh}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
+            square(x)
+        )
+    };
+    let write = |features: &[String]| {
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+                features.join(",")
+            ),
+        )
+        .unwrap()
+    };
+    write(&[
+        feature("CN-31", "Shanghai", "上海", 121.0),
+        feature("CN-32", "Jiangsu", "江蘇|江苏", 119.0),
+    ]);
+    let out = dir.join("map");
+    let args = [
+        file.to_str().unwrap(),
+        "--id",
+        "iso_3166_2",
+        "--name-en",
+        "name",
+        "--name-zh",
+        "name_local",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (code, stdout, stderr) = run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("places: 2 (cn-31, cn-32)"), "{stdout}");
+    let data = load::load(&read(&out, "places.geojson"), None).unwrap();
+    assert_eq!(data.places[1].name.zh, "江苏");
+    // Two features that become one id: both are named, and nothing is written.
+    let out2 = dir.join("twice");
+    write(&[
+        feature("CN-31", "Shanghai", "上海", 121.0),
+        feature("cn_31", "Jiangsu", "江苏", 119.0),
+    ]);
+    let (code, _, stderr) = run(&[
+        file.to_str().unwrap(),
+        "--id",
+        "iso_3166_2",
+        "--name-en",
+        "name",
+        "--out",
+        out2.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(r#"features "CN-31" and "cn_31" both become the id "cn-31""#),
+        "{stderr}"
+    );
+    assert!(!out2.exists(), "nothing is written when the import fails");
+}
+
+#[test]
+fn a_property_no_feature_has_is_named_with_the_files_own_closest_first() {
+    let dir = scratch("property");
+    let out = dir.join("map");
+    let (code, _, stderr) = run(&[
+        STATES,
+        "--id",
+        "NAME_1",
+        "--name-en",
+        "NAME",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(r#"no feature has the property "NAME_1"; the file's properties are (closest first): NAME, GEOID"#),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn files_that_are_not_lon_lat_geojson_say_what_they_are_and_how_to_convert() {
+    let dir = scratch("formats");
+    let out = dir.join("map");
+    let cases = [
+        (
+            r#"{"type":"Topology","objects":{},"arcs":[]}"#,
+            "is TopoJSON, not GeoJSON: convert it first",
+        ),
+        (
+            r#"{"geometryType":"esriGeometryPolygon","spatialReference":{"wkid":4326},"features":[]}"#,
+            "is Esri JSON, not GeoJSON",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":"a"},"geometry":{"type":"Polygon","coordinates":[[[13358338,3503549],[13469658,3503549],[13469658,3632749],[13358338,3503549]]]}}]}"#,
+            "is not longitude/latitude: the file looks projected",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":"a"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#,
+            "its geometry is LineString",
+        ),
+        ("[1, 2", "is not valid JSON (line 1, column 5)"),
+    ];
+    for (text, said) in cases {
+        let file = dir.join("in.json");
+        std::fs::write(&file, text).unwrap();
+        let (code, _, stderr) = run(&[
+            file.to_str().unwrap(),
+            "--id",
+            "n",
+            "--name-en",
+            "n",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{text}");
+        assert!(stderr.contains(said), "{text}: {stderr}");
+        assert!(!out.exists());
+    }
+    let (code, _, stderr) = run(&[
+        STATES,
+        "--id",
+        "NAME",
+        "--name-en",
+        "NAME",
+        "--bogus",
+        "x",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (code, stderr.contains("import has no option --bogus")),
+        (2, true),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&[STATES, "--id", "NAME", "--out", out.to_str().unwrap()]);
+    assert_eq!(
+        (code, stderr.contains("import needs --name-en")),
+        (2, true),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn spreadsheet_errors_name_the_row_or_column_and_write_nothing() {
+    let dir = scratch("csv");
+    let out = dir.join("map");
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"id,summary_en,summary_zh\nAtlantis,x,y\n",
+            r#"row 2: "Atlantis" is no place on the map (the places are: maine, massachusetts"#,
+        ),
+        (
+            b"id,summary_en\nMaine,x\n",
+            r#"has no column "summary_zh"; its header has: id, summary_en"#,
+        ),
+        (
+            b"\xFF\xFEi\x00d\x00",
+            "is UTF-16 text: save it as CSV UTF-8",
+        ),
+        (
+            b"id,summary_en,summary_zh\nMaine,caf\xE9,y\n",
+            "is not UTF-8 text (byte 35 is not)",
+        ),
+    ];
+    for (csv, said) in cases {
+        let file = dir.join("texts.csv");
+        std::fs::write(&file, csv).unwrap();
+        let args = [
+            STATES,
+            "--id",
+            "NAME",
+            "--name-en",
+            "NAME",
+            "--places",
+            NEW_ENGLAND,
+            "--texts",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let (code, _, stderr) = run(&args);
+        assert_eq!(code, 1, "{said}");
+        assert!(stderr.contains(said), "{said}: {stderr}");
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn spreadsheet_edge_cases_quoted_newlines_a_bom_an_empty_cell_an_extra_column() {
+    let ids: Vec<String> = ["maine", "vermont", "rhode-island"]
+        .map(String::from)
+        .to_vec();
+    let csv = "\u{feff}id,summary_en,summary_zh,notes,points_en,points_zh\n\
+               Maine,\"Line one,\nstill one\",缅因,ignored,\"a\nb\",\"甲\n乙\"\n\
+               Vermont,,佛蒙特,,,\n";
+    let mut warnings = Vec::new();
+    let t = texts::parse(csv.as_bytes(), &ids, &mut warnings).unwrap();
+    assert_eq!(
+        t.places["maine"].summary_en, "Line one,\nstill one",
+        "a quoted cell keeps its comma and newline"
+    );
+    assert_eq!(
+        t.places["maine"].points,
+        [
+            ("a".to_string(), "甲".to_string()),
+            ("b".to_string(), "乙".to_string())
+        ]
+    );
+    assert_eq!(t.places["vermont"].summary_en, "", "an empty cell");
+    let said = warnings.join("\n");
+    assert!(
+        said.contains(r#"the texts' column "notes" is not used"#),
+        "{said}"
+    );
+    assert!(
+        said.contains(r#"row 3 ("Vermont") has an empty summary_en"#),
+        "the spreadsheet's row, whatever lines a cell spans: {said}"
+    );
+    assert!(
+        said.contains(r#"place "rhode-island" has no row in the texts"#),
+        "{said}"
+    );
+    let uneven = "id,summary_en,summary_zh,points_en,points_zh\nMaine,a,b,\"x\ny\",z\n";
+    let err = texts::parse(uneven.as_bytes(), &ids, &mut Vec::new()).unwrap_err();
+    assert!(
+        err.contains("points_en has 2 point(s) and points_zh 1"),
+        "{err}"
+    );
+}
+
+/// A grid of `cols` × `rows` unit cells whose shared edges wiggle (the same wiggle for both
+/// cells), as neighbouring admin areas do.
+fn wiggly_grid(cols: usize, rows: usize, steps: usize, jitter: &[f64]) -> Vec<Vec<Polygon>> {
+    let wiggle = |k: usize| jitter.get(k % jitter.len().max(1)).copied().unwrap_or(0.0);
+    // An edge from a to b through `steps` points, offset sideways by a wiggle keyed on the
+    // edge (not its direction), so both cells get the very same points.
+    let edge = |a: (usize, usize), b: (usize, usize)| -> Vec<[f64; 2]> {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let seed = lo.0 * 131 + lo.1 * 17 + hi.0 * 7 + hi.1;
+        let mut pts: Vec<[f64; 2]> = (0..=steps)
+            .map(|s| {
+                let t = s as f64 / steps as f64;
+                let (x, y) = (
+                    lo.0 as f64 + t * (hi.0 as f64 - lo.0 as f64),
+                    lo.1 as f64 + t * (hi.1 as f64 - lo.1 as f64),
+                );
+                let side = if s == 0 || s == steps {
+                    0.0
+                } else {
+                    0.2 * wiggle(seed + s)
+                };
+                if lo.0 == hi.0 {
+                    [x + side, y]
+                } else {
+                    [x, y + side]
+                }
+            })
+            .collect();
+        if (lo, hi) != (a, b) {
+            pts.reverse();
+        }
+        pts
+    };
+    let mut areas = Vec::new();
+    for c in 0..cols {
+        for r in 0..rows {
+            let corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1), (c, r)];
+            let mut ring: Vec<[f64; 2]> = Vec::new();
+            for w in corners.windows(2) {
+                let e = edge(w[0], w[1]);
+                ring.extend(e.iter().take(e.len() - 1));
+            }
+            ring.push(ring[0]);
+            areas.push(vec![vec![ring]]);
+        }
+    }
+    areas
+}
+
+fn vertices(area: &[Polygon]) -> HashSet<(i64, i64)> {
+    area.iter()
+        .flatten()
+        .flatten()
+        .map(|p| ((p[0] * 1e9).round() as i64, (p[1] * 1e9).round() as i64))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No vertex of a shared border moves apart between the two neighbours: of the points
+    /// two areas shared before, each keeps exactly the same ones, and they still touch.
+    #[test]
+    fn shared_borders_stay_shared(
+        cols in 1usize..4, rows in 1usize..4, steps in 2usize..12,
+        jitter in prop::collection::vec(-1.0f64..1.0, 1..20), tolerance in 0.0f64..0.3,
+    ) {
+        let areas = wiggly_grid(cols, rows, steps, &jitter);
+        let simplified = topology::simplify(&areas, tolerance);
+        prop_assert_eq!(simplified.len(), areas.len());
+        for a in 0..areas.len() {
+            for b in (a + 1)..areas.len() {
+                let shared: HashSet<_> = vertices(&areas[a]).intersection(&vertices(&areas[b])).copied().collect();
+                if shared.len() < 2 {
+                    continue;
+                }
+                let kept_a: HashSet<_> = vertices(&simplified[a]).intersection(&shared).copied().collect();
+                let kept_b: HashSet<_> = vertices(&simplified[b]).intersection(&shared).copied().collect();
+                prop_assert_eq!(&kept_a, &kept_b, "areas {} and {} part along their border", a, b);
+                prop_assert!(kept_a.len() >= 2, "areas {} and {} no longer touch", a, b);
+            }
+        }
+        for area in &simplified {
+            for ring in area.iter().flatten() {
+                prop_assert!(ring.len() >= 4 && ring.first() == ring.last(), "a ring is closed with 3 or more corners");
+            }
+        }
+    }
+}
