@@ -6,9 +6,13 @@
 
 use jingjinji_map::data::load;
 use jingjinji_map::geo::adjacency;
+use jingjinji_map::i18n::Lang;
 use jingjinji_map::import::source::Polygon;
 use jingjinji_map::import::texts;
 use jingjinji_map::import::topology;
+use jingjinji_map::render::scene::{self, Item};
+use jingjinji_map::render::style::{Style, Theme};
+use jingjinji_map::ui::map::Map;
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -178,6 +182,36 @@ fn neighbours_of_one_kind_never_share_a_tint() {
                 id(i),
                 id(j)
             );
+        }
+    }
+    // What a reader sees: in the scene every painter and the SVG draw, in each theme.
+    for theme in [Theme::Light, Theme::Dark] {
+        let style = Style::for_theme(theme);
+        let mut m = Map::new(data.clone(), Lang::En);
+        m.resize(500.0, 600.0).unwrap();
+        let scene = scene::build(&m.frame(&style).unwrap());
+        let fill = |i: usize| {
+            scene.items.iter().find_map(|item| match item {
+                Item::Area {
+                    place,
+                    fill: Some(f),
+                    ..
+                } if *place == i => Some(*f),
+                _ => None,
+            })
+        };
+        for (i, list) in near.iter().enumerate() {
+            for &j in list.iter().filter(|&&j| {
+                data.places[j].kind == data.places[i].kind && !id(j).starts_with("context-")
+            }) {
+                assert_ne!(
+                    fill(i),
+                    fill(j),
+                    "{theme:?}: {} and {} are drawn alike",
+                    id(i),
+                    id(j)
+                );
+            }
         }
     }
     // A `tint` property fixes a place's own.

@@ -3,7 +3,6 @@
 //! tints the data fixes itself (`tint`). Computed once per dataset, for any region.
 
 use crate::data::model::{Dataset, Shape, TINTS};
-use std::collections::HashMap;
 
 /// A position's key: exact after rounding to 1e-7° (about 1 cm).
 type Key = (i64, i64);
@@ -13,8 +12,10 @@ fn key(ll: &crate::data::model::LonLat) -> Key {
 }
 
 /// For each place, the areas it shares at least one border segment with (both its ends).
+/// The segments are sorted rather than hashed: the same answer with less code in the
+/// download than a hash map brings.
 pub fn neighbours(data: &Dataset) -> Vec<Vec<usize>> {
-    let mut users: HashMap<(Key, Key), Vec<usize>> = HashMap::new();
+    let mut segments: Vec<((Key, Key), usize)> = Vec::new();
     for (i, place) in data.places.iter().enumerate() {
         let Shape::Area(polygons) = &place.shape else {
             continue;
@@ -26,22 +27,19 @@ pub fn neighbours(data: &Dataset) -> Vec<Vec<usize>> {
             for pair in ring.windows(2) {
                 if let [a, b] = pair {
                     let (a, b) = (key(a), key(b));
-                    let edge = if a <= b { (a, b) } else { (b, a) };
-                    let list = users.entry(edge).or_default();
-                    if !list.contains(&i) {
-                        list.push(i);
-                    }
+                    segments.push((if a <= b { (a, b) } else { (b, a) }, i));
                 }
             }
         }
     }
+    segments.sort_unstable();
     let mut out = vec![Vec::new(); data.places.len()];
-    for list in users.values() {
-        for &a in list {
-            for &b in list.iter().filter(|&&b| b != a) {
-                if let Some(n) = out.get_mut(a) {
-                    if !n.contains(&b) {
-                        n.push(b);
+    for run in segments.chunk_by(|x, y| x.0 == y.0) {
+        for (_, a) in run {
+            for (_, b) in run.iter().filter(|(_, b)| b != a) {
+                if let Some(n) = out.get_mut(*a) {
+                    if !n.contains(b) {
+                        n.push(*b);
                     }
                 }
             }
@@ -57,11 +55,13 @@ pub fn neighbours(data: &Dataset) -> Vec<Vec<usize>> {
 pub fn tints(data: &Dataset) -> Vec<usize> {
     let near = neighbours(data);
     let mut tint: Vec<Option<usize>> = data.places.iter().map(|p| p.tint).collect();
-    let mut order: Vec<usize> = (0..data.places.len())
-        .filter(|&i| tint.get(i) == Some(&None))
-        .collect();
     let degree = |i: usize| near.get(i).map_or(0, Vec::len);
-    order.sort_by_key(|&i| (std::cmp::Reverse(degree(i)), i));
+    // Most-bordered first (ties in the file's order), without a sort's code in the download.
+    let most = (0..data.places.len()).map(degree).max().unwrap_or(0);
+    let order = (0..=most)
+        .rev()
+        .flat_map(|d| (0..data.places.len()).filter(move |&i| degree(i) == d))
+        .filter(|&i| data.places.get(i).is_some_and(|p| p.tint.is_none()));
     for i in order {
         let kind = data.places.get(i).map(|p| p.kind);
         let mut used = [0usize; TINTS];
