@@ -30,6 +30,12 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Whether its areas take one of [`TINTS`] tints (so that neighbours differ); context
+    /// areas are all one grey.
+    pub fn is_tinted(self) -> bool {
+        matches!(self, Kind::Province | Kind::Counties)
+    }
+
     /// Parses the `kind` property.
     pub fn parse(s: &str) -> Option<Kind> {
         Some(match s {

@@ -2,7 +2,12 @@
 //! share one: a greedy colouring of the adjacency graph, largest degree first, after the
 //! tints the data fixes itself (`tint`). Computed once per dataset, for any region.
 
-use crate::data::model::{Dataset, Shape, TINTS};
+use crate::data::model::{Dataset, LonLat, Polygon, Shape, TINTS};
+
+/// Every position of a polygon, its holes' too.
+fn positions(p: &Polygon) -> impl Iterator<Item = &LonLat> {
+    p.exterior.iter().chain(p.holes.iter().flatten())
+}
 
 /// Bits of a mark that hold the place's index.
 const PLACE_BITS: u32 = 16;
@@ -12,7 +17,7 @@ const _: () = assert!(crate::data::load::MAX_FEATURES < 1 << PLACE_BITS);
 /// A position as a 48-bit hash of it rounded to 1e-7° (about 1 cm), shifted past the place
 /// bits. Two positions that hash alike by chance (about one pair in 10¹⁴) cost nothing worse
 /// than one more constraint on the colours.
-fn mark(ll: &crate::data::model::LonLat) -> u64 {
+fn mark(ll: &LonLat) -> u64 {
     let x = (ll.lon * 1e7).round() as i64 as u64;
     let y = (ll.lat * 1e7).round() as i64 as u64;
     let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -24,16 +29,18 @@ fn mark(ll: &crate::data::model::LonLat) -> u64 {
 /// (a million positions take 8 MB while this runs), sorted rather than hashed: the same
 /// answer with less code in the download than a hash map brings.
 pub fn neighbours(data: &Dataset) -> Vec<Vec<usize>> {
+    // Only areas that take tints (context is one grey) need neighbours.
     let mut marks: Vec<u64> = Vec::new();
     for (i, place) in data.places.iter().enumerate() {
-        let Shape::Area(polygons) = &place.shape else {
-            continue;
-        };
-        for ring in polygons
-            .iter()
-            .flat_map(|p| std::iter::once(&p.exterior).chain(&p.holes))
-        {
-            marks.extend(ring.iter().map(|ll| mark(ll) | i as u64));
+        if let Shape::Area(polygons) = &place.shape {
+            if place.kind.is_tinted() {
+                marks.extend(
+                    polygons
+                        .iter()
+                        .flat_map(positions)
+                        .map(|ll| mark(ll) | i as u64),
+                );
+            }
         }
     }
     marks.sort_unstable();
@@ -79,12 +86,12 @@ pub fn tints(data: &Dataset) -> Vec<usize> {
                 }
             }
         }
-        let free = used.iter().position(|&u| u == 0);
+        // The first tint no neighbour has; failing that, the least used.
         let least = (0..TINTS)
             .min_by_key(|&t| used.get(t).copied().unwrap_or(0))
             .unwrap_or(0);
         if let Some(slot) = tint.get_mut(i) {
-            *slot = Some(free.unwrap_or(least));
+            *slot = Some(least);
         }
     }
     tint.into_iter().map(|t| t.unwrap_or(0)).collect()
