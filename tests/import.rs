@@ -659,3 +659,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn neighbours_are_found_in_big_files_too_from_a_sample_of_their_positions() {
+    // Two areas sharing a border of 80,000 positions, and a third apart: more positions than
+    // the widget marks one by one, so it keeps a sample, the same in both.
+    let n = 80_000;
+    let border: Vec<String> = (0..=n)
+        .map(|k| format!("[116,{}]", 39.0 + k as f64 / n as f64))
+        .collect();
+    let west = format!("[[115,39],{},[115,40],[115,39]]", border.join(","));
+    let mut east_border = border.clone();
+    east_border.reverse();
+    let east = format!("[[116,39],[117,39],[117,40],{}]", east_border.join(","));
+    let apart = "[[118,39],[119,39],[119,40],[118,40],[118,39]]".to_string();
+    let feature = |id: &str, ring: &str| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"id":"{id}","kind":"province","name_zh":"{id}","name_en":"{id}"}},"geometry":{{"type":"Polygon","coordinates":[{ring}]}}}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{},{},{}]}}"#,
+        feature("west", &west),
+        feature("east", &east),
+        feature("apart", &apart)
+    );
+    let data = load::load(&text, None).unwrap_or_else(|r| panic!("{r}"));
+    let near = adjacency::neighbours(&data);
+    assert_eq!(near, [vec![1], vec![0], vec![]]);
+    let tints = adjacency::tints(&data);
+    assert_ne!(tints[0], tints[1]);
+}

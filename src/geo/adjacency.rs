@@ -25,33 +25,52 @@ fn mark(ll: &LonLat) -> u64 {
     h << PLACE_BITS
 }
 
-/// For each place, the areas it shares a border position with. One 8-byte mark per position
-/// (a million positions take 8 MB while this runs), sorted rather than hashed: the same
-/// answer with less code in the download than a hash map brings.
+/// At most this many positions are marked: beyond it, a sample of them, the same in every
+/// area (see [`neighbours`]).
+const MARKS: usize = 1 << 17;
+
+/// For each place, the areas it shares a border position with. Each position of an area that
+/// takes tints becomes an 8-byte mark, sorted (rather than hashed: the same answer with less
+/// code in the download than a hash map brings), so that equal positions of different areas
+/// fall side by side. Past [`MARKS`] marks only a sample is kept, chosen by the position's
+/// hash, so a shared position is kept in both areas or in neither: a shared border of some
+/// dozens of positions is still found, and a file of a million positions costs 1 MB here,
+/// not 8.
 pub fn neighbours(data: &Dataset) -> Vec<Vec<usize>> {
-    // Only areas that take tints (context is one grey) need neighbours.
     let mut marks: Vec<u64> = Vec::new();
+    // Marks kept have this many low hash bits zero.
+    let mut sample = 0;
     for (i, place) in data.places.iter().enumerate() {
-        if let Shape::Area(polygons) = &place.shape {
-            if place.kind.is_tinted() {
-                marks.extend(
-                    polygons
-                        .iter()
-                        .flat_map(positions)
-                        .map(|ll| mark(ll) | i as u64),
-                );
+        let Shape::Area(polygons) = &place.shape else {
+            continue;
+        };
+        // Only areas that take tints need neighbours (context is one grey).
+        if !place.kind.is_tinted() {
+            continue;
+        }
+        for ll in polygons.iter().flat_map(positions) {
+            let m = mark(ll);
+            if (m >> PLACE_BITS).trailing_zeros() >= sample {
+                marks.push(m | i as u64);
+            }
+            if marks.len() > MARKS {
+                sample += 1;
+                marks.retain(|m| (m >> PLACE_BITS).trailing_zeros() >= sample);
             }
         }
     }
     marks.sort_unstable();
     let mut out = vec![Vec::new(); data.places.len()];
     let place = |m: u64| (m & ((1 << PLACE_BITS) - 1)) as usize;
-    for run in marks.chunk_by(|x, y| x >> PLACE_BITS == y >> PLACE_BITS) {
-        for &a in run {
-            for &b in run.iter().filter(|&&b| place(b) != place(a)) {
-                if let Some(n) = out.get_mut(place(a)) {
-                    if !n.contains(&place(b)) {
-                        n.push(place(b));
+    for pair in marks.windows(2) {
+        if let [a, b] = pair {
+            let (a, b) = (*a, *b);
+            if a >> PLACE_BITS == b >> PLACE_BITS && place(a) != place(b) {
+                for (from, to) in [(a, b), (b, a)] {
+                    if let Some(n) = out.get_mut(place(from)) {
+                        if !n.contains(&place(to)) {
+                            n.push(place(to));
+                        }
                     }
                 }
             }
