@@ -182,7 +182,10 @@ const budgets = [
   ['first interactive map ≤ 1.3 × Leaflet (phone)', results.firstMap.phone.ours.median <= 1.3 * results.firstMap.phone.leaflet.median],
   ['time to first map (its first picture) ≤ d3-geo page (desktop)', results.firstPicture.desktop.ours.median <= results.firstPicture.desktop.d3.median],
   ['time to first map (its first picture) ≤ d3-geo page (phone)', results.firstPicture.phone.ours.median <= results.firstPicture.phone.d3.median],
-  ['frame time p95 ≤ 8 ms while zooming (default data)', results.frames.default.ours.p95 <= 8],
+  // Ratios to the d3-geo page in the same run, not an absolute figure: on a shared machine
+  // the same build's p95 reads 6 ms in one run and 15 in another.
+  ['frame time p95 ≤ d3-geo page while zooming (default data)', results.frames.default.ours.p95 <= results.frames.default.d3.p95],
+  ['no frame over 50 ms while zooming (default data)', results.frames.default.ours.max <= 50],
   ['frame time p95 ≤ 0.5 × d3-geo (stress data)', results.frames.stress.ours.p95 <= 0.5 * results.frames.stress.d3.p95],
   ['no long task while zooming (default data)', results.frames.default.ours.longTasks === 0],
   ['hit-test p99 ≤ 0.05 ms (default data)', results.hit.default.ours.p99 <= 0.05],
