@@ -49,9 +49,8 @@ fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
-/// Imports New England with the texts into `dir`, with `extra` flags.
-fn new_england(dir: &Path, extra: &[&str]) -> (i32, String, String) {
-    let out = dir.join("map");
+/// Imports New England with `texts` into `out`, with `extra` flags.
+fn new_england_with(texts: &str, out: &Path, extra: &[&str]) -> (i32, String, String) {
     let mut args = vec![
         STATES,
         "--id",
@@ -61,11 +60,16 @@ fn new_england(dir: &Path, extra: &[&str]) -> (i32, String, String) {
         "--places",
         NEW_ENGLAND,
         "--texts",
-        TEXTS,
+        texts,
     ];
     args.extend_from_slice(extra);
     args.extend_from_slice(&["--out", out.to_str().unwrap()]);
     run(&args)
+}
+
+/// Imports New England with the fixture's texts into `dir`/map, with `extra` flags.
+fn new_england(dir: &Path, extra: &[&str]) -> (i32, String, String) {
+    new_england_with(TEXTS, &dir.join("map"), extra)
 }
 
 #[test]
@@ -254,37 +258,29 @@ fn the_features_fit_max_kb_and_smaller_targets_simplify_more() {
 fn place_ids_may_be_given_as_in_the_file_or_as_the_widgets_ids_and_other_kinds() {
     let dir = scratch("places");
     let out = dir.join("map");
-    let (code, stdout, stderr) = run(&[
-        STATES,
-        "--id",
-        "GEOID",
-        "--name-en",
-        "NAME",
-        "--places",
-        "25,cn-x",
-        "--kind",
-        "counties",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    // Counties, by their Census code (GEOID), as the file has them.
+    let counties = |places: &str| {
+        run(&[
+            STATES,
+            "--id",
+            "GEOID",
+            "--name-en",
+            "NAME",
+            "--places",
+            places,
+            "--kind",
+            "counties",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let (code, stdout, stderr) = counties("25,cn-x");
     assert_eq!(code, 1, "an unknown place: {stdout}");
     assert!(
         stderr.contains("--places names \"cn-x\", which no feature's \"GEOID\" is"),
         "{stderr}"
     );
-    let (code, stdout, stderr) = run(&[
-        STATES,
-        "--id",
-        "GEOID",
-        "--name-en",
-        "NAME",
-        "--places",
-        "25,09",
-        "--kind",
-        "counties",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, stdout, stderr) = counties("25,09");
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("places: 2 (25, 09)"), "{stdout}");
     assert!(stdout.contains("no --texts"), "{stdout}");
@@ -507,20 +503,7 @@ fn spreadsheet_errors_name_the_row_or_column_and_write_nothing() {
     for (csv, said) in cases {
         let file = dir.join("texts.csv");
         std::fs::write(&file, csv).unwrap();
-        let args = [
-            STATES,
-            "--id",
-            "NAME",
-            "--name-en",
-            "NAME",
-            "--places",
-            NEW_ENGLAND,
-            "--texts",
-            file.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        let (code, _, stderr) = run(&args);
+        let (code, _, stderr) = new_england_with(file.to_str().unwrap(), &out, &[]);
         assert_eq!(code, 1, "{said}");
         assert!(stderr.contains(said), "{said}: {stderr}");
         assert!(!out.exists());
