@@ -2,6 +2,7 @@
 //! with the widget's own loader before anything is written, then written all at once.
 
 use crate::data::load;
+use crate::data::model::Kind;
 use crate::import::source::{Found, Polygon};
 use crate::import::texts::{Row, Source, Texts};
 use crate::import::{topology, Options};
@@ -10,9 +11,6 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::data::policy::PLACEHOLDER;
-
-/// The kinds an imported area may be.
-const AREA_KINDS: [&str; 2] = ["province", "counties"];
 
 /// The files, ready to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,10 +105,16 @@ pub fn build(
     o: &Options,
     warnings: &mut Vec<String>,
 ) -> Result<Built, String> {
-    if !AREA_KINDS.contains(&o.kind.as_str()) {
+    // The kinds an imported area may be: those whose areas take tints.
+    if !Kind::parse(&o.kind).is_some_and(Kind::is_tinted) {
+        let kinds: Vec<&str> = Kind::ALL
+            .into_iter()
+            .filter(|k| k.is_tinted())
+            .map(Kind::as_str)
+            .collect();
         return Err(format!(
             "--kind must be one of {} for areas, not \"{}\"",
-            AREA_KINDS.join(", "),
+            kinds.join(", "),
             o.kind
         ));
     }
@@ -215,7 +219,7 @@ pub fn build(
             ));
         }
     }
-    let policies = policies_text(&places, texts, &title_en, &title_zh, &attribution, warnings);
+    let policies = policies_text(&places, texts, &title_en, &title_zh, warnings);
     // The widget's own loader has the last word.
     let (dataset, report) = load::check(&features, Some(&policies));
     if dataset.is_none() {
@@ -252,7 +256,6 @@ fn policies_text(
     texts: Option<&Texts>,
     title_en: &str,
     title_zh: &str,
-    attribution: &str,
     warnings: &mut Vec<String>,
 ) -> String {
     let newsroom = Source {
@@ -332,9 +335,7 @@ fn policies_text(
             (format!("source-{}", k + 1), json!({ "publisher": text(&s.publisher, &s.publisher), "title": text(&s.title, &s.title), "date": s.date }))
         })
         .collect();
-    let _ = attribution;
     let policies = json!({
-        "$schema": "https://github.com/jingjinji-map/jingjinji-map/blob/main/data/policies.schema.json",
         "sources": source_entries,
         "overview": {
             "title": text(title_en, title_zh),
