@@ -1,4 +1,4 @@
-//! Which areas share a border (a position of it), and a tint for each so that no two neighbours of one kind
+//! Which areas share a border, and a tint for each so that no two neighbours of one kind
 //! share one: a greedy colouring of the adjacency graph, largest degree first, after the
 //! tints the data fixes itself (`tint`). Computed once per dataset, for any region.
 
@@ -32,7 +32,8 @@ const MARKS: usize = 1 << 17;
 /// For each place, the areas it shares a border position with. Each position of an area that
 /// takes tints becomes an 8-byte mark, sorted (rather than hashed: the same answer with less
 /// code in the download than a hash map brings), so that equal positions of different areas
-/// fall side by side. Past [`MARKS`] marks only a sample is kept, chosen by the position's
+/// fall side by side, and each mark is linked to the next (where three areas meet, each pair
+/// of them also shares the rest of its border). Past [`MARKS`] marks only a sample is kept, chosen by the position's
 /// hash, so a shared position is kept in both areas or in neither: a shared border of some
 /// dozens of positions is still found, and a file of a million positions costs 1 MB here,
 /// not 8.

@@ -78,11 +78,7 @@ pub fn run(o: &Options) -> Result<Summary, String> {
     let built = output::build(found, texts.as_ref(), o, &mut warnings)?;
     output::write(&built, &o.out)?;
     Ok(Summary {
-        places: built.places,
-        context: built.context,
-        dropped: built.dropped,
-        gzipped: built.gzipped,
-        tolerance: built.tolerance,
         warnings,
+        ..built.summary
     })
 }

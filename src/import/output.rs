@@ -3,14 +3,13 @@
 
 use crate::data::load;
 use crate::data::model::Kind;
+use crate::data::policy::PLACEHOLDER;
 use crate::import::source::{Found, Polygon};
 use crate::import::texts::{Row, Source, Texts};
-use crate::import::{topology, Options};
+use crate::import::{topology, Options, Summary};
 use serde_json::{json, Map, Value};
 use std::io::Write as _;
 use std::path::Path;
-
-use crate::data::policy::PLACEHOLDER;
 
 /// The files, ready to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,16 +20,8 @@ pub struct Built {
     pub policies: String,
     /// `index.html`.
     pub preview: String,
-    /// The places' ids.
-    pub places: Vec<String>,
-    /// Context areas kept.
-    pub context: usize,
-    /// Context areas left out.
-    pub dropped: usize,
-    /// The features file's gzipped size, bytes.
-    pub gzipped: usize,
-    /// The tolerance used, degrees.
-    pub tolerance: f64,
+    /// What was made (its warnings are the caller's).
+    pub summary: Summary,
 }
 
 fn gzipped(text: &str) -> usize {
@@ -39,22 +30,27 @@ fn gzipped(text: &str) -> usize {
     e.finish().map_or(text.len(), |v| v.len())
 }
 
-fn bbox(polygons: &[Polygon]) -> [f64; 4] {
-    let mut b = [
+/// The box `[west, south, east, north]` around `positions`.
+fn bbox<'a>(positions: impl Iterator<Item = &'a [f64; 2]>) -> [f64; 4] {
+    let far = [
         f64::INFINITY,
         f64::INFINITY,
         f64::NEG_INFINITY,
         f64::NEG_INFINITY,
     ];
-    for p in polygons.iter().flatten().flatten() {
-        b = [
+    positions.fold(far, |b, p| {
+        [
             b[0].min(p[0]),
             b[1].min(p[1]),
             b[2].max(p[0]),
             b[3].max(p[1]),
-        ];
-    }
-    b
+        ]
+    })
+}
+
+/// Every position of `polygons`.
+fn positions(polygons: &[Polygon]) -> impl Iterator<Item = &[f64; 2]> {
+    polygons.iter().flatten().flatten()
 }
 
 /// A position rounded to 1e-5° (about a metre), with repeats that rounding made dropped.
@@ -124,22 +120,7 @@ pub fn build(
     }
     // The map frames the places; context beyond the frame and a margin half its size is
     // left out, so a whole-country file gives a regional map.
-    let frame = places.iter().map(|a| bbox(&a.polygons)).fold(
-        [
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ],
-        |b, c| {
-            [
-                b[0].min(c[0]),
-                b[1].min(c[1]),
-                b[2].max(c[2]),
-                b[3].max(c[3]),
-            ]
-        },
-    );
+    let frame = bbox(places.iter().flat_map(|a| positions(&a.polygons)));
     let margin = 0.5 * (frame[2] - frame[0]).max(frame[3] - frame[1]);
     let near = |b: [f64; 4]| {
         b[0] <= frame[2] + margin
@@ -150,10 +131,12 @@ pub fn build(
     let kept: Vec<_> = found
         .areas
         .iter()
-        .filter(|a| a.place || near(bbox(&a.polygons)))
+        .filter(|a| a.place || near(bbox(positions(&a.polygons))))
         .collect();
     let dropped = found.areas.len() - kept.len();
     let shapes: Vec<Vec<Polygon>> = kept.iter().map(|a| a.polygons.clone()).collect();
+    // Cut into arcs once, simplified at each tolerance the search tries.
+    let topology = topology::Topology::of(&shapes);
     let title_en = o
         .title_en
         .clone()
@@ -167,7 +150,7 @@ pub fn build(
         .clone()
         .unwrap_or_else(|| "Boundaries: see the data's source".into());
     let features_text = |tolerance: f64| {
-        let simplified = topology::simplify(&shapes, tolerance);
+        let simplified = topology.simplify(tolerance);
         let features: Vec<Value> = kept
             .iter()
             .zip(&simplified)
@@ -227,14 +210,17 @@ pub fn build(
     }
     let preview = preview(&title_en);
     Ok(Built {
-        gzipped: gzipped(&features),
+        summary: Summary {
+            places: places.iter().map(|a| a.id.clone()).collect(),
+            context: kept.len() - places.len(),
+            dropped,
+            gzipped: gzipped(&features),
+            tolerance,
+            warnings: Vec::new(),
+        },
         features,
         policies,
         preview,
-        places: places.iter().map(|a| a.id.clone()).collect(),
-        context: kept.len() - places.len(),
-        dropped,
-        tolerance,
     })
 }
 

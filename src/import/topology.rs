@@ -100,76 +100,130 @@ fn signed_area(ring: &[[f64; 2]]) -> f64 {
         .sum()
 }
 
-/// `areas` simplified to `tolerance` degrees, shared borders kept shared; rings come back
-/// closed, exteriors counter-clockwise and holes clockwise (RFC 7946). A ring that would
-/// collapse keeps its own vertices (it borders nothing it could part from: a shared ring
-/// has nodes to hold it), and a hole or island smaller than the tolerance is left out.
-pub fn simplify(areas: &[Vec<Polygon>], tolerance: f64) -> Vec<Vec<Polygon>> {
-    let rings: Vec<Vec<[f64; 2]>> = areas.iter().flatten().flatten().map(|r| open(r)).collect();
-    let edges = Edges::of(&rings);
-    let mut next = 0;
-    let mut out = Vec::new();
-    for area in areas {
-        let mut polygons = Vec::new();
-        for polygon in area {
-            let mut kept_rings = Vec::new();
-            for (k, _) in polygon.iter().enumerate() {
-                let ring = rings.get(next).cloned().unwrap_or_default();
-                next += 1;
-                let mut s = simplify_ring(&ring, &edges, tolerance);
+/// A ring cut into arcs at its nodes (each arc ends where the next begins), once for every
+/// tolerance tried.
+struct Ring {
+    /// The ring without its closing position.
+    open: Vec<[f64; 2]>,
+    /// Its arcs; a ring with no node is one arc, closed.
+    arcs: Vec<Vec<[f64; 2]>>,
+}
+
+impl Ring {
+    fn cut(open: Vec<[f64; 2]>, edges: &Edges) -> Ring {
+        let n = open.len();
+        if n < 3 {
+            return Ring {
+                open,
+                arcs: Vec::new(),
+            };
+        }
+        let at = |i: usize| open.get(i % n).copied().unwrap_or([0.0, 0.0]);
+        let node = |i: usize| {
+            let (prev, here, next) = (at(i + n - 1), at(i), at(i + 1));
+            edges.signature(prev, here) != edges.signature(here, next)
+                || edges.degree.get(&key(here)).copied().unwrap_or(0) > 2
+        };
+        let nodes: Vec<usize> = (0..n).filter(|&i| node(i)).collect();
+        let arcs = match nodes.first() {
+            // No node: the whole ring is one arc, from its least position so that a ring two
+            // areas share whole (an enclave's outline) is cut the same way in both.
+            None => {
+                let least = (0..n).min_by_key(|&i| key(at(i))).unwrap_or(0);
+                vec![(0..=n).map(|i| at(least + i)).collect()]
+            }
+            Some(&start) => {
+                let ends = nodes
+                    .iter()
+                    .skip(1)
+                    .copied()
+                    .chain(std::iter::once(start + n));
+                let starts = nodes.iter().copied();
+                starts
+                    .zip(ends)
+                    .map(|(from, to)| (from..=to).map(at).collect())
+                    .collect()
+            }
+        };
+        Ring { open, arcs }
+    }
+
+    /// The ring simplified arc by arc (open).
+    fn simplified(&self, tolerance: f64) -> Vec<[f64; 2]> {
+        if tolerance <= 0.0 || self.arcs.is_empty() {
+            return self.open.clone();
+        }
+        let mut out = Vec::new();
+        for arc in &self.arcs {
+            let kept = simplify_arc(arc, tolerance);
+            out.extend(kept.iter().take(kept.len().saturating_sub(1)));
+        }
+        out
+    }
+}
+
+/// Areas' rings cut into arcs where the set of areas their edges border changes: what
+/// [`Topology::simplify`] simplifies, at any tolerance, without cutting again.
+pub struct Topology {
+    areas: Vec<Vec<Vec<Ring>>>,
+}
+
+impl Topology {
+    /// The topology of `areas` (each a list of polygons).
+    pub fn of(areas: &[Vec<Polygon>]) -> Topology {
+        let rings: Vec<Vec<[f64; 2]>> = areas.iter().flatten().flatten().map(|r| open(r)).collect();
+        let edges = Edges::of(&rings);
+        let mut rings = rings.into_iter();
+        let areas = areas
+            .iter()
+            .map(|area| {
+                area.iter()
+                    .map(|polygon| {
+                        polygon
+                            .iter()
+                            .filter_map(|_| rings.next())
+                            .map(|r| Ring::cut(r, &edges))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        Topology { areas }
+    }
+
+    /// The areas simplified to `tolerance` degrees, shared borders kept shared; rings come
+    /// back closed, exteriors counter-clockwise and holes clockwise (RFC 7946). A ring that
+    /// would collapse keeps its own vertices (it borders nothing it could part from: a shared
+    /// ring has nodes to hold it), and a hole or island smaller than the tolerance is left out.
+    pub fn simplify(&self, tolerance: f64) -> Vec<Vec<Polygon>> {
+        let polygon = |rings: &Vec<Ring>| {
+            let mut kept: Vec<Vec<[f64; 2]>> = Vec::new();
+            for (k, ring) in rings.iter().enumerate() {
+                let mut s = ring.simplified(tolerance);
                 if s.len() < 3 {
-                    if k > 0 || !kept_rings.is_empty() || tolerance == 0.0 {
+                    if k > 0 || !kept.is_empty() || ring.open.len() < 3 {
                         continue;
                     }
-                    s = ring.clone();
+                    s = ring.open.clone();
                 }
-                let ccw = signed_area(&s) > 0.0;
-                if ccw != (k == 0) {
+                if (signed_area(&s) > 0.0) != (k == 0) {
                     s.reverse();
                 }
                 if let Some(first) = s.first().copied() {
                     s.push(first);
                 }
-                kept_rings.push(s);
+                kept.push(s);
             }
-            if !kept_rings.is_empty() {
-                polygons.push(kept_rings);
-            }
-        }
-        out.push(polygons);
+            kept
+        };
+        self.areas
+            .iter()
+            .map(|area| area.iter().map(polygon).filter(|p| !p.is_empty()).collect())
+            .collect()
     }
-    out
 }
 
-/// One open ring simplified arc by arc (open too).
-fn simplify_ring(ring: &[[f64; 2]], edges: &Edges, tolerance: f64) -> Vec<[f64; 2]> {
-    let n = ring.len();
-    if n < 3 || tolerance <= 0.0 {
-        return ring.to_vec();
-    }
-    let at = |i: usize| ring.get(i % n).copied().unwrap_or([0.0, 0.0]);
-    let node = |i: usize| {
-        let (prev, here, next) = (at(i + n - 1), at(i), at(i + 1));
-        edges.signature(prev, here) != edges.signature(here, next)
-            || edges.degree.get(&key(here)).copied().unwrap_or(0) > 2
-    };
-    let nodes: Vec<usize> = (0..n).filter(|&i| node(i)).collect();
-    let Some(&start) = nodes.first() else {
-        // No node: the whole ring is one arc, from its least position so that a ring two
-        // areas share whole (an enclave's outline) is cut the same way in both.
-        let least = (0..n).min_by_key(|&i| key(at(i))).unwrap_or(0);
-        let mut arc: Vec<[f64; 2]> = (0..=n).map(|i| at(least + i)).collect();
-        arc = simplify_arc(&arc, tolerance);
-        arc.pop();
-        return arc;
-    };
-    let mut out = Vec::new();
-    let mut from = start;
-    for &to in nodes.iter().skip(1).chain(std::iter::once(&(start + n))) {
-        let arc: Vec<[f64; 2]> = (from..=to).map(at).collect();
-        let kept = simplify_arc(&arc, tolerance);
-        out.extend(kept.iter().take(kept.len().saturating_sub(1)));
-        from = to;
-    }
-    out
+/// `areas` simplified to `tolerance` degrees ([`Topology::simplify`]).
+pub fn simplify(areas: &[Vec<Polygon>], tolerance: f64) -> Vec<Vec<Polygon>> {
+    Topology::of(areas).simplify(tolerance)
 }
