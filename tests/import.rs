@@ -618,7 +618,7 @@ proptest! {
     #[test]
     fn shared_borders_stay_shared(
         cols in 1usize..4, rows in 1usize..4, steps in 2usize..12,
-        jitter in prop::collection::vec(-1.0f64..1.0, 1..20), tolerance in 0.0f64..0.3,
+        jitter in prop::collection::vec(-1.0f64..1.0, 1..20), tolerance in 0.0f64..2.0,
     ) {
         let areas = wiggly_grid(cols, rows, steps, &jitter);
         let simplified = topology::simplify(&areas, tolerance);
@@ -672,4 +672,34 @@ fn neighbours_are_found_in_big_files_too_from_a_sample_of_their_positions() {
     assert_eq!(near, [vec![1], vec![0], vec![]]);
     let tints = adjacency::tints(&data);
     assert_ne!(tints[0], tints[1]);
+}
+
+#[test]
+fn coarse_simplification_keeps_every_area_a_shape_and_drops_only_small_lone_islands() {
+    let square = |x: f64, y: f64, side: f64| {
+        vec![vec![
+            [x, y],
+            [x + side, y],
+            [x + side, y + side],
+            [x, y + side],
+            [x, y],
+        ]]
+    };
+    // An area with a large polygon and a tiny island; a lone area smaller than the tolerance.
+    let areas = vec![
+        vec![square(0.0, 0.0, 4.0), square(10.0, 0.0, 0.01)],
+        vec![square(20.0, 0.0, 0.01)],
+    ];
+    let fine = topology::simplify(&areas, 0.0);
+    assert_eq!((fine[0].len(), fine[1].len()), (2, 1));
+    let coarse = topology::simplify(&areas, 1.0);
+    assert_eq!(
+        coarse[0].len(),
+        1,
+        "the island smaller than the tolerance goes"
+    );
+    assert_eq!(coarse[1].len(), 1, "an area's largest polygon always stays");
+    for ring in coarse.iter().flatten().flatten() {
+        assert!(ring.len() >= 4, "{ring:?} collapsed");
+    }
 }

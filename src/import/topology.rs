@@ -5,6 +5,7 @@
 //! sliver at any zoom. This is the method of mapshaper and TopoJSON, done here in Rust so
 //! that the command needs nothing installed.
 
+use crate::geo::coords::{segment_distance, Plane};
 use crate::import::source::Polygon;
 use geo::Simplify;
 use std::collections::HashMap;
@@ -66,25 +67,60 @@ impl Edges {
     }
 }
 
-/// Douglas–Peucker on an open line, in a direction both of its users agree on.
-fn simplify_arc(arc: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
-    let (first, last) = match (arc.first(), arc.last()) {
-        (Some(f), Some(l)) => (key(*f), key(*l)),
-        _ => return arc.to_vec(),
-    };
-    let reversed = first > last
-        || (first == last
-            && arc.get(1).map(|p| key(*p)) > arc.iter().rev().nth(1).map(|p| key(*p)));
-    let mut line: Vec<[f64; 2]> = arc.to_vec();
-    if reversed {
-        line.reverse();
-    }
+/// Douglas–Peucker on `line`, keeping at least its point farthest from the chord when the
+/// tolerance would leave only the ends: no arc shrinks to a straight line, so no ring
+/// collapses however coarse the tolerance (a ring with two nodes keeps four corners).
+fn keep_shape(line: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
     let ls: geo::LineString = line.iter().map(|p| (p[0], p[1])).collect();
     let mut kept: Vec<[f64; 2]> = ls
         .simplify(tolerance)
         .coords()
         .map(|c| [c.x, c.y])
         .collect();
+    if let ([a, b], true) = (kept.as_slice(), line.len() > 2) {
+        let plane = |p: &[f64; 2]| Plane { x: p[0], y: p[1] };
+        let (a, b) = (plane(a), plane(b));
+        let inner = line.iter().skip(1).take(line.len() - 2);
+        let far = inner.max_by(|p, q| {
+            segment_distance(plane(p), a, b).total_cmp(&segment_distance(plane(q), a, b))
+        });
+        if let Some(far) = far {
+            kept.insert(1, *far);
+        }
+    }
+    kept
+}
+
+/// An arc simplified in a direction both of its users agree on. A closed arc (a ring with no
+/// node) is cut at its point farthest from its start, and each half kept to shape.
+fn simplify_arc(arc: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
+    let (first, last) = match (arc.first(), arc.last()) {
+        (Some(f), Some(l)) => (key(*f), key(*l)),
+        _ => return arc.to_vec(),
+    };
+    let closed = first == last;
+    let reversed = first > last
+        || (closed && arc.get(1).map(|p| key(*p)) > arc.iter().rev().nth(1).map(|p| key(*p)));
+    let mut line: Vec<[f64; 2]> = arc.to_vec();
+    if reversed {
+        line.reverse();
+    }
+    let far = line.first().copied().and_then(|s| {
+        let gap = |p: &[f64; 2]| (p[0] - s[0]).powi(2) + (p[1] - s[1]).powi(2);
+        (1..line.len()).max_by(|&i, &j| {
+            let (p, q) = (line.get(i).map_or(0.0, gap), line.get(j).map_or(0.0, gap));
+            p.total_cmp(&q)
+        })
+    });
+    let mut kept = match (closed, far) {
+        (true, Some(far)) if line.len() > 3 => {
+            let mut out = keep_shape(line.get(..=far).unwrap_or_default(), tolerance);
+            out.pop();
+            out.extend(keep_shape(line.get(far..).unwrap_or_default(), tolerance));
+            out
+        }
+        _ => keep_shape(&line, tolerance),
+    };
     if reversed {
         kept.reverse();
     }
@@ -107,15 +143,33 @@ struct Ring {
     open: Vec<[f64; 2]>,
     /// Its arcs; a ring with no node is one arc, closed.
     arcs: Vec<Vec<[f64; 2]>>,
+    /// Whether some edge of it borders another ring: such a ring is never left out.
+    shared: bool,
+    /// The longer side of its box, degrees.
+    extent: f64,
 }
 
 impl Ring {
     fn cut(open: Vec<[f64; 2]>, edges: &Edges) -> Ring {
         let n = open.len();
+        let (xs, ys) = (open.iter().map(|p| p[0]), open.iter().map(|p| p[1]));
+        let span = |v: Vec<f64>| {
+            v.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+                - v.iter().copied().fold(f64::INFINITY, f64::min)
+        };
+        let extent = span(xs.collect()).max(span(ys.collect()));
+        let shared = (0..n).any(|i| {
+            let (a, b) = (open.get(i), open.get((i + 1) % n));
+            a.zip(b)
+                .and_then(|(a, b)| edges.signature(*a, *b))
+                .is_some_and(|users| users.len() > 1)
+        });
         if n < 3 {
             return Ring {
                 open,
                 arcs: Vec::new(),
+                shared,
+                extent,
             };
         }
         let at = |i: usize| open.get(i % n).copied().unwrap_or([0.0, 0.0]);
@@ -145,7 +199,17 @@ impl Ring {
                     .collect()
             }
         };
-        Ring { open, arcs }
+        Ring {
+            open,
+            arcs,
+            shared,
+            extent,
+        }
+    }
+
+    /// Whether the ring is left out at `tolerance`: it borders nothing and is smaller.
+    fn vanishes(&self, tolerance: f64) -> bool {
+        !self.shared && self.extent < tolerance
     }
 
     /// The ring simplified arc by arc (open).
@@ -199,9 +263,12 @@ impl Topology {
         let polygon = |rings: &Vec<Ring>| {
             let mut kept: Vec<Vec<[f64; 2]>> = Vec::new();
             for (k, ring) in rings.iter().enumerate() {
+                if k > 0 && ring.vanishes(tolerance) {
+                    continue;
+                }
                 let mut s = ring.simplified(tolerance);
                 if s.len() < 3 {
-                    if k > 0 || !kept.is_empty() || ring.open.len() < 3 {
+                    if k > 0 || ring.open.len() < 3 {
                         continue;
                     }
                     s = ring.open.clone();
@@ -216,10 +283,28 @@ impl Topology {
             }
             kept
         };
-        self.areas
-            .iter()
-            .map(|area| area.iter().map(polygon).filter(|p| !p.is_empty()).collect())
-            .collect()
+        let area = |polygons: &Vec<Vec<Ring>>| {
+            // Islands smaller than the tolerance go, but never an area's largest polygon.
+            let largest = (0..polygons.len()).max_by(|&i, &j| {
+                let extent = |k: usize| {
+                    polygons
+                        .get(k)
+                        .and_then(|p| p.first())
+                        .map_or(0.0, |r| r.extent)
+                };
+                extent(i).total_cmp(&extent(j))
+            });
+            polygons
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    Some(*i) == largest || !p.first().is_some_and(|r| r.vanishes(tolerance))
+                })
+                .map(|(_, p)| polygon(p))
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        self.areas.iter().map(area).collect()
     }
 }
 
