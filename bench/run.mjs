@@ -177,19 +177,18 @@ try {
 }
 
 const s = results.sizes;
+// Issue #23's budgets: every time and size a ratio to the peers in the same run, as a
+// shared machine's absolute figures are noise.
 const budgets = [
-  ['widget code ≤ 110 KB gzipped (aim 90 KB)', s.ours.gzip <= 110 * 1024],
-  ['first interactive map ≤ 1.3 × Leaflet (phone)', results.firstMap.phone.ours.median <= 1.3 * results.firstMap.phone.leaflet.median],
-  ['time to first map (its first picture) ≤ d3-geo page (desktop)', results.firstPicture.desktop.ours.median <= results.firstPicture.desktop.d3.median],
-  ['time to first map (its first picture) ≤ d3-geo page (phone)', results.firstPicture.phone.ours.median <= results.firstPicture.phone.d3.median],
-  // Ratios to the d3-geo page in the same run, not an absolute figure: on a shared machine
-  // the same build's p95 reads 6 ms in one run and 15 in another.
+  ['widget code ≤ 135 KB gzipped (aim 120 KB)', s.ours.gzip <= 135 * 1024],
+  ['first interactive map ≤ 1.35 × Leaflet (phone; aim 1.15 ×)', results.firstMap.phone.ours.median <= 1.35 * results.firstMap.phone.leaflet.median],
+  ['first interactive map ≤ 1.3 × d3-geo page (desktop; aim 1.0 ×)', results.firstMap.desktop.ours.median <= 1.3 * results.firstMap.desktop.d3.median],
+  ['first picture of the map ≤ 0.7 × d3-geo page (phone)', results.firstPicture.phone.ours.median <= 0.7 * results.firstPicture.phone.d3.median],
   ['frame time p95 ≤ d3-geo page while zooming (default data)', results.frames.default.ours.p95 <= results.frames.default.d3.p95],
   ['no frame over 50 ms while zooming (default data)', results.frames.default.ours.max <= 50],
-  ['frame time p95 ≤ 0.5 × d3-geo (stress data)', results.frames.stress.ours.p95 <= 0.5 * results.frames.stress.d3.p95],
-  ['no long task while zooming (default data)', results.frames.default.ours.longTasks === 0],
-  ['hit-test p99 ≤ 0.05 ms (default data)', results.hit.default.ours.p99 <= 0.05],
-  ['hit-test p99 ≤ 0.5 ms (stress data)', results.hit.stress.ours.p99 <= 0.5],
+  ['frame time p95 ≤ 0.1 × d3-geo page (stress data)', results.frames.stress.ours.p95 <= 0.1 * results.frames.stress.d3.p95],
+  ['hit-test p99 ≤ 0.1 × d3-geo page (default data)', results.hit.default.ours.p99 <= 0.1 * results.hit.default.d3.p99],
+  ['hit-test p99 ≤ 0.1 × d3-geo page (stress data)', results.hit.stress.ours.p99 <= 0.1 * results.hit.stress.d3.p99],
   ['wasm memory ≤ 4 MB after load (default data)', results.memory.default.ours.wasm <= 4 * 1024 * 1024],
   ['wasm memory ≤ 64 MB after load (stress data)', results.memory.stress.ours.wasm <= 64 * 1024 * 1024],
 ];

@@ -1,6 +1,7 @@
-// Builds www/jingjinji-map.js, the one script a page loads: the element minified, with its
-// stylesheet minified inside it as text, so the shadow root is styled the moment the element
-// connects (no second request, no unstyled box, no jump when the stylesheet would arrive).
+// Builds www/jingjinji-map.js, the one script a page loads: the element and wasm-bindgen's
+// generated glue (build/pkg/, from `wasm-pack build`) minified together, with the stylesheet
+// minified inside as text, so the shadow root is styled the moment the element connects (no
+// second request, no unstyled box, no jump when the stylesheet would arrive).
 import { build, transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
@@ -24,7 +25,8 @@ await build({
   logLevel: 'warning',
   plugins: [inlineCss],
   // The element's own `_underscored` members get short names (`_widget` stays: the browser
-  // tests reach the map's painter through it).
-  mangleProps: /^_/,
+  // tests reach the map through it). Never the glue's `__wbg…`/`__wbindgen…` names: they
+  // are the wasm module's import and export names, and a renamed one fails to link.
+  mangleProps: /^_[^_]/,
   reserveProps: /^_widget$/,
 });

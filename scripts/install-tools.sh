@@ -26,9 +26,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The shipped wasm's toolchain (see the Makefile's SHIP_TOOLCHAIN): the standard library's
-# source comes with it, to be rebuilt for size.
-ship=$(sed -n 's/^SHIP_TOOLCHAIN := //p' Makefile)
+# The shipped wasm's toolchain (the Makefile's NIGHTLY): the standard library's source comes
+# with it, to be rebuilt for size.
+ship=$(sed -n 's/^NIGHTLY := //p' Makefile)
 if ! rustup component list --toolchain "$ship" --installed 2>/dev/null | grep -q '^rust-src'; then
   say "rustup toolchain install $ship with rust-src"
   rustup toolchain install "$ship" --profile minimal --component rust-src

@@ -17,6 +17,9 @@ pub enum Error {
     /// wrapping it as an error source would pull debug formatting into the widget.)
     #[error("{0}")]
     UnknownLang(String),
+    /// A theme the map does not have.
+    #[error("no theme is called \"{0}\"; use light, dark or contrast")]
+    UnknownTheme(String),
     /// A canvas or view of zero or non-finite size.
     #[error(
         "the map has no drawable area ({}×{} CSS px)",

@@ -13,8 +13,10 @@
 //! | [`render`] | frame → display list: scene, labels, legend, style |
 //! | [`ui`] | the map's state machine and the details panel's content |
 //! | `import` | (native only) a newsroom's GeoJSON and texts → the widget's format |
-//! | `web` | (wasm only) the element glue, canvas painter, DOM panel, listeners |
+//! | `web` | (wasm only) the `Widget` class (wasm-bindgen) and its web-sys canvas painter |
 
+// No `unsafe` anywhere: the browser boundary is wasm-bindgen's (DESIGN rule 4).
+#![forbid(unsafe_code)]
 // No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
 // see clippy.toml.
 #![deny(

@@ -6,7 +6,8 @@ mod common;
 
 use common::{FEATURES, POLICIES};
 use jingjinji_map::geo::coords::Css;
-use jingjinji_map::ui::controller::{changed, Input, MapCore, Origin};
+use jingjinji_map::geo::coords::LonLat;
+use jingjinji_map::ui::controller::{Changes, Input, MapCore, Origin};
 
 fn css(x: f64, y: f64) -> Css {
     Css { x, y }
@@ -15,53 +16,106 @@ fn css(x: f64, y: f64) -> Css {
 fn core(lang: &str) -> MapCore {
     let mut c = MapCore::new(
         FEATURES.as_bytes(),
-        Some(POLICIES.as_bytes().to_vec()),
-        Some(lang.into()),
+        Some(POLICIES.as_bytes()),
+        Some(lang),
         None,
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(c.resize(400.0, 500.0, 2.0).unwrap(), vec![800, 1000]);
+    assert_eq!(c.resize(400.0, 500.0, 2.0).unwrap(), Some((800, 1000)));
     c
 }
 
-/// The strings MapCore joins with U+001F for the page.
-fn split(joined: &str) -> Vec<String> {
-    joined.split('\u{1f}').map(str::to_string).collect()
+/// Where Beijing's centre falls on the canvas, CSS px.
+fn beijing(c: &MapCore) -> Css {
+    c.project(LonLat {
+        lon: 116.4,
+        lat: 39.9,
+    })
+    .unwrap()
 }
 
 #[test]
-fn a_new_map_asks_for_words_and_a_frame_and_packs_its_scene() {
+fn a_new_map_asks_for_words_and_a_frame_and_draws_its_places() {
     let mut c = core("en");
-    assert_eq!(c.take_changes(), changed::DRAW | changed::WORDS);
-    assert_eq!(c.take_changes(), 0, "changes are reported once");
-    let n = c.scene(2.0);
-    let s = split(&c.scene_strings());
-    assert_eq!(&n[..2], &[400.0, 500.0]);
-    assert_eq!(n[6], f64::from(0xdce8_efff_u32), "the sea, as 0xRRGGBBAA");
-    let labels: Vec<&str> = s.iter().map(String::as_str).collect();
+    let first = c.take_changes();
+    assert!(first.draw && first.words && !first.selection, "{first:?}");
+    assert_eq!(c.take_changes(), Changes::NONE, "changes are reported once");
+    let scene = c.scene().unwrap();
+    assert_eq!((scene.width, scene.height), (400.0, 500.0));
+    let labels: Vec<&str> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            jingjinji_map::render::scene::Item::Label { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
     assert!(
         labels.contains(&"Beijing") && labels.contains(&"Hebei"),
         "{labels:?}"
     );
+    // Every area the scene fills has rings to paint at the level the painter will ask for.
+    let level = jingjinji_map::geo::simplify::detail_level(2.0 * scene.view.scale);
+    let outlines = c.outlines(level);
+    let mut areas = 0;
+    for item in &scene.items {
+        if let jingjinji_map::render::scene::Item::Area { place, .. } = item {
+            assert!(!outlines[*place].is_empty(), "place {place} has no rings");
+            areas += 1;
+        }
+    }
+    assert!(areas >= 3, "{areas} areas");
+}
+
+#[test]
+fn not_laid_out_is_no_size_and_no_scene() {
+    let mut c = MapCore::new(FEATURES.as_bytes(), None, Some("en"), None).unwrap();
+    assert_eq!(c.resize(0.0, 300.0, 1.0).unwrap(), None);
+    assert!(c.scene().is_none());
+    assert!(c
+        .project(LonLat {
+            lon: 116.4,
+            lat: 39.9
+        })
+        .is_none());
+}
+
+#[test]
+fn the_theme_changes_the_sea_and_the_key() {
+    let mut c = core("en");
+    let light = (c.scene().unwrap().background, c.words().key);
+    c.set_theme("dark").unwrap();
+    assert!(c.take_changes().draw);
+    let dark = (c.scene().unwrap().background, c.words().key);
+    assert_ne!(light.0, dark.0, "the sea follows the theme");
+    assert_ne!(light.1, dark.1, "the key's swatches follow the theme");
+    assert!(light
+        .1
+        .iter()
+        .all(|row| row.fill.starts_with('#') && row.fill.len() == 9));
+    let err = c.set_theme("sepia").unwrap_err().to_string();
+    assert!(err.contains("no theme is called \"sepia\""), "{err}");
 }
 
 #[test]
 fn selecting_says_so_fills_the_panel_and_rejects_unknown_ids() {
     let mut c = core("en");
     c.take_changes();
-    c.select(Some("beijing".into()), Origin::Api, true).unwrap();
-    let bits = c.take_changes();
-    assert_eq!(bits & changed::SELECTION, changed::SELECTION);
-    assert_eq!(bits & changed::ANNOUNCE, changed::ANNOUNCE);
+    c.select(Some("beijing"), Origin::Api, true).unwrap();
+    let changes = c.take_changes();
+    assert!(changes.selection && changes.announce && changes.draw);
     assert!(c
         .take_announcement()
         .unwrap()
         .starts_with("Beijing, selected."));
     assert_eq!(c.selected().as_deref(), Some("beijing"));
-    assert_eq!(split(&c.panel())[0], "beijing");
+    let panel = c.panel();
+    assert_eq!(panel.id.as_deref(), Some("beijing"));
+    assert_eq!(panel.title, "Beijing");
     let err = c
-        .select(Some("nowhere".into()), Origin::Api, true)
-        .unwrap_err();
+        .select(Some("nowhere"), Origin::Api, true)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no place has the id \"nowhere\""));
     assert_eq!(
         c.selected().as_deref(),
@@ -92,13 +146,13 @@ fn keys_move_focus_select_and_clear() {
 #[test]
 fn a_drag_pans_and_a_pinch_zooms() {
     let mut c = core("en");
-    let before = c.project(116.4, 39.9);
+    let before = beijing(&c);
     c.input(Input::Zoom {
         factor: 4.0,
         about: None,
         still: true,
     });
-    let zoomed = c.project(116.4, 39.9);
+    let zoomed = beijing(&c);
     c.input(Input::DragStart {
         pointer: 1,
         at: css(200.0, 250.0),
@@ -121,15 +175,15 @@ fn a_drag_pans_and_a_pinch_zooms() {
         pointer: 1,
         at: css(240.0, 250.0)
     }));
-    let dragged = c.project(116.4, 39.9);
+    let dragged = beijing(&c);
     assert!(
-        (dragged[0] - zoomed[0] - 40.0).abs() < 1e-6,
+        (dragged.x - zoomed.x - 40.0).abs() < 1e-6,
         "{zoomed:?} → {dragged:?}"
     );
     let after_drag = c.input(Input::DragEnd { pointer: 1 });
     assert!(after_drag, "the click after a drag selects nothing");
     c.input(Input::Home { still: true });
-    assert_eq!(c.project(116.4, 39.9), before);
+    assert_eq!(beijing(&c), before);
     assert!(c.input(Input::PinchStart(css(150.0, 250.0), css(250.0, 250.0))));
     c.input(Input::PinchMove(css(100.0, 250.0), css(300.0, 250.0)));
     assert!((c.zoom() - 2.0).abs() < 1e-9, "{}", c.zoom());
@@ -154,19 +208,22 @@ fn an_easing_view_change_runs_on_frames_and_lands_exactly() {
 #[test]
 fn words_follow_the_language() {
     let mut c = core("en");
-    assert!(split(&c.words())[0].starts_with("Map of Beijing"));
+    assert!(c.words().title.starts_with("Map of Beijing"));
+    assert_eq!(c.places()[0].name, "Beijing");
     c.take_changes();
     c.set_lang("zh-CN").unwrap();
-    assert_eq!(c.take_changes() & changed::WORDS, changed::WORDS);
-    assert_eq!(split(&c.words())[0], "京津冀地图，标出《决定》提到的地点");
+    assert!(c.take_changes().words);
+    assert_eq!(c.words().title, "京津冀地图，标出《决定》提到的地点");
+    assert_eq!(c.places()[0].name, "北京市");
     assert!(c
         .set_lang("fr")
         .unwrap_err()
+        .to_string()
         .contains("unsupported language"));
 }
 
 #[test]
 fn bad_data_is_a_readable_error() {
     let err = MapCore::new(b"not json", None, None, None).err().unwrap();
-    assert!(err.contains("not valid JSON"));
+    assert!(err.to_string().contains("not valid JSON"), "{err}");
 }

@@ -1,5 +1,6 @@
 //! The core compiled to wasm and run under Node (`wasm-pack test --node -- --test node`):
-//! the same loading, projection and hit-testing the browser will use.
+//! the same loading, projection and hit-testing the browser will use, and the `Widget` class's
+//! checks of its data and options.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -35,4 +36,51 @@ fn bad_data_is_an_error_not_a_trap() {
     );
     let err = load::load("not json", None).unwrap_err();
     assert!(err.to_string().contains("not valid JSON"), "{err}");
+}
+
+/// The message of an error the `Widget` class throws, as the page reads it.
+fn message(err: wasm_bindgen::JsError) -> String {
+    use wasm_bindgen::JsCast;
+    let value = wasm_bindgen::JsValue::from(err);
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// Node has no canvas: these are the checks the class makes before it paints.
+fn no_canvas() -> web_sys::HtmlCanvasElement {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::JsValue::NULL.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
+    use jingjinji_map::web::widget::Widget;
+    use wasm_bindgen::JsValue;
+    let err = Widget::new(no_canvas(), b"not json", None, JsValue::UNDEFINED).err();
+    assert!(message(err.unwrap()).contains("not valid JSON"));
+    // Options cross as a serde type: a page's `max-bytes` lowers the limit.
+    let options = js_sys::JSON::parse(r#"{"maxBytes": 1000}"#).unwrap();
+    let err = Widget::new(no_canvas(), common::FEATURES.as_bytes(), None, options).err();
+    let text = message(err.unwrap());
+    assert!(text.contains("1000"), "{text}");
+    let options = js_sys::JSON::parse(r#"{"lang": "fr"}"#).unwrap();
+    let err = Widget::new(no_canvas(), common::FEATURES.as_bytes(), None, options).err();
+    assert!(message(err.unwrap()).contains("unsupported language"));
+    let options = js_sys::JSON::parse(r#"{"maxBytes": "lots"}"#).unwrap();
+    let err = Widget::new(no_canvas(), common::FEATURES.as_bytes(), None, options).err();
+    assert!(
+        !message(err.unwrap()).is_empty(),
+        "a wrong option type is an error"
+    );
+    // Good data, but no canvas to paint on: said, not a trap.
+    let err = Widget::new(
+        no_canvas(),
+        common::FEATURES.as_bytes(),
+        Some(common::POLICIES.as_bytes().into()),
+        JsValue::UNDEFINED,
+    )
+    .err();
+    assert!(!message(err.unwrap()).is_empty());
 }

@@ -92,8 +92,9 @@ export class JingjinjiMap extends HTMLElement {
   ): void;
 }
 
-/** The wasm module's exports once loaded (its memory, for diagnostics and benchmarks). */
-export function wasmExports(): Promise<WebAssembly.Exports> | null;
+/** The wasm module's memory in bytes, or null before it is loaded (for diagnostics and
+ *  benchmarks). */
+export function wasmMemoryBytes(): number | null;
 
 declare global {
   interface HTMLElementTagNameMap {

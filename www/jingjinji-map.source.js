@@ -1,55 +1,21 @@
-// <jingjinji-map>: the custom element and the browser half of the widget. `make site` bundles
-// this file and its stylesheet into www/jingjinji-map.js (scripts/build-element.mjs), the one
-// script a page loads, beside jingjinji-map.wasm.
+// <jingjinji-map>: the custom element, a thin shell around the wasm `Widget` class
+// (src/web/widget.rs). `make site` bundles this file, its stylesheet and wasm-bindgen's
+// generated glue into www/jingjinji-map.js (scripts/build-element.mjs), the one script a page
+// loads, beside jingjinji-map.wasm.
 //
-// Rust (the wasm `MapCore`) makes every decision: what is selected, what a key or a drag
-// does, what the panel says, what the canvas shows. This module only translates: it builds
-// the DOM, turns events into `MapCore` messages, paints the packed display list and writes the
-// words that come back. Keeping browser calls here rather than in Rust keeps the download
-// small.
+// Rust makes every decision and paints the canvas: what is selected, what a key or a drag
+// does, what the panel says, what the canvas shows. This module builds the DOM, turns events
+// into `Widget` messages and writes the words that come back.
 
 import styleText from './jingjinji-map.source.css';
+import init, { Widget } from '../build/pkg/jingjinji_map.js';
 
-// What changed, as MapCore's `takeChanges()` reports it (src/web/map_core.rs, `changed`).
-const DRAW = 1;
-const SELECTION = 2;
-const ANNOUNCE = 4;
-const HOVERED = 8;
-const WORDS = 16;
-// The messages of MapCore's `input` (src/web/map_core.rs, `input`).
-const HOVER = 0;
-const WHEEL = 1;
-const DRAG_START = 2;
-const DRAG_MOVE = 3;
-const DRAG_END = 4;
-const PINCH_START = 5;
-const PINCH_MOVE = 6;
-const PINCH_END = 7;
-const ZOOM = 8;
-const HOME = 9;
-const BLUR = 10;
-const FRAME = 11;
-// The packed scene (src/ui/packed.rs): a header, then items by opcode.
-const HEADER = 7;
-const AREA = 1;
-const RECT = 2;
-const CIRCLE = 3;
-const LABEL = 4;
-/** Detail levels of outlines kept at once: enough to zoom in fully and back out. */
-const LEVELS_KEPT = 6;
 /** How long a gesture hint stays, ms. */
 const HINT_MS = 1800;
 /** How far (CSS px) one finger must move before the map says how to pan it. */
 const TOUCH_HINT_PX = 10;
 /** How long after the last wheel step, drag or pinch move the map is drawn afresh, ms. */
 const SETTLE_MS = 120;
-
-/** How a selection was made (`Origin` in src/web/map_core.rs). */
-const Origin = { Pointer: 0, Keyboard: 1, List: 2, Link: 3, Api: 4 };
-
-/** Text to and from the wasm module's memory. */
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 let sheet = null;
 
@@ -69,104 +35,20 @@ function style(root) {
 }
 
 let wasmReady = null;
+let wasmExports = null;
 
-/** The wasm module's exports once it is loaded (its `memory`, for diagnostics and `make bench`). */
-export const wasmExports = () => wasmReady;
-
-/** Loads the wasm module once per page, however many maps there are. */
+/** Loads the wasm module once per page, however many maps there are (wasm-bindgen's `init`
+ *  compiles it as it streams in). */
 function loadWasm() {
-  wasmReady ??= (async () => {
-    const url = new URL('./jingjinji-map.wasm', import.meta.url);
-    const imports = {};
-    let module;
-    try {
-      module = await WebAssembly.instantiateStreaming(fetch(url), imports);
-    } catch {
-      // A server that does not say `application/wasm`: compile from the bytes instead.
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`could not load the map's code (${url}): HTTP ${res.status}`);
-      module = await WebAssembly.instantiate(await res.arrayBuffer(), imports);
-    }
-    // A panic in Rust aborts at once (the shipped build's `panic=immediate-abort`): the call
-    // throws a `WebAssembly.RuntimeError` ("unreachable") to whoever made it.
-    return module.instance.exports;
-  })();
+  wasmReady ??= init({ module_or_path: new URL('./jingjinji-map.wasm', import.meta.url) }).then((exports) => {
+    wasmExports = exports;
+  });
   return wasmReady;
 }
 
-/** One `MapCore` in the wasm module, through its exports (the protocol in src/web/abi.rs). */
-class Core {
-  constructor(wasm, features, policies, lang, pageLang, limits) {
-    this.w = wasm;
-    this.m = wasm.jjm_new(...this.put(features), ...this.put(policies), ...this.put(lang), ...this.put(pageLang), ...limits);
-    if (!this.m) throw new Error(this.text(wasm.jjm_out_len()));
-  }
-
-  /** Copies text or bytes into a buffer of the module's: `[pointer, length]`, `[0, 0]` for none. */
-  put(value) {
-    if (value === null || value === undefined) return [0, 0];
-    const bytes = typeof value === 'string' ? encoder.encode(value) : value;
-    const ptr = this.w.jjm_alloc(bytes.length);
-    new Uint8Array(this.w.memory.buffer, ptr, bytes.length).set(bytes);
-    return [ptr, bytes.length];
-  }
-
-  /** The last answer as text (`null` for −1). */
-  text(n) {
-    return n < 0 ? null : decoder.decode(new Uint8Array(this.w.memory.buffer, this.w.jjm_out(), n));
-  }
-
-  /** The last answer as numbers. */
-  numbers(n) {
-    return n < 0 ? new Float64Array(0) : new Float64Array(this.w.memory.buffer, this.w.jjm_out(), n).slice();
-  }
-
-  /** `n`, or the error the call left as its answer. */
-  check(n) {
-    if (n < 0) throw new Error(this.text(this.w.jjm_out_len()));
-    return n;
-  }
-
-  resize(width, height, dpr) { return this.numbers(this.check(this.w.jjm_resize(this.m, width, height, dpr))); }
-  takeChanges() { return this.w.jjm_take_changes(this.m); }
-  takeAnnouncement() { return this.text(this.w.jjm_take_announcement(this.m)); }
-  select(id, origin, still) { this.check(this.w.jjm_select(this.m, ...this.put(id), origin, still ? 1 : 0)); }
-  isPlace(id) { return this.w.jjm_is_place(this.m, ...this.put(id)) === 1; }
-  selected() { return this.text(this.w.jjm_selected(this.m)); }
-  featureAt(x, y) { return this.text(this.w.jjm_feature_at(this.m, x, y)); }
-  project(lon, lat) { return this.numbers(this.w.jjm_project(this.m, lon, lat)); }
-  view() { return this.numbers(this.w.jjm_view(this.m)); }
-  zoom() { return this.w.jjm_zoom(this.m); }
-  hoveredName() { return this.text(this.w.jjm_hovered_name(this.m)); }
-  input(what, a, b, c, d) { return this.w.jjm_input(this.m, what, a, b, c, d); }
-  key(key, still) { return this.check(this.w.jjm_key(this.m, ...this.put(key), still ? 1 : 0)) === 1; }
-  scene(dpr) { return this.numbers(this.w.jjm_scene(this.m, dpr)); }
-  sceneStrings() { return this.text(this.w.jjm_scene_strings(this.m)); }
-  paths(level) { return this.numbers(this.w.jjm_paths(this.m, level)); }
-  panel() { return this.text(this.w.jjm_panel(this.m)); }
-  words() { return this.text(this.w.jjm_words(this.m)); }
-  places() { return this.text(this.w.jjm_places(this.m)); }
-  setLang(code) { this.check(this.w.jjm_set_lang(this.m, ...this.put(code))); }
-  setTheme(code) { this.check(this.w.jjm_set_theme(this.m, ...this.put(code))); }
-  /** Frees the map; any later call throws rather than touch freed memory. */
-  free() { this.w.jjm_free(this.m); this.w = null; }
-}
-
-/** A packed colour (0xRRGGBBAA) as CSS, each worked out once. */
-const cssColors = new Map();
-function css(packed) {
-  let text = cssColors.get(packed);
-  if (text === undefined) {
-    const [r, g, b, a] = [24, 16, 8, 0].map((shift) => Math.floor(packed / 2 ** shift) % 256);
-    text = a === 255 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${+(a / 255).toFixed(3)})`;
-    cssColors.set(packed, text);
-  }
-  return text;
-}
-
-/** MapCore gives lists of strings as one string, U+001F between them. */
-const strings = (joined) => joined.split('\x1f');
-
+/** The wasm module's memory in bytes, or null before it is loaded (for diagnostics and
+ *  `make bench`). */
+export const wasmMemoryBytes = () => wasmExports?.memory.buffer.byteLength ?? null;
 
 /** A data file's bytes: Rust reads them as UTF-8 (and says so if they are not). */
 async function fetchBytes(url, what) {
@@ -196,13 +78,13 @@ const stillMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches
 const THEMES = ['light', 'dark', 'auto'];
 
 
-/** One map on the page: its DOM, listeners and painter around a `MapCore`. */
+/** One map on the page: its DOM and listeners around a `Widget`, which paints the canvas. */
 class MapView {
   // Private state (#names: the minifier shortens them, and nothing outside can reach them).
-  #background; #canvas; #core; #credit; #ctx; #download; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId;
-  #drawnView; #forcedQuery; #frame; #gesture; #gestureHint; #hash; #hintTimer; #host; #keys;
-  #legend; #levels; #listeners; #live; #observer; #panel; #picture; #pinching; #places;
-  #placesHeading; #placesList; #reset; #settleTimer; #sizedFor; #snapshot; #snapshotFresh;
+  #canvas; #core; #credit; #download; #darkQuery; #dpr; #dprChanged; #dprWatch; #dragId;
+  #forcedQuery; #frame; #gesture; #gestureHint; #hash; #hintTimer; #host; #keys;
+  #legend; #listeners; #live; #observer; #panel; #picture; #pinching; #places;
+  #placesHeading; #placesList; #reset; #settleTimer; #sizedFor;
   #suppressClick; #themeChoice; #tooltip; #touchStart; #words; #zoomIn; #zoomOut;
 
   /** Builds the map's DOM at once, before its code and data arrive: the box keeps its size
@@ -214,7 +96,6 @@ class MapView {
     this.#hash = hash;
     this.#listeners = [];
     this.#themeChoice = 'light';
-    this.#levels = new Map();
     this.frameHandle = 0;
     this.#hintTimer = 0;
     this.#dpr = window.devicePixelRatio || 1;
@@ -224,19 +105,19 @@ class MapView {
     this.#dragId = null;
     this.#pinching = false;
     this.#touchStart = null;
-    // While a gesture moves the map, frames move the last full frame's picture (kept in
-    // `snapshot`, drawn at `drawnView`) instead of drawing everything: a frame then costs a
-    // copy of pixels however big the data. A full frame follows once the gesture settles.
+    // While a gesture moves the map, frames move the last full frame's picture instead of
+    // drawing everything (the painter does it: `Widget.draw`); a full frame follows once the
+    // gesture settles.
     this.#gesture = false;
     this.#settleTimer = 0;
-    this.#snapshot = null;
-    this.#snapshotFresh = false;
-    this.#drawnView = null;
     this.#build(root);
     this.#frame.setAttribute('aria-busy', 'true');
     this.#watchTheme();
     this.#setTheme(theme);
   }
+
+  /** The canvas the map paints on (the `Widget` is made with it). */
+  get canvas() { return this.#canvas; }
 
   /** Follows the reader's colour preferences while the theme is `auto`, and their forced
    *  (high-contrast) colours always. */
@@ -271,7 +152,8 @@ class MapView {
       this.#core.setTheme(theme);
       // Only the key's swatches change with the theme: the list and panel keep their nodes,
       // and a reader's focus in them.
-      this.#writeKey(strings(this.#core.words()));
+      this.#words = this.#core.words();
+      this.#writeKey();
     }
   }
 
@@ -339,8 +221,6 @@ class MapView {
     this.#live.setAttribute('aria-live', 'polite');
     root.append(this.#frame);
     this.#canvas = canvas;
-    this.#ctx = canvas.getContext('2d');
-    if (!this.#ctx) throw new Error('this browser gives no 2D canvas context');
   }
 
   /** Adds a listener that this map removes in `destroy()`; the map's state updates after it. */
@@ -357,56 +237,56 @@ class MapView {
       const r = canvas.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     };
-    const send = (what, a = 0, b = 0, c = 0, d = 0) => core.input(what, a, b, c, d);
     this.#on(canvas, 'click', (e) => {
       if (this.#suppressClick) { this.#suppressClick = false; return; } // the end of a drag or pinch
-      this.select(core.featureAt(...at(e)) ?? null, Origin.Pointer);
+      this.select(core.featureAt(...at(e)) ?? null, 'pointer');
     });
     this.#on(canvas, 'pointerdown', (e) => {
       if (e.pointerType === 'touch' || e.button !== 0) return; // fingers: see the touch handlers
       this.#suppressClick = false;
       this.#dragId = e.pointerId;
-      send(DRAG_START, e.pointerId, ...at(e));
+      core.dragStart(e.pointerId, ...at(e));
       try { canvas.setPointerCapture(e.pointerId); } catch { /* the pointer already left */ }
     });
     this.#on(canvas, 'pointermove', (e) => {
       if (this.#dragId !== null) {
-        if (e.pointerId === this.#dragId && send(DRAG_MOVE, e.pointerId, ...at(e))) {
+        if (e.pointerId === this.#dragId && core.dragMove(e.pointerId, ...at(e))) {
           canvas.style.cursor = 'grabbing';
           this.#tooltip.hidden = true;
           this.#moving();
         }
         return;
       }
-      if (e.pointerType !== 'touch') this.#hover(...at(e), true);
+      if (e.pointerType !== 'touch') this.#hover(...at(e));
     });
     const end = (e) => {
       if (e.pointerId !== this.#dragId) return;
       this.#dragId = null;
       // The click that follows a drag's release must not select.
-      this.#suppressClick = send(DRAG_END, e.pointerId) === 1;
+      this.#suppressClick = core.dragEnd(e.pointerId);
       canvas.style.cursor = '';
     };
     this.#on(canvas, 'pointerup', end);
     this.#on(canvas, 'pointercancel', end);
-    this.#on(canvas, 'pointerleave', () => { if (this.#dragId === null) this.#hover(0, 0, false); });
-    this.#on(canvas, 'dblclick', (e) => send(ZOOM, 2, ...at(e), stillMotion()));
+    this.#on(canvas, 'pointerleave', () => { if (this.#dragId === null) this.#hover(); });
+    this.#on(canvas, 'dblclick', (e) => core.zoomBy(2, ...at(e), stillMotion()));
     this.#on(canvas, 'wheel', (e) => {
       if (!(e.ctrlKey || e.metaKey)) {
         // No scroll trap: the page scrolls; say how to zoom instead.
-        this.#hint(this.#words[navigator.userAgent.includes('Mac') ? 10 : 9]);
+        const w = this.#words;
+        this.#hint(navigator.userAgent.includes('Mac') ? w.wheelHintMac : w.wheelHint);
         return;
       }
       e.preventDefault();
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-      send(WHEEL, e.deltaY * unit, ...at(e));
+      core.wheel(e.deltaY * unit, ...at(e));
       this.#moving();
     }, true);
     const touches = (e) => [...e.touches].slice(0, 2).map(at);
     this.#on(canvas, 'touchstart', (e) => {
       const t = touches(e);
       if (t.length === 2) {
-        this.#pinching = send(PINCH_START, ...t[0], ...t[1]) === 1;
+        this.#pinching = core.pinchStart(...t[0], ...t[1]);
         this.#touchStart = null;
       } else if (t.length === 1) {
         this.#touchStart = t[0];
@@ -417,7 +297,7 @@ class MapView {
       if (t.length === 2 && this.#pinching) {
         // Two fingers are the map's: it pans and zooms, the page stays.
         e.preventDefault();
-        send(PINCH_MOVE, ...t[0], ...t[1]);
+        core.pinchMove(...t[0], ...t[1]);
         this.#suppressClick = true;
         this.#moving();
       } else if (t.length === 1 && !this.#pinching && this.#touchStart) {
@@ -425,15 +305,15 @@ class MapView {
         const [x, y] = t[0];
         if (Math.hypot(x - this.#touchStart[0], y - this.#touchStart[1]) > TOUCH_HINT_PX) {
           this.#touchStart = null;
-          this.#hint(this.#words[11]);
+          this.#hint(this.#words.touchHint);
         }
       }
     }, true);
     this.#on(canvas, 'touchend', (e) => {
-      if (e.touches.length < 2) { send(PINCH_END); this.#pinching = false; }
+      if (e.touches.length < 2) { core.pinchEnd(); this.#pinching = false; }
     });
     this.#on(canvas, 'touchcancel', () => {
-      send(PINCH_END);
+      core.pinchEnd();
       this.#pinching = false;
       this.#touchStart = null;
     });
@@ -443,14 +323,14 @@ class MapView {
       if (core.key(e.key, stillMotion())) e.preventDefault();
     }, true);
     // The ring shows where the keyboard is; off the map there is none.
-    this.#on(canvas, 'blur', () => send(BLUR));
-    this.#on(this.#zoomIn, 'click', () => send(ZOOM, 2, NaN, NaN, stillMotion()));
-    this.#on(this.#zoomOut, 'click', () => send(ZOOM, 0.5, NaN, NaN, stillMotion()));
-    this.#on(this.#reset, 'click', () => send(HOME, stillMotion()));
+    this.#on(canvas, 'blur', () => core.blur());
+    this.#on(this.#zoomIn, 'click', () => core.zoomBy(2, null, null, stillMotion()));
+    this.#on(this.#zoomOut, 'click', () => core.zoomBy(0.5, null, null, stillMotion()));
+    this.#on(this.#reset, 'click', () => core.home(stillMotion()));
     this.#on(this.#download, 'click', () => this.#save());
     this.#on(this.#places, 'click', (e) => {
       const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
-      if (b) this.select(b.dataset.id, Origin.List);
+      if (b) this.select(b.dataset.id, 'list');
     });
     this.#on(window, 'hashchange', () => this.#applyHash());
     this.#observer = new ResizeObserver(this.#safe(() => { this.#resize(); this.after(); }));
@@ -461,21 +341,22 @@ class MapView {
   #moving() {
     this.#gesture = true;
     clearTimeout(this.#settleTimer);
-    this.#settleTimer = setTimeout(() => {
+    this.#settleTimer = setTimeout(this.#safe(() => {
       this.#gesture = false;
       this.#requestDraw();
-    }, SETTLE_MS);
+    }), SETTLE_MS);
   }
 
-  /** Selects `id` (or the overview with null); unknown ids throw. */
+  /** Selects `id` (or the overview with null) from `origin`; unknown ids throw. */
   select(id, origin) {
     this.#core.select(id, origin, stillMotion());
   }
 
-  /** Records the place under the pointer and names it in the tooltip beside the pointer. */
-  #hover(x, y, inside) {
-    this.#core.input(HOVER, x, y, inside ? 1 : 0, 0);
-    const name = inside ? this.#core.hoveredName() : null;
+  /** Records the place under the pointer (none: it left) and names it beside the pointer. */
+  #hover(x, y) {
+    if (x === undefined) this.#core.leave();
+    else this.#core.hover(x, y);
+    const name = x === undefined ? null : this.#core.hoveredName();
     const tip = this.#tooltip;
     if (name) {
       tip.textContent = name;
@@ -498,51 +379,48 @@ class MapView {
     this.#hintTimer = setTimeout(() => { this.#gestureHint.hidden = true; }, HINT_MS);
   }
 
-  /** Acts on what MapCore says changed: words, panel, URL, `select` event, announcement, frame. */
+  /** Acts on what the map says changed: words, panel, URL, `select` event, announcement, frame. */
   after() {
     const core = this.#core;
     const changes = core.takeChanges();
-    if (changes & WORDS) this.#writeWords();
-    else if (changes & SELECTION) this.#writePanel();
-    if (changes & SELECTION) {
+    if (changes.words) this.#writeWords();
+    else if (changes.selection) this.#writePanel();
+    if (changes.selection) {
       const id = core.selected() ?? null;
       this.#updateHash(id);
       this.#host.dispatchEvent(new CustomEvent('select', { detail: { id }, bubbles: true, composed: true }));
     }
-    if (changes & ANNOUNCE) {
+    if (changes.announce) {
       const text = core.takeAnnouncement();
       if (text) this.#live.textContent = text;
     }
-    if (changes & HOVERED && this.#dragId === null) {
+    if (changes.hover && this.#dragId === null) {
       this.#canvas.style.cursor = core.hoveredName() ? 'pointer' : '';
     }
-    if (changes & DRAW) this.#requestDraw();
+    if (changes.draw) this.#requestDraw();
   }
 
   /** Everything that depends on the language: interface words, places, credit, panel. */
   #writeWords() {
-    const w = strings(this.#core.words());
+    const w = this.#core.words();
     this.#words = w;
-    const [title, role, keys, zoomIn, zoomOut, reset, placesHeading, details, credit] = w;
-    this.#canvas.setAttribute('aria-label', title);
-    this.#canvas.setAttribute('aria-roledescription', role);
-    this.#keys.textContent = keys;
-    for (const [b, words] of [[this.#zoomIn, zoomIn], [this.#zoomOut, zoomOut], [this.#reset, reset]]) {
+    this.#canvas.setAttribute('aria-label', w.title);
+    this.#canvas.setAttribute('aria-roledescription', w.role);
+    this.#keys.textContent = w.keysHelp;
+    for (const [b, words] of [[this.#zoomIn, w.zoomIn], [this.#zoomOut, w.zoomOut], [this.#reset, w.reset]]) {
       b.setAttribute('aria-label', words);
       b.title = words;
     }
-    this.#places.setAttribute('aria-label', placesHeading);
-    this.#placesHeading.textContent = placesHeading;
-    this.#panel.setAttribute('aria-label', details);
-    this.#credit.textContent = credit;
-    this.#download.textContent = w[12];
-    this.#writeKey(w);
+    this.#places.setAttribute('aria-label', w.placesHeading);
+    this.#placesHeading.textContent = w.placesHeading;
+    this.#panel.setAttribute('aria-label', w.details);
+    this.#credit.textContent = w.credit;
+    this.#download.textContent = w.download;
+    this.#writeKey();
     // The button shows the map's short label (a phone has little room); its title gives the
     // full name, which the panel and the announcement also say.
-    const places = strings(this.#core.places());
     this.#placesList.replaceChildren();
-    for (let k = 0; k + 5 < places.length; k += 6) {
-      const [id, , , , label, name] = places.slice(k, k + 6);
+    for (const { id, label, name } of this.#core.places()) {
       const b = make('button', 'jjm-place', make('li', '', this.#placesList));
       b.type = 'button';
       b.dataset.id = id;
@@ -552,24 +430,15 @@ class MapView {
     this.#writePanel();
   }
 
-  /** The key's rows from the words (`w`): after the thirteen words, text, fill, outline,
-   *  radius and shape per row. */
-  #keyRows(w) {
-    const rows = [];
-    for (let k = 13; k + 4 < w.length; k += 5) rows.push(w.slice(k, k + 5));
-    return rows;
-  }
-
-  /** The key under the map from the words (`w`). */
-  #writeKey(w) {
+  /** The key under the map, in the theme's colours. */
+  #writeKey() {
     this.#legend.replaceChildren();
-    for (const row of this.#keyRows(w)) {
-      const [text, fill, stroke, radius, square] = row;
+    for (const { text, fill, stroke, radius, square } of this.#words.key) {
       const item = make('li', '', this.#legend);
       const swatch = make('span', 'jjm-swatch', item);
       swatch.setAttribute('aria-hidden', 'true');
-      const size = `${2 * Math.min(Number(radius), 7)}px`;
-      Object.assign(swatch.style, { width: size, height: size, background: css(Number(fill)), borderColor: css(Number(stroke)) });
+      const size = `${2 * Math.min(radius, 7)}px`;
+      Object.assign(swatch.style, { width: size, height: size, background: fill, borderColor: stroke });
       if (square) swatch.style.borderRadius = '1px';
       item.append(text);
     }
@@ -577,11 +446,10 @@ class MapView {
 
   /** The panel for the current selection (as text nodes only), and the list's pressed button. */
   #writePanel() {
-    const s = strings(this.#core.panel());
-    const [id, kicker, title, note, summary, source, hint] = s;
+    const { id, kicker, title, note, summary, sections, source, hint } = this.#core.panel();
     const p = this.#panel;
     p.replaceChildren();
-    p.dataset.place = id;
+    p.dataset.place = id ?? '';
     const add = (tag, className, text, parent = p) => {
       const node = make(tag, className, parent);
       if (text) node.textContent = text;
@@ -591,21 +459,19 @@ class MapView {
     add('h2', 'jjm-title', title);
     if (note) add('p', 'jjm-note', note);
     if (summary) add('p', 'jjm-summary', summary);
-    for (let k = 7; k + 2 < s.length;) {
-      const [heading, ordered, count] = s.slice(k, k + 3);
-      k += 3;
+    for (const { heading, ordered, entries } of sections) {
       add('h3', 'jjm-section', heading);
-      const list = add(ordered === '1' ? 'ol' : 'ul', '', '');
-      for (let n = 0; n < Number(count); n += 1, k += 2) {
+      const list = add(ordered ? 'ol' : 'ul', '', '');
+      for (const { date, text } of entries) {
         const li = add('li', '', '', list);
-        if (s[k]) li.append(add('span', 'jjm-date', s[k], li), ' ');
-        li.append(s[k + 1]);
+        if (date) li.append(add('span', 'jjm-date', date, li), ' ');
+        li.append(text);
       }
     }
     if (source) add('p', 'jjm-source', source);
     add('p', 'jjm-hint', hint);
     for (const b of this.#placesList.querySelectorAll('button')) {
-      b.setAttribute('aria-pressed', String(b.dataset.id === id && id !== ''));
+      b.setAttribute('aria-pressed', String(b.dataset.id === id));
     }
   }
 
@@ -619,7 +485,7 @@ class MapView {
   /** Selects the place the URL's `#region=` names; an unknown id is only a warning. */
   #applyHash() {
     const id = this.#hash && regionInHash(location.hash);
-    if (id) this.pick(id, Origin.Link);
+    if (id) this.pick(id, 'link');
   }
 
   /** Selects the place a link or the page names (the overview for none); an unknown id is
@@ -648,12 +514,7 @@ class MapView {
     const key = `${r.width} ${r.height} ${this.#dpr}`;
     if (key === this.#sizedFor) return;
     this.#gesture = false; // a new size needs a full frame
-    const size = this.#core.resize(r.width, r.height, this.#dpr);
-    if (size.length !== 2) return; // hidden or not laid out yet; a later resize will come
-    if (this.#canvas.width !== size[0] || this.#canvas.height !== size[1]) {
-      this.#canvas.width = size[0];
-      this.#canvas.height = size[1];
-    }
+    if (!this.#core.resize(r.width, r.height, this.#dpr)) return; // not laid out yet
     this.#sizedFor = key;
     this.draw();
   }
@@ -700,141 +561,18 @@ class MapView {
     };
   }
 
-  /** Advances an easing view change and paints the scene (or, mid-gesture, moves the last
-   *  full frame's picture). */
+  /** Advances an easing view change and paints (mid-gesture, moves the last full frame). */
   draw() {
-    const core = this.#core;
-    // An easing view change advances; while it runs, each frame asks for the next.
-    if (core.input(FRAME, performance.now(), 0, 0, 0)) this.#requestDraw();
-    if (this.#gesture && this.#drawnView && this.#moveSnapshot()) return;
-    const n = core.scene(this.#dpr);
-    if (n.length < HEADER) return;
-    this.#paint(n, strings(core.sceneStrings()));
-    this.#drawnView = Array.from(n.subarray(2, 5));
-    this.#snapshotFresh = false;
-  }
-
-  /** Draws the last full frame moved and scaled to the current view; the background shows
-   *  where it does not reach. False if there is no view yet. */
-  #moveSnapshot() {
-    const view = this.#core.view();
-    if (view.length !== 3) return false;
-    const canvas = this.#canvas, ctx = this.#ctx, dpr = this.#dpr;
-    if (!this.#snapshotFresh) {
-      // The canvas still shows the last full frame: keep its pixels before moving them.
-      this.#snapshot ??= document.createElement('canvas');
-      this.#snapshot.width = canvas.width;
-      this.#snapshot.height = canvas.height;
-      this.#snapshot.getContext('2d').drawImage(canvas, 0, 0);
-      this.#snapshotFresh = true;
-    }
-    const [scale, tx, ty] = view;
-    const [scale0, tx0, ty0] = this.#drawnView;
-    const k = scale / scale0;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = this.#background;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.setTransform(k, 0, 0, k, dpr * (tx - k * tx0), dpr * (ty - k * ty0));
-    ctx.drawImage(this.#snapshot, 0, 0);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return true;
-  }
-
-  /** Paints a packed scene (`n` numbers, `s` strings). */
-  #paint(n, s, ctx = this.#ctx, dpr = this.#dpr) {
-    const [width, height, scale, tx, ty, level, background] = n;
-    this.#background = css(background);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = this.#background;
-    ctx.fillRect(0, 0, width, height);
-    ctx.lineJoin = 'round';
-    const paths = this.#paths(level);
-    for (let i = HEADER; i < n.length;) {
-      const op = n[i];
-      if (op === AREA) {
-        const path = paths[n[i + 1]];
-        if (path) {
-          // Plane metres → device pixels, north up; widths scale with it, so give them in
-          // plane units.
-          ctx.setTransform(dpr * scale, 0, 0, -dpr * scale, dpr * tx, dpr * ty);
-          if (n[i + 2] >= 0) { ctx.fillStyle = css(n[i + 2]); ctx.fill(path, 'evenodd'); }
-          ctx.strokeStyle = css(n[i + 3]);
-          ctx.lineWidth = n[i + 4] / scale;
-          ctx.stroke(path);
-          ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        }
-        i += 5;
-      } else if (op === RECT) {
-        const [x0, y0, x1, y1, fill, stroke, lineWidth] = n.subarray(i + 1, i + 8);
-        ctx.fillStyle = css(fill);
-        ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
-        ctx.strokeStyle = css(stroke);
-        ctx.lineWidth = lineWidth;
-        ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
-        i += 8;
-      } else if (op === CIRCLE) {
-        const [x, y, r, fill, stroke, lineWidth, on, off] = n.subarray(i + 1, i + 9);
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        if (fill >= 0) { ctx.fillStyle = css(fill); ctx.fill(); }
-        ctx.setLineDash(on > 0 ? [on, off] : []);
-        ctx.strokeStyle = css(stroke);
-        ctx.lineWidth = lineWidth;
-        ctx.stroke();
-        ctx.setLineDash([]);
-        i += 9;
-      } else if (op === LABEL) {
-        const [text, x, y, font, color, halo, haloWidth, centred] = n.subarray(i + 1, i + 9);
-        ctx.font = s[font];
-        ctx.textAlign = centred ? 'center' : 'left';
-        ctx.textBaseline = 'middle';
-        ctx.strokeStyle = css(halo);
-        ctx.lineWidth = haloWidth;
-        ctx.strokeText(s[text], x, y);
-        ctx.fillStyle = css(color);
-        ctx.fillText(s[text], x, y);
-        i += 9;
-      } else {
-        break; // an opcode this module does not know: stop rather than misread the rest
-      }
-    }
-  }
-
-  /** One Path2D per place (null for points) at a detail level, in plane metres, built once. */
-  #paths(level) {
-    let paths = this.#levels.get(level);
-    if (paths) {
-      this.#levels.delete(level); // most recently used last
-    } else {
-      const flat = this.#core.paths(level);
-      paths = [];
-      for (let k = 0; k < flat.length;) {
-        const rings = flat[k++];
-        const path = rings > 0 ? new Path2D() : null;
-        for (let r = 0; r < rings; r += 1) {
-          const count = flat[k++];
-          path.moveTo(flat[k], flat[k + 1]);
-          for (let v = 1; v < count; v += 1) path.lineTo(flat[k + 2 * v], flat[k + 2 * v + 1]);
-          path.closePath();
-          k += 2 * count;
-        }
-        paths.push(path);
-      }
-      if (this.#levels.size >= LEVELS_KEPT) this.#levels.delete(this.#levels.keys().next().value);
-    }
-    this.#levels.set(level, paths);
-    return paths;
+    // While a view change eases, each frame asks for the next.
+    if (this.#core.draw(performance.now(), this.#gesture)) this.#requestDraw();
   }
 
   /** The current view as a PNG at twice its CSS size, with the map's title above it and
    *  the key and credit under it drawn in, for a reader to keep or share. */
   toBlob() {
-    const n = this.#core.scene(2);
-    if (n.length < HEADER) return Promise.reject(new Error('the map is not laid out yet'));
-    const map = document.createElement('canvas');
-    [map.width, map.height] = [n[0] * 2, n[1] * 2];
-    this.#paint(n, strings(this.#core.sceneStrings()), map.getContext('2d'), 2);
-    const w = this.#words, width = n[0], pad = 12;
+    let map;
+    try { map = this.#core.picture(2); } catch (err) { return Promise.reject(err); }
+    const w = this.#words, width = map.width / 2, height = map.height / 2, pad = 12;
     const look = getComputedStyle(this.#frame);
     const { color, fontFamily } = look;
     const out = document.createElement('canvas');
@@ -850,18 +588,17 @@ class MapView {
       }
       return [font, lineHeight, lines];
     };
-    const title = block('600 16px', 22, w[0]);
-    const credit = block('11px', 15, w[8]);
-    const rows = this.#keyRows(w);
+    const title = block('600 16px', 22, w.title);
+    const credit = block('11px', 15, w.credit);
     const mapTop = pad + title[2].length * 22 + 6;
-    const keyTop = mapTop + n[1] + 8;
+    const keyTop = mapTop + height + 8;
     out.width = width * 2;
-    out.height = (keyTop + rows.length * 20 + credit[2].length * 15 + pad) * 2;
+    out.height = (keyTop + w.key.length * 20 + credit[2].length * 15 + pad) * 2;
     ctx.scale(2, 2);
     // The page's surface around the map, as the element shows it.
     ctx.fillStyle = look.getPropertyValue('--surface');
     ctx.fillRect(0, 0, width, out.height);
-    ctx.drawImage(map, 0, mapTop, width, n[1]);
+    ctx.drawImage(map, 0, mapTop, width, height);
     ctx.textBaseline = 'top';
     ctx.fillStyle = color;
     let y = pad;
@@ -871,13 +608,13 @@ class MapView {
     };
     write(title);
     y = keyTop;
-    for (const [text, fill, stroke, radius, square] of rows) {
-      const r = Math.min(Number(radius), 7);
+    for (const { text, fill, stroke, radius, square } of w.key) {
+      const r = Math.min(radius, 7);
       ctx.beginPath();
       if (square) ctx.rect(pad, y + 8 - r, 2 * r, 2 * r);
       else ctx.arc(pad + r, y + 8, r, 0, 2 * Math.PI);
-      ctx.fillStyle = css(Number(fill));
-      ctx.strokeStyle = css(Number(stroke));
+      ctx.fillStyle = fill;
+      ctx.strokeStyle = stroke;
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = color;
@@ -908,7 +645,6 @@ class MapView {
     clearTimeout(this.#hintTimer);
     clearTimeout(this.#settleTimer);
     this.#frame.remove();
-    this.#levels.clear();
     // After a failure the module may refuse even this; the map is gone either way.
     try { this.#core?.free(); } catch {}
     this.#core = null;
@@ -919,15 +655,12 @@ class MapView {
   featureAt(x, y) { return this.#core.featureAt(x, y) ?? null; }
   project(lon, lat) {
     const xy = this.#core.project(lon, lat);
-    if (xy.length !== 2) throw new Error(`cannot place (${lon}, ${lat}) on the map: it is not laid out yet, or the position is not finite`);
+    if (!xy) throw new Error(`cannot place (${lon}, ${lat}) on the map: it is not laid out yet, or the position is not finite`);
     return Array.from(xy);
   }
   zoom() { return this.#core.zoom(); }
   regions() {
-    const p = strings(this.#core.places());
-    const out = [];
-    for (let k = 0; k + 5 < p.length; k += 6) out.push({ id: p[k], kind: p[k + 1], name_zh: p[k + 2], name_en: p[k + 3] });
-    return out;
+    return this.#core.places().map(({ id, kind, nameZh, nameEn }) => ({ id, kind, name_zh: nameZh, name_en: nameEn }));
   }
   /** The `lang` attribute changed: a language the map does not have is a warning, and the
    *  map keeps the one it shows, as it does for an unknown theme. */
@@ -977,7 +710,7 @@ export class JingjinjiMap extends HTMLElement {
     else if (name === 'loading') { if (value === 'eager') this._go?.(); }
     else if (!this._widget) { if (name !== 'lang' && name !== 'region') this._restart(); } // read when the data arrives
     else if (name === 'lang') view.setLang(value);
-    else if (name === 'region') view.pick(value, Origin.Api);
+    else if (name === 'region') view.pick(value, 'api');
     else this._restart();
   }
 
@@ -1038,7 +771,7 @@ export class JingjinjiMap extends HTMLElement {
     // Written out in full so that bundlers (Vite, webpack) see the files and ship them.
     const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
-    const [wasm, features, policies] = await Promise.all([
+    const [, features, policies] = await Promise.all([
       loadWasm(),
       fetchBytes(featuresUrl, 'map features'),
       fetchBytes(policiesUrl, 'policy text'),
@@ -1051,14 +784,15 @@ export class JingjinjiMap extends HTMLElement {
     // page's own lang is only a hint.
     // A page may accept less data than the map's own limits: `max-bytes` (per file),
     // `max-features` and `max-positions`; 0 keeps the map's own.
-    const limits = ['bytes', 'features', 'positions'].map((n) => +this.getAttribute(`max-${n}`) || 0);
-    const core = new Core(wasm, features, policies, this.getAttribute('lang'), document.documentElement.lang || null, limits);
+    const [maxBytes, maxFeatures, maxPositions] = ['bytes', 'features', 'positions'].map((n) => +this.getAttribute(`max-${n}`) || 0);
+    const options = { lang: this.getAttribute('lang'), pageLang: document.documentElement.lang || null, maxBytes, maxFeatures, maxPositions };
+    const core = new Widget(this._view.canvas, features, policies, options);
     performance.mark('jingjinji-map:read');
     try {
       this._view.attach(core);
       // The page's region, unless the reader's link already chose one.
       const region = this.getAttribute('region');
-      if (region && !this._view.selected()) this._view.pick(region, Origin.Api);
+      if (region && !this._view.selected()) this._view.pick(region, 'api');
     } catch (err) {
       this._view.destroy(); // frees the core too
       this._view = null;
@@ -1103,7 +837,7 @@ export class JingjinjiMap extends HTMLElement {
   }
 
   /** Selects a place by id, or the overview with null. */
-  select(id) { const w = this._need(); w.select(id ?? null, Origin.Api); w.after(); }
+  select(id) { const w = this._need(); w.select(id ?? null, 'api'); w.after(); }
   /** The selected place's id, or null. */
   get selected() { return this._widget ? this._widget.selected() : null; }
   /** The place id at CSS pixel (x, y) relative to the canvas, or null. */

@@ -28,6 +28,22 @@ impl Color {
         }
     }
 
+    /// The colour as CSS (`#rrggbbaa`): what the canvas painter and the key under the map
+    /// are given. Hex, not `rgba()`, so that no float is formatted.
+    pub fn css(self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(9);
+        out.push('#');
+        for byte in [self.r, self.g, self.b, self.a] {
+            for nibble in [byte >> 4, byte & 15] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
+        }
+        out
+    }
+
     /// The same colour with alpha `a`.
     pub const fn alpha(self, a: u8) -> Color {
         Color { a, ..self }

@@ -1,39 +1,56 @@
 //! `MapCore`: the map's state machine as the page sees it. Typed messages ([`Input`], keys,
 //! selections) come in; the changes to show, the words to say and the frame to paint go out.
-//! The web layer (`web/abi.rs` today) turns the page's calls into these; every decision
+//! The web layer (`web/widget.rs`) turns the page's calls into these; every decision
 //! (what a key does, what a drag moves, what is selected, what the reader hears) is made
 //! here, natively compiled and tested (`tests/controller.rs`), with no browser in sight.
 
 use crate::data::load::{self, Limits};
 use crate::data::report::DataFile;
-use crate::geo::coords::{within, Css, LonLat};
+use crate::geo::coords::{within, Css, LonLat, Plane};
+use crate::geo::shapes::PlaneShape;
+use crate::geo::simplify::{thin_ring, tolerance};
 use crate::geo::view::View;
-use crate::i18n::{decimal, Lang, Ui};
+use crate::i18n::{Lang, Ui};
+use crate::render::legend;
+use crate::render::scene::{self, Scene};
 use crate::render::style::{Style, Theme};
-use crate::render::{legend, scene};
+use crate::ui::announce;
 use crate::ui::focus::Direction;
 use crate::ui::gesture::{Drag, Pinch};
 use crate::ui::map::Map;
-use crate::ui::{announce, packed, panel};
+use crate::ui::panel::{self, PanelContent};
+use serde::Serialize;
 
 /// How long a view change eases, ms.
 const ANIMATION_MS: f64 = 350.0;
 /// Zoom per pixel of wheel travel with ctrl/⌘ (trackpad pinches arrive this way too).
 const WHEEL_ZOOM_PER_PX: f64 = 0.002;
 
-/// What changed since the page last asked ([`MapCore::take_changes`]), as bits.
-pub mod changed {
+/// What changed since the page last asked ([`MapCore::take_changes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
     /// The canvas needs a new frame.
-    pub const DRAW: u32 = 1;
+    pub draw: bool,
     /// The selection changed: the panel, the list, the hash and a `select` event.
-    pub const SELECTION: u32 = 2;
-    /// There is something to say to screen readers ([`super::MapCore::take_announcement`]).
-    pub const ANNOUNCE: u32 = 4;
+    pub selection: bool,
+    /// There is something to say to screen readers ([`MapCore::take_announcement`]).
+    pub announce: bool,
     /// The place under the pointer changed: tooltip and cursor.
-    pub const HOVER: u32 = 8;
+    pub hover: bool,
     /// The language changed (or the map is new): every word, the list, the credit line and
     /// the panel.
-    pub const WORDS: u32 = 16;
+    pub words: bool,
+}
+
+impl Changes {
+    /// Nothing changed.
+    pub const NONE: Changes = Changes {
+        draw: false,
+        selection: false,
+        announce: false,
+        hover: false,
+        words: false,
+    };
 }
 
 /// What the reader did, as [`MapCore::input`] takes it. Positions are CSS px relative to
@@ -104,30 +121,96 @@ pub enum Input {
 /// to a small place; a click does not (the reader is already pointing at it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// A click or tap on the map.
-    Pointer = 0,
-    /// Enter or Space on the focused place, or Escape.
-    Keyboard = 1,
-    /// A button of the list of places.
-    List = 2,
-    /// The URL's `#region=` (on load or when it changes).
-    Link = 3,
-    /// The element's `select()` method.
-    Api = 4,
+    /// A click or tap on the map (`pointer`).
+    Pointer,
+    /// Enter or Space on the focused place, or Escape (`keyboard`).
+    Keyboard,
+    /// A button of the list of places (`list`).
+    List,
+    /// The URL's `#region=` on load or when it changes (`link`).
+    Link,
+    /// The element's `select()` method or `region` attribute (`api`).
+    Api,
 }
 
 impl Origin {
-    /// The origin the page's code `n` stands for (the numbers above); an unknown code is
-    /// taken as the element's API.
-    pub fn from_code(n: u32) -> Origin {
-        match n {
-            0 => Origin::Pointer,
-            1 => Origin::Keyboard,
-            2 => Origin::List,
-            3 => Origin::Link,
+    /// The origin the page names (the words above); any other word is taken as the API.
+    pub fn named(name: &str) -> Origin {
+        match name {
+            "pointer" => Origin::Pointer,
+            "keyboard" => Origin::Keyboard,
+            "list" => Origin::List,
+            "link" => Origin::Link,
             _ => Origin::Api,
         }
     }
+}
+
+/// The interface words in the map's language, and the key under the map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Words {
+    /// The map's title: the canvas's accessible name and the PNG's heading.
+    pub title: String,
+    /// The canvas's role description.
+    pub role: String,
+    /// How to use the map by keyboard.
+    pub keys_help: String,
+    /// The zoom-in button.
+    pub zoom_in: String,
+    /// The zoom-out button.
+    pub zoom_out: String,
+    /// The whole-region button.
+    pub reset: String,
+    /// The heading of the list of places.
+    pub places_heading: String,
+    /// The details panel's accessible name.
+    pub details: String,
+    /// The data's credit line (empty when the data has none).
+    pub credit: String,
+    /// How to zoom with a wheel.
+    pub wheel_hint: String,
+    /// How to zoom with a wheel, on a Mac.
+    pub wheel_hint_mac: String,
+    /// How to move the map with fingers.
+    pub touch_hint: String,
+    /// The download button.
+    pub download: String,
+    /// The key's rows, in the theme's colours.
+    pub key: Vec<KeyRow>,
+}
+
+/// One row of the key under the map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyRow {
+    /// What it says.
+    pub text: String,
+    /// The symbol's fill, as CSS.
+    pub fill: String,
+    /// The symbol's outline, as CSS.
+    pub stroke: String,
+    /// The symbol's radius on the map, CSS px.
+    pub radius: f64,
+    /// The symbol is a square.
+    pub square: bool,
+}
+
+/// A selectable place as the list of places and `regions()` show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceEntry {
+    /// Its id.
+    pub id: String,
+    /// Its kind's code (`province`, `county`…).
+    pub kind: String,
+    /// Its Chinese name.
+    pub name_zh: String,
+    /// Its English name.
+    pub name_en: String,
+    /// The map's short label in the map's language (the list's button).
+    pub label: String,
+    /// The full name in the map's language (the button's title).
+    pub name: String,
 }
 
 /// A view change easing over a few frames; its clock starts at its first frame.
@@ -138,43 +221,22 @@ struct Animation {
     start_ms: Option<f64>,
 }
 
-/// Strings for the page, as one string with U+001F (the unit separator) between them: one copy
-/// across the boundary, and far less binding code than an array of strings. The data layer
-/// drops control characters from every text it reads (`i18n::visible`), so none can occur
-/// inside a string.
-fn joined(parts: &[String]) -> String {
-    crate::i18n::join(parts, "\u{1f}")
-}
-
-fn error(e: impl Into<crate::Error>) -> String {
-    e.into().to_string()
-}
-
 /// One map's state. `still` says the reader prefers reduced motion (view changes are then
 /// instant); times are the page's `performance.now()` in ms.
 pub struct MapCore {
     map: Map,
-    style: Style,
-    /// Which look `style` is.
     theme: Theme,
     animation: Option<Animation>,
     drag: Option<(i32, Drag)>,
     pinch: Option<Pinch>,
-    changes: u32,
+    changes: Changes,
     announcement: Option<String>,
-    scene_strings: Vec<String>,
 }
 
 impl MapCore {
-    fn mark(&mut self, bits: u32, really: bool) {
-        if really {
-            self.changes |= bits;
-        }
-    }
-
     fn say(&mut self, text: String) {
         self.announcement = Some(text);
-        self.changes |= changed::ANNOUNCE;
+        self.changes.announce = true;
     }
 
     /// Moves the view to `to`, easing unless `still`.
@@ -195,7 +257,7 @@ impl MapCore {
                 self.map.set_view(to);
             }
         }
-        self.changes |= changed::DRAW;
+        self.changes.draw = true;
     }
 
     /// Pointer `id` moved to `to`: true while it is a drag (the map pans with it), false for a
@@ -209,9 +271,9 @@ impl MapCore {
         if drag.is_drag() {
             self.animation = None;
             let hovered = self.map.hover(None);
-            self.mark(changed::HOVER, hovered);
+            self.changes.hover |= hovered;
             let panned = self.map.pan_by(dx, dy);
-            self.mark(changed::DRAW, panned || hovered);
+            self.changes.draw |= panned || hovered;
         }
         drag.is_drag()
     }
@@ -226,12 +288,12 @@ impl MapCore {
             self.animation = None;
             let moved = self.map.pan_by(step.dx, step.dy);
             let zoomed = self.map.zoom_by(step.zoom, Some(step.about));
-            self.mark(changed::DRAW, moved || zoomed);
+            self.changes.draw |= moved || zoomed;
         }
     }
 
     /// Advances an easing view change to time `now`; true while more frames are needed (the
-    /// page asks for them: that answer, not [`changed::DRAW`], keeps an easing going).
+    /// page asks for them: that answer, not [`Changes::draw`], keeps an easing going).
     fn tick(&mut self, now: f64) -> bool {
         let Some(mut a) = self.animation else {
             return false;
@@ -268,60 +330,64 @@ impl MapCore {
     /// once grown, is never given back).
     pub fn new(
         features: &[u8],
-        policies: Option<Vec<u8>>,
-        lang: Option<String>,
-        page_lang: Option<String>,
-    ) -> Result<MapCore, String> {
+        policies: Option<&[u8]>,
+        lang: Option<&str>,
+        page_lang: Option<&str>,
+    ) -> crate::Result<MapCore> {
         MapCore::within(features, policies, lang, page_lang, &Limits::DEFAULT)
     }
 
     /// [`MapCore::new`] within the page's limits on the data (its `max-*` attributes).
     pub fn within(
         features: &[u8],
-        policies: Option<Vec<u8>>,
-        lang: Option<String>,
-        page_lang: Option<String>,
+        policies: Option<&[u8]>,
+        lang: Option<&str>,
+        page_lang: Option<&str>,
         limits: &Limits,
-    ) -> Result<MapCore, String> {
-        let both = Lang::both(lang.as_deref());
-        let lang = Lang::choose(lang.as_deref(), page_lang.as_deref()).map_err(error)?;
-        let features = load::text_of(DataFile::Features, features).map_err(error)?;
-        let policies = match &policies {
-            Some(bytes) => Some(load::text_of(DataFile::Policies, bytes).map_err(error)?),
+    ) -> crate::Result<MapCore> {
+        let both = Lang::both(lang);
+        let lang = Lang::choose(lang, page_lang)?;
+        let features = load::text_of(DataFile::Features, features)?;
+        let policies = match policies {
+            Some(bytes) => Some(load::text_of(DataFile::Policies, bytes)?),
             None => None,
         };
-        let data = load::load_within(features, policies, limits).map_err(error)?;
+        let data = load::load_within(features, policies, limits)?;
         Ok(MapCore {
             map: Map::new(data, lang).bilingual(both),
-            style: Style::default(),
             theme: Theme::Light,
             animation: None,
             drag: None,
             pinch: None,
-            changes: changed::DRAW | changed::WORDS,
+            changes: Changes {
+                draw: true,
+                words: true,
+                ..Changes::NONE
+            },
             announcement: None,
-            scene_strings: Vec::new(),
         })
     }
 
     /// Fits the map to a canvas of `width` × `height` CSS px (an easing view change stops).
-    /// Returns the backing store's size in device pixels for `dpr`, or nothing while the
+    /// Returns the backing store's size in device pixels for `dpr`, or `None` while the
     /// canvas is not laid out.
-    pub fn resize(&mut self, width: f64, height: f64, dpr: f64) -> Result<Vec<u32>, String> {
+    pub fn resize(
+        &mut self,
+        width: f64,
+        height: f64,
+        dpr: f64,
+    ) -> crate::Result<Option<(u32, u32)>> {
         if width < 1.0 || height < 1.0 {
-            return Ok(Vec::new());
+            return Ok(None);
         }
         self.animation = None;
-        self.map.resize(width, height).map_err(error)?;
-        self.changes |= changed::DRAW;
-        Ok(self.map.view().map_or(Vec::new(), |v| {
-            let (w, h) = v.device_size(dpr);
-            vec![w, h]
-        }))
+        self.map.resize(width, height)?;
+        self.changes.draw = true;
+        Ok(self.map.view().map(|v| v.device_size(dpr)))
     }
 
-    /// The bits of [`changed`] set since the last call.
-    pub fn take_changes(&mut self) -> u32 {
+    /// What changed since the last call.
+    pub fn take_changes(&mut self) -> Changes {
         std::mem::take(&mut self.changes)
     }
 
@@ -330,14 +396,9 @@ impl MapCore {
         self.announcement.take()
     }
 
-    /// Selects a place by id, or the overview with `null`; unknown ids are an error.
-    pub fn select(
-        &mut self,
-        id: Option<String>,
-        origin: Origin,
-        still: bool,
-    ) -> Result<(), String> {
-        if self.map.select(id.as_deref()).map_err(error)? {
+    /// Selects a place by id, or the overview with `None`; unknown ids are an error.
+    pub fn select(&mut self, id: Option<&str>, origin: Origin, still: bool) -> crate::Result<()> {
+        if self.map.select(id)? {
             let lang = self.map.lang();
             let text = match self
                 .map
@@ -348,7 +409,8 @@ impl MapCore {
                 None => announce::cleared(lang),
             };
             self.say(text);
-            self.changes |= changed::SELECTION | changed::DRAW;
+            self.changes.selection = true;
+            self.changes.draw = true;
         }
         if matches!(origin, Origin::Keyboard | Origin::List | Origin::Link) {
             let target = self.map.selected().and_then(|i| self.map.view_for_place(i));
@@ -362,31 +424,27 @@ impl MapCore {
         self.map.selectable_places().iter().any(|p| p.id == id)
     }
 
-    /// The selected place's id, or `null` for the overview.
+    /// The selected place's id, or `None` for the overview.
     pub fn selected(&self) -> Option<String> {
         self.map.selected_id().map(str::to_string)
     }
 
-    /// The id of the selectable place at CSS pixel (x, y) relative to the canvas, or `null`.
-    pub fn feature_at(&self, x: f64, y: f64) -> Option<String> {
-        self.map.id_at(Css { x, y }).map(str::to_string)
+    /// The id of the selectable place at `at` (CSS px relative to the canvas).
+    pub fn feature_at(&self, at: Css) -> Option<String> {
+        self.map.id_at(at).map(str::to_string)
     }
 
-    /// `[x, y]` in CSS pixels for a longitude/latitude in the current view; empty if the map
-    /// is not laid out or the position is not finite.
-    pub fn project(&self, lon: f64, lat: f64) -> Vec<f64> {
-        self.map
-            .project(LonLat { lon, lat })
-            .map_or(Vec::new(), |c| vec![c.x, c.y])
+    /// Where a longitude/latitude falls in the current view; `None` if the map is not laid
+    /// out or the position is not finite.
+    pub fn project(&self, at: LonLat) -> Option<Css> {
+        self.map.project(at)
     }
 
-    /// The current view as `scale tx ty` (CSS px per plane metre, and where plane x = 0 and
-    /// y = 0 fall in CSS px); empty before the canvas is laid out. The page uses it to move
-    /// the last frame's picture while a gesture is under way.
-    pub fn view(&self) -> Vec<f64> {
-        self.map
-            .view()
-            .map_or(Vec::new(), |v| vec![v.scale, v.tx, v.ty])
+    /// The current view (CSS px per plane metre, and where the plane's origin falls); `None`
+    /// before the canvas is laid out. The painter uses it to move the last frame's picture
+    /// while a gesture is under way.
+    pub fn view(&self) -> Option<View> {
+        self.map.view().copied()
     }
 
     /// How far the map is zoomed in from the whole region (1 = whole region).
@@ -401,21 +459,22 @@ impl MapCore {
         Some(place.name.get(self.map.lang()).to_string())
     }
 
-    /// A small message from the page (DESIGN: "input flows back only as small messages"):
-    /// What the reader did. Answers true where [`Input`] says it answers something (a drag
-    /// under way, a drag that ends, a pinch that starts, more frames wanted), else false.
+    /// What the reader did (DESIGN: "input flows back only as small messages"). Answers true
+    /// where [`Input`] says it answers something (a drag under way, a drag that ends, a
+    /// pinch that starts, more frames wanted), else false.
     pub fn input(&mut self, input: Input) -> bool {
         match input {
             Input::Hover(at) => {
                 let changed = self.map.hover(at);
-                self.mark(changed::HOVER | changed::DRAW, changed);
+                self.changes.hover |= changed;
+                self.changes.draw |= changed;
             }
             Input::Wheel { delta_px, at } => {
                 self.animation = None;
                 let zoomed = self
                     .map
                     .zoom_by((-delta_px * WHEEL_ZOOM_PER_PX).exp(), Some(at));
-                self.mark(changed::DRAW, zoomed);
+                self.changes.draw |= zoomed;
             }
             Input::DragStart { pointer, at } => self.drag = Some((pointer, Drag::start(at))),
             Input::DragMove { pointer, at } => return self.drag_move(pointer, at),
@@ -448,11 +507,11 @@ impl MapCore {
             }
             Input::Blur => {
                 let changed = self.map.set_focus(None);
-                self.mark(changed::DRAW, changed);
+                self.changes.draw |= changed;
             }
             Input::Frame { now } => {
                 // This frame will show every change so far, moved picture or full drawing.
-                self.changes &= !changed::DRAW;
+                self.changes.draw = false;
                 return self.tick(now);
             }
         }
@@ -461,7 +520,7 @@ impl MapCore {
 
     /// A key pressed on the focused map (`KeyboardEvent.key`, without alt, ctrl or ⌘).
     /// True if the map used it (the page should then not scroll).
-    pub fn key(&mut self, key: &str, still: bool) -> Result<bool, String> {
+    pub fn key(&mut self, key: &str, still: bool) -> crate::Result<bool> {
         if let Some(dir) = Direction::from_key(key) {
             if self.map.focus_toward(dir) {
                 self.focus_moved(still);
@@ -477,7 +536,7 @@ impl MapCore {
             "Enter" | " " => {
                 let id = self.map.focused_id().map(str::to_string);
                 if id.is_some() {
-                    self.select(id, Origin::Keyboard, still)?;
+                    self.select(id.as_deref(), Origin::Keyboard, still)?;
                 }
             }
             "Escape" => {
@@ -500,106 +559,117 @@ impl MapCore {
         Ok(true)
     }
 
-    /// The frame to paint, packed (layout in `ui::packed`); empty before the canvas is laid
-    /// out. [`MapCore::scene_strings`] gives the strings it indexes.
-    pub fn scene(&mut self, dpr: f64) -> Vec<f64> {
-        let Some(frame) = self.map.frame(&self.style) else {
-            return Vec::new();
-        };
-        let packed = packed::scene(&scene::build(&frame), dpr);
-        self.scene_strings = packed.strings;
-        packed.numbers
+    /// The look the map is drawn in now: one source, the theme.
+    pub fn style(&self) -> Style {
+        Style::for_theme(self.theme)
     }
 
-    /// The strings of the last [`MapCore::scene`].
-    pub fn scene_strings(&self) -> String {
-        joined(&self.scene_strings)
+    /// The frame to paint; `None` before the canvas is laid out.
+    pub fn scene(&self) -> Option<Scene> {
+        let style = self.style();
+        let frame = self.map.frame(&style)?;
+        Some(scene::build(&frame))
     }
 
-    /// Every place's outline at a detail level (layout in `ui::packed::paths`).
-    pub fn paths(&self, level: i32) -> Vec<f64> {
-        packed::paths(self.map.projected(), level)
+    /// Every place's outline at a detail level (see `geo::simplify::detail_level`), in plane
+    /// metres: its rings, thinned for that level (none for a point, or for rings too small to
+    /// see there). The painter builds one path per place from them and keeps it.
+    pub fn outlines(&self, level: i32) -> Vec<Vec<Vec<Plane>>> {
+        let t = tolerance(level);
+        self.map
+            .projected()
+            .shapes
+            .iter()
+            .map(|shape| match shape {
+                PlaneShape::Area(polys) => polys
+                    .iter()
+                    .flat_map(|p| &p.rings)
+                    .map(|r| thin_ring(r, t))
+                    .filter(|r| !r.is_empty())
+                    .collect(),
+                PlaneShape::Point(_) => Vec::new(),
+            })
+            .collect()
     }
 
-    /// The details panel for the current selection (layout in `ui::packed::panel`).
-    pub fn panel(&self) -> String {
-        let content = panel::content(self.map.data(), self.map.selected(), self.map.lang());
-        joined(&packed::panel(&content))
+    /// The details panel for the current selection.
+    pub fn panel(&self) -> PanelContent {
+        panel::content(self.map.data(), self.map.selected(), self.map.lang())
     }
 
-    /// The interface words in the map's language: title (the canvas's name), role
-    /// description, keyboard help, zoom in, zoom out, whole region, places heading, details
-    /// label, credit line, wheel hint, wheel hint on a Mac, touch hint, download button; then
-    /// the key under the map, five strings a row: text, fill and outline (`0xRRGGBBAA` as
-    /// decimal), the symbol's radius in CSS px, and `square` for a square symbol. The key's
-    /// colours follow the theme.
-    pub fn words(&self) -> String {
+    /// The interface words in the map's language, and the key in the theme's colours.
+    pub fn words(&self) -> Words {
         let lang = self.map.lang();
-        let mut out = vec![self.map.title()];
-        for words in [
-            Ui::MapRole,
-            Ui::KeysHelp,
-            Ui::ZoomIn,
-            Ui::ZoomOut,
-            Ui::ResetView,
-            Ui::PlacesHeading,
-            Ui::DetailsLabel,
-        ] {
-            out.push(words.get(lang).to_string());
-        }
         let credit = self.map.data().attribution.as_ref().map(|t| t.get(lang));
-        out.push(credit.unwrap_or_default().to_string());
-        for words in [Ui::WheelHint, Ui::WheelHintMac, Ui::TouchHint, Ui::Download] {
-            out.push(words.get(lang).to_string());
+        let key = legend::rows(self.map.data(), &self.style(), lang)
+            .into_iter()
+            .map(|row| KeyRow {
+                text: row.text,
+                fill: row.fill.css(),
+                stroke: row.stroke.css(),
+                radius: row.radius,
+                square: row.square,
+            })
+            .collect();
+        Words {
+            title: self.map.title(),
+            role: Ui::MapRole.get(lang).to_string(),
+            keys_help: Ui::KeysHelp.get(lang).to_string(),
+            zoom_in: Ui::ZoomIn.get(lang).to_string(),
+            zoom_out: Ui::ZoomOut.get(lang).to_string(),
+            reset: Ui::ResetView.get(lang).to_string(),
+            places_heading: Ui::PlacesHeading.get(lang).to_string(),
+            details: Ui::DetailsLabel.get(lang).to_string(),
+            credit: credit.unwrap_or_default().to_string(),
+            wheel_hint: Ui::WheelHint.get(lang).to_string(),
+            wheel_hint_mac: Ui::WheelHintMac.get(lang).to_string(),
+            touch_hint: Ui::TouchHint.get(lang).to_string(),
+            download: Ui::Download.get(lang).to_string(),
+            key,
         }
-        for row in legend::rows(self.map.data(), &self.style, lang) {
-            out.push(row.text);
-            out.push(decimal(packed::rgba(row.fill), 0));
-            out.push(decimal(packed::rgba(row.stroke), 0));
-            out.push(decimal(row.radius, 1));
-            out.push(if row.square { "square" } else { "" }.to_string());
-        }
-        joined(&out)
     }
 
-    /// The selectable places as `id kind name_zh name_en label name` sextuples, `label`
-    /// being the map's short label in its language and `name` the full name.
-    pub fn places(&self) -> String {
+    /// The selectable places, in the list's order.
+    pub fn places(&self) -> Vec<PlaceEntry> {
         let lang = self.map.lang();
         let data = self.map.data();
-        let mut out = Vec::new();
-        for info in self.map.selectable_places() {
-            let Some(place) = data.places.iter().find(|p| p.id == info.id) else {
-                continue;
-            };
-            let (label, name) = (place.label_text(lang), place.name.get(lang));
-            out.extend([info.id.clone(), info.kind, info.name_zh, info.name_en]);
-            out.extend([label.to_string(), name.to_string()]);
-        }
-        joined(&out)
+        self.map
+            .selectable_places()
+            .into_iter()
+            .filter_map(|info| {
+                let place = data.places.iter().find(|p| p.id == info.id)?;
+                Some(PlaceEntry {
+                    label: place.label_text(lang).to_string(),
+                    name: place.name.get(lang).to_string(),
+                    id: info.id,
+                    kind: info.kind,
+                    name_zh: info.name_zh,
+                    name_en: info.name_en,
+                })
+            })
+            .collect()
     }
 
     /// Switches the look (`light`, `dark` or `contrast`; the page resolves `auto`) and
     /// redraws.
-    pub fn set_theme(&mut self, code: &str) -> Result<(), String> {
-        let theme = Theme::parse(code)
-            .ok_or_else(|| format!("no theme is called \"{code}\"; use light, dark or contrast"))?;
+    pub fn set_theme(&mut self, code: &str) -> crate::Result<()> {
+        let theme = Theme::parse(code).ok_or_else(|| crate::Error::UnknownTheme(code.into()))?;
         if theme != self.theme {
             self.theme = theme;
-            self.style = Style::for_theme(theme);
-            // The page rewrites the key under the map (its colours are in the words) itself.
-            self.changes |= changed::DRAW;
+            // The key's colours change too: the page rewrites it from `words()`.
+            self.changes.draw = true;
         }
         Ok(())
     }
 
     /// Switches names, words and panel text to `zh` or `en` (`zh-CN`, `en_GB`… also work), or
     /// to `zh-en`: Chinese, with labels in both languages.
-    pub fn set_lang(&mut self, code: &str) -> Result<(), String> {
-        let lang = Lang::choose(Some(code), None).map_err(error)?;
+    pub fn set_lang(&mut self, code: &str) -> crate::Result<()> {
+        let lang = Lang::choose(Some(code), None)?;
         self.map.set_lang(lang);
         self.map.set_bilingual(Lang::both(Some(code)));
-        self.changes |= changed::DRAW | changed::WORDS;
+        self.changes.draw = true;
+        self.changes.words = true;
         Ok(())
     }
 }

@@ -7,6 +7,5 @@ pub mod fallback;
 pub mod focus;
 pub mod gesture;
 pub mod map;
-pub mod packed;
 pub mod panel;
 pub mod picture;

@@ -1,9 +1,10 @@
-//! The wasm side of the browser boundary: the exports (`abi.rs`) that put the page's calls to
-//! [`crate::ui::controller::MapCore`], and the allocator. The element, its DOM, events and
-//! canvas painting live in `www/jingjinji-map.source.js`, which calls `MapCore` for every
-//! decision; nothing here calls a browser API but the console, on a panic.
+//! The wasm side of the browser boundary, on wasm-bindgen and web-sys: the [`widget::Widget`]
+//! class that the element's shell (`www/jingjinji-map.source.js`) constructs per map, and the
+//! canvas painter it owns. Every decision is `ui::controller::MapCore`'s; this layer only
+//! translates calls in and paints the display list out. The wasm build's allocator is here.
 
-mod abi;
+mod painter;
+pub mod widget;
 
 /// The wasm build's allocator (see Cargo.toml). The map is single-threaded: no atomics.
 #[cfg(not(target_feature = "atomics"))]

@@ -333,10 +333,10 @@ test('should the map\'s code ever fail, the map shows its error state and fires 
   const init = () => {
     const trapping = (instance) => {
       const exports = { ...instance.exports };
-      const scene = exports.jjm_scene;
-      exports.jjm_scene = (...args) => {
+      const draw = exports.widget_draw; // wasm-bindgen's export of `Widget::draw`
+      exports.widget_draw = (...args) => {
         if (window.trapNow) throw new WebAssembly.RuntimeError('unreachable');
-        return scene(...args);
+        return draw(...args);
       };
       return { exports };
     };

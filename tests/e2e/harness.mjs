@@ -85,6 +85,6 @@ export async function memoryAfterCollection(page) {
     seen.push([nodes, usedSize]);
   }
   await cdp.detach();
-  const wasm = await page.evaluate(async () => (await (await import('/jingjinji-map.js')).wasmExports())?.memory.buffer.byteLength);
+  const wasm = await page.evaluate(async () => (await import('/jingjinji-map.js')).wasmMemoryBytes());
   return { nodes: Math.min(...seen.map((x) => x[0])), heap: Math.min(...seen.map((x) => x[1])), wasm };
 }
