@@ -48,39 +48,60 @@ fn message(err: wasm_bindgen::JsError) -> String {
         .unwrap_or_default()
 }
 
-/// Node has no canvas: these are the checks the class makes before it paints.
-fn no_canvas() -> web_sys::HtmlCanvasElement {
+/// Node has no DOM: these are the checks the class makes before it builds one.
+fn nothing<T: wasm_bindgen::JsCast>() -> T {
     use wasm_bindgen::JsCast;
     wasm_bindgen::JsValue::NULL.unchecked_into()
 }
 
+/// A `Widget` from the given data and options, with no page around it.
+fn widget(
+    features: &[u8],
+    policies: Option<&str>,
+    options: wasm_bindgen::JsValue,
+) -> Result<jingjinji_map::web::widget::Widget, wasm_bindgen::JsError> {
+    jingjinji_map::web::widget::Widget::new(
+        nothing(),
+        nothing(),
+        features,
+        policies.map(|p| p.as_bytes().into()),
+        options,
+        nothing(),
+    )
+}
+
 #[wasm_bindgen_test]
 fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
-    use jingjinji_map::web::widget::Widget;
     use wasm_bindgen::JsValue;
-    let err = Widget::new(no_canvas(), b"not json", None, JsValue::UNDEFINED).err();
+    let err = widget(b"not json", None, JsValue::UNDEFINED).err();
     assert!(message(err.unwrap()).contains("not valid JSON"));
     // Options cross as a serde type: a page's `max-bytes` lowers the limit.
     let options = js_sys::JSON::parse(r#"{"maxBytes": 1000}"#).unwrap();
-    let err = Widget::new(no_canvas(), common::FEATURES.as_bytes(), None, options).err();
-    let text = message(err.unwrap());
-    assert!(text.contains("1000"), "{text}");
+    let text = message(
+        widget(common::FEATURES.as_bytes(), None, options)
+            .err()
+            .unwrap(),
+    );
+    assert!(text.contains("the limit is 1000"), "{text}");
     let options = js_sys::JSON::parse(r#"{"lang": "fr"}"#).unwrap();
-    let err = Widget::new(no_canvas(), common::FEATURES.as_bytes(), None, options).err();
+    let err = widget(common::FEATURES.as_bytes(), None, options).err();
     assert!(message(err.unwrap()).contains("unsupported language"));
     let options = js_sys::JSON::parse(r#"{"maxBytes": "lots"}"#).unwrap();
-    let err = Widget::new(no_canvas(), common::FEATURES.as_bytes(), None, options).err();
-    assert!(
-        !message(err.unwrap()).is_empty(),
-        "a wrong option type is an error"
+    let text = message(
+        widget(common::FEATURES.as_bytes(), None, options)
+            .err()
+            .unwrap(),
     );
-    // Good data, but no canvas to paint on: said, not a trap.
-    let err = Widget::new(
-        no_canvas(),
+    assert!(
+        text.contains("invalid type"),
+        "a wrong option type is an error: {text}"
+    );
+    // Good data, but no page to draw in: said, not a trap.
+    let err = widget(
         common::FEATURES.as_bytes(),
-        Some(common::POLICIES.as_bytes().into()),
+        Some(common::POLICIES),
         JsValue::UNDEFINED,
     )
     .err();
-    assert!(!message(err.unwrap()).is_empty());
+    assert_eq!(message(err.unwrap()), "no window to draw in");
 }

@@ -97,44 +97,57 @@ fn labels_do_not_overlap_as_the_browser_measures_them() {
     }
 }
 
-/// A canvas of `width` × `height` CSS px on the test page.
-fn canvas_on_page(width: u32, height: u32) -> HtmlCanvasElement {
+/// The box the element's shell makes (`www/jingjinji-map.source.js`), on the test page, with
+/// a canvas of `width` × `height` CSS px: the host element and the frame.
+fn shell_box(width: u32, height: u32) -> (web_sys::HtmlElement, web_sys::HtmlElement) {
     let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas
-        .set_attribute("style", &format!("width:{width}px;height:{height}px"))
-        .unwrap();
-    doc.body().unwrap().append_child(&canvas).unwrap();
-    canvas
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    host.set_inner_html(&format!(
+        "<div class=jjm-frame aria-busy=true><div class=jjm-column><figure class=jjm-map>\
+         <div class=jjm-stage><canvas style='display:block;width:{width}px;height:{height}px'>\
+         </canvas><slot class=jjm-picture></slot></div></figure></div></div>"
+    ));
+    doc.body().unwrap().append_child(&host).unwrap();
+    let frame = host.first_element_child().unwrap().dyn_into().unwrap();
+    (host, frame)
 }
 
-/// The shipped map's widget on `canvas`, sized and painted once.
-fn shipped_widget(canvas: &HtmlCanvasElement, width: f64, height: f64) -> Widget {
-    let mut w = Widget::new(
-        canvas.clone(),
+/// The shipped map's widget in a box of 400 × 500 CSS px, as the page makes it: built,
+/// sized and painted.
+fn shipped_widget() -> (Widget, web_sys::HtmlElement, HtmlCanvasElement) {
+    let (host, frame) = shell_box(400, 500);
+    // The page's guard wraps each callback; here it hands them on as they are.
+    let guard = js_sys::Function::new_with_args("f", "return f");
+    let w = Widget::new(
+        host.clone(),
+        frame.clone(),
         common::FEATURES.as_bytes(),
         Some(common::POLICIES.as_bytes().into()),
-        js_sys::JSON::parse(r#"{"lang": "en"}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"lang": "en", "hash": false}"#).unwrap(),
+        guard,
     )
     .map_err(JsValue::from)
     .unwrap();
-    assert!(w.resize(width, height, 1.0).map_err(JsValue::from).unwrap());
-    w.draw(0.0, false).map_err(JsValue::from).unwrap();
-    w
+    let canvas = frame
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    (w, host, canvas)
 }
 
-/// A string field of an object the widget answered.
-fn field(value: &JsValue, name: &str) -> String {
-    js_sys::Reflect::get(value, &name.into())
+/// The text of the first element of class `class` in the map.
+fn text_of(root: &web_sys::HtmlElement, class: &str) -> String {
+    root.query_selector(&format!(".{class}"))
         .unwrap()
-        .as_string()
+        .and_then(|e| e.text_content())
         .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 fn the_widget_paints_each_place_in_its_own_fill() {
-    let canvas = canvas_on_page(400, 500);
-    let w = shipped_widget(&canvas, 400.0, 500.0);
+    let (w, host, canvas) = shipped_widget();
     assert_eq!((canvas.width(), canvas.height()), (400, 500));
     // The colours the scene asks for, from the same core natively built.
     let mut core = jingjinji_map::ui::controller::MapCore::new(
@@ -195,47 +208,48 @@ fn the_widget_paints_each_place_in_its_own_fill() {
             "{id}: the commonest colour of its {inside} pixels ({seen:?})"
         );
     }
-    canvas.remove();
+    host.remove();
 }
 
 #[wasm_bindgen_test]
-fn a_click_selects_and_the_panel_and_live_region_follow() {
-    let canvas = canvas_on_page(400, 500);
-    let mut w = shipped_widget(&canvas, 400.0, 500.0);
-    // Changping, in Beijing's north-west.
-    let at = w.project(116.2, 40.25).unwrap();
-    let id = w.feature_at(at[0], at[1]);
-    assert_eq!(id.as_deref(), Some("beijing"));
-    w.select(id, "pointer", true)
-        .map_err(JsValue::from)
-        .unwrap();
-    let changes = w.take_changes().map_err(JsValue::from).unwrap();
-    assert_eq!(
-        js_sys::Reflect::get(&changes, &"selection".into()).unwrap(),
-        JsValue::TRUE
-    );
-    let panel = w.panel().map_err(JsValue::from).unwrap();
-    assert_eq!(field(&panel, "id"), "beijing");
-    assert_eq!(field(&panel, "title"), "Beijing");
-    assert!(w
-        .take_announcement()
-        .unwrap()
-        .starts_with("Beijing, selected."));
+fn a_click_and_keys_write_the_panel_and_the_live_region() {
+    let (w, host, canvas) = shipped_widget();
+    // The DOM is built, in the map's language, and the box is no longer busy.
+    assert_eq!(text_of(&host, "jjm-places-heading"), "Places on the map");
+    assert!(host.query_selector("[aria-busy]").unwrap().is_none());
+    // A click on Changping, in Beijing's north-west, as the browser sends it.
+    let at = w.project(116.2, 40.25).map_err(JsValue::from).unwrap();
+    let r = canvas.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_client_x((r.left() + at[0]).round() as i32);
+    init.set_client_y((r.top() + at[1]).round() as i32);
+    init.set_bubbles(true);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    canvas.dispatch_event(&click).unwrap();
+    assert_eq!(w.selected().as_deref(), Some("beijing"));
+    assert_eq!(text_of(&host, "jjm-title"), "Beijing");
+    assert!(text_of(&host, "jjm-live").starts_with("Beijing, selected."));
     // Keys move the focus and say where it is; Escape goes back to the overview.
-    assert!(w.key("ArrowRight", true).map_err(JsValue::from).unwrap());
-    assert!(w
-        .take_announcement()
-        .unwrap()
-        .ends_with("Press Enter to select."));
-    assert!(w.key("Escape", true).map_err(JsValue::from).unwrap());
+    let key = |name: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(name);
+        init.set_cancelable(true);
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        canvas.dispatch_event(&e).unwrap();
+        e.default_prevented()
+    };
+    assert!(
+        key("ArrowRight"),
+        "the map used the key: the page does not scroll"
+    );
+    assert!(text_of(&host, "jjm-live").ends_with("Press Enter to select."));
+    assert!(key("Escape"));
     assert_eq!(w.selected(), None);
-    let panel = w.panel().map_err(JsValue::from).unwrap();
-    assert!(js_sys::Reflect::get(&panel, &"id".into())
-        .unwrap()
-        .is_null());
+    assert!(!key("q"), "a key the map does not use goes to the page");
     // An unknown id is an error the page can read, and changes nothing.
-    let err = w.select(Some("nowhere".into()), "api", true).err().unwrap();
+    let err = w.select(Some("nowhere".into())).err().unwrap();
     let err = JsValue::from(err).dyn_into::<js_sys::Error>().unwrap();
     assert!(String::from(err.message()).contains("no place has the id"));
-    canvas.remove();
+    host.remove();
 }

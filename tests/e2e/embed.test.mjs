@@ -327,52 +327,49 @@ test('iframe: embed.html takes its settings from its URL and the host sizes the 
   await page.close();
 });
 
-test('should the map\'s code ever fail, the map shows its error state and fires error; the page goes on', async () => {
-  // A panic in Rust aborts: the call traps, and the browser throws a RuntimeError to the
-  // caller. The same is arranged here, on a chosen export, once the test says so.
-  const init = () => {
-    const trapping = (instance) => {
-      const exports = { ...instance.exports };
-      const draw = exports.widget_draw; // wasm-bindgen's export of `Widget::draw`
-      exports.widget_draw = (...args) => {
-        if (window.trapNow) throw new WebAssembly.RuntimeError('unreachable');
-        return draw(...args);
-      };
-      return { exports };
-    };
-    const streaming = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = async (...args) => {
-      const made = await streaming(...args);
-      return { module: made.module, instance: trapping(made.instance) };
-    };
-  };
-  const { page, errors } = await openDemo(browser, server.url, { width: 720, init });
+test('should the map\'s code ever fail, every map on its instance shows its error state and fires error; the page goes on, and a new map gets a fresh instance', async () => {
+  // A real panic in Rust (the trap-test build's `trapNextFrame()`): the shipped build aborts
+  // at once, and the browser throws a RuntimeError into the frame's callback.
+  const { page, errors } = await open('pages/trap.html');
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('jingjinji-map')].map((el) => el.ready)));
   const seen = await page.evaluate(async () => {
-    const el = document.querySelector('jingjinji-map');
-    const event = new Promise((resolve) => el.addEventListener('error', (e) => resolve(e.detail.message)));
+    const maps = [...document.querySelectorAll('jingjinji-map')];
+    const events = maps.map((el) => new Promise((resolve) => el.addEventListener('error', (e) => resolve(e.detail.message))));
     let uncaught = 0;
     window.addEventListener('error', () => { uncaught += 1; });
-    window.trapNow = true;
-    el.shadowRoot.querySelector('.jjm-zoom-in').click(); // a frame is drawn, and traps
-    const message = await Promise.race([event, new Promise((r) => setTimeout(() => r('no error event'), 5000))]);
+    maps[0]._widget.trapNextFrame();
+    const timeout = new Promise((r) => setTimeout(() => r('no error event'), 5000));
+    const messages = await Promise.all(events.map((e) => Promise.race([e, timeout])));
     const pageStillRuns = await new Promise((r) => setTimeout(() => r(true), 0));
-    return {
-      message,
+    const state = (el) => ({
       shown: el.shadowRoot.querySelector('.jjm-error')?.textContent,
       canvas: el.shadowRoot.querySelectorAll('canvas').length,
       picture: el.shadowRoot.querySelector('slot[name="picture"]') !== null,
-      uncaught,
-      pageStillRuns,
-    };
+    });
+    // A map made afterwards gets a fresh instance, and works.
+    const third = document.createElement('jingjinji-map');
+    for (const [k, v] of [['loading', 'eager'], ['hash', 'off'], ['features', '/data/places.geojson'], ['policies', '/data/policies.json']]) third.setAttribute(k, v);
+    third.style.width = '320px';
+    document.body.append(third);
+    await third.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const [x, y] = third.project(117.45, 40.1);
+    const r = third.canvas.getBoundingClientRect();
+    third.canvas.dispatchEvent(new MouseEvent('click', { clientX: r.left + x, clientY: r.top + y, bubbles: true }));
+    return { messages, states: maps.map(state), uncaught, pageStillRuns, third: third.selected };
   });
-  assert.equal(seen.message, 'an internal error stopped it (please report it)');
-  assert.equal(seen.shown, 'The map could not be shown: an internal error stopped it (please report it)');
-  assert.equal(seen.canvas, 0, 'the dead canvas is gone');
-  assert.ok(seen.picture, 'the page\'s picture shows in its place');
+  const message = 'an internal error stopped it (please report it)';
+  assert.deepEqual(seen.messages, [message, message], 'both maps on the instance fail');
+  for (const state of seen.states) {
+    assert.equal(state.shown, `The map could not be shown: ${message}`);
+    assert.equal(state.canvas, 0, 'the dead canvas is gone');
+    assert.ok(state.picture, 'the page\'s picture shows in its place');
+  }
   assert.equal(seen.uncaught, 0);
   assert.ok(seen.pageStillRuns);
-  assert.equal(errors.length, 1, errors.join('\n'));
-  assert.match(errors[0], /jingjinji-map:.*RuntimeError/);
+  assert.equal(seen.third, 'tianjin', 'a map made after the trap works on a fresh instance');
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.ok(errors.every((e) => /jingjinji-map:.*RuntimeError/.test(e)), errors.join('\n'));
   await page.close();
 });
 

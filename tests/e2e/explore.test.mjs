@@ -202,7 +202,7 @@ test('the list of places selects on the map and shows the selection', async () =
   await map(page, 'el.shadowRoot.querySelector(".jjm-place[data-id=park-handan]").click()');
   assert.equal(await zoom(page), 5);
   // Chinese names when the map is in Chinese.
-  await map(page, 'el._widget.setLang("zh")');
+  await map(page, 'el.lang = "zh"');
   const zh = await map(page, 'return el.shadowRoot.querySelector(".jjm-place[aria-pressed=true]").textContent');
   assert.equal(zh, '邯郸');
   assert.deepEqual(errors, []);
@@ -264,7 +264,11 @@ test('while a drag is under way the last picture moves; once it settles the map 
   await page.waitForTimeout(400); // the pointer rests: the gesture settles
   const settled = await pixel(5, box[3] / 2);
   await page.mouse.up();
-  await map(page, 'el._widget.renderNow()');
+  // A full frame on demand, through the public API: a theme there and back.
+  await map(page, 'el.theme = "dark"');
+  await frames(page);
+  await map(page, 'el.theme = "light"');
+  await frames(page);
   const fresh = await pixel(5, box[3] / 2);
   assert.deepEqual(during, [220, 232, 239, 255], 'the uncovered strip shows the background while dragging');
   assert.notDeepEqual(settled, during, 'the settled map fills the strip');

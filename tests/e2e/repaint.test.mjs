@@ -118,26 +118,36 @@ test('moving to a screen of another pixel density redraws sharp', async () => {
 
 test('the map draws on change only: no frame when idle, two for a wheel step', async () => {
   const { page, errors } = await openDemo(browser, server.url, { width: 720 });
-  // The first frame is drawn before `ready`: none is left pending for it.
+  // The first frame is drawn before `ready`: none is left pending for it. (Animation frames
+  // asked for from here on are counted until they run or are cancelled.)
   const pending = await page.evaluate(async () => {
+    const asked = new Set();
+    const request = window.requestAnimationFrame, cancel = window.cancelAnimationFrame;
+    window.requestAnimationFrame = (f) => { const id = request((t) => { asked.delete(id); f(t); }); asked.add(id); return id; };
+    window.cancelAnimationFrame = (id) => { asked.delete(id); cancel(id); };
     const el = document.createElement('jingjinji-map');
     el.setAttribute('loading', 'eager');
     el.setAttribute('hash', 'off');
     document.body.append(el);
     await el.ready;
-    const handle = el._widget.frameHandle;
+    const left = asked.size;
     el.remove();
-    return handle;
+    window.requestAnimationFrame = request;
+    window.cancelAnimationFrame = cancel;
+    return left;
   });
   assert.equal(pending, 0, 'a frame is pending right after the first one was drawn');
-  // Count the widget's frames, full or moved picture.
+  // Count the widget's frames, full or moved picture: each starts by filling the whole
+  // canvas with the background.
   const framesIn = (ms) => page.evaluate(async (wait) => {
-    const view = document.querySelector('jingjinji-map')._widget;
+    const ctx = document.querySelector('jingjinji-map').canvas.getContext('2d');
     let count = 0;
-    const draw = view.draw;
-    view.draw = function counted() { count += 1; return draw.call(this); };
+    ctx.fillRect = function counted(x, y, ...rest) {
+      if (x === 0 && y === 0) count += 1;
+      return CanvasRenderingContext2D.prototype.fillRect.call(this, x, y, ...rest);
+    };
     await new Promise((r) => setTimeout(r, wait));
-    view.draw = draw;
+    delete ctx.fillRect;
     return count;
   }, ms);
   assert.equal(await framesIn(400), 0, 'frames while nothing changes');

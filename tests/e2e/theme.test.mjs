@@ -99,7 +99,7 @@ test('the key under the map is text in the chosen language, its symbols in the t
   await setTheme(page, 'dark');
   await frames(page);
   assert.deepEqual((await key()).map((row) => row[1]), ['rgb(255, 107, 94)', 'rgb(140, 196, 255)']);
-  await page.evaluate(() => document.querySelector('jingjinji-map')._widget.setLang('zh'));
+  await page.evaluate(() => { document.querySelector('jingjinji-map').lang = 'zh'; });
   assert.deepEqual((await key()).map((row) => row[0]), ['“新两翼”（位置为近似）', '中关村合作园区（位置为近似）']);
   assert.deepEqual(errors, []);
   await page.close();

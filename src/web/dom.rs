@@ -1,0 +1,295 @@
+//! The map's DOM around its canvas, built and written from Rust through web-sys: the zoom
+//! buttons, tooltip and gesture hint over the map, the key, credit and download button under
+//! it, the list of places, the details panel, the keyboard help and the live region. Text from
+//! the data only ever goes in as text nodes (`textContent`), never as markup.
+
+use crate::ui::controller::{PlaceEntry, Words};
+use crate::ui::panel::PanelContent;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+/// A DOM call's failure, as the page would see it.
+pub type DomResult<T> = Result<T, JsValue>;
+
+/// Every element the map writes to after building them.
+pub struct Dom {
+    document: Document,
+    /// The frame the shell made (`.jjm-frame`): theme and busy state.
+    pub frame: HtmlElement,
+    /// The map's canvas.
+    pub canvas: HtmlCanvasElement,
+    /// The zoom-in, zoom-out and whole-region buttons.
+    pub zoom_in: Element,
+    /// See `zoom_in`.
+    pub zoom_out: Element,
+    /// See `zoom_in`.
+    pub reset: Element,
+    tooltip: HtmlElement,
+    gesture_hint: HtmlElement,
+    legend: Element,
+    credit: Element,
+    /// The PNG download button.
+    pub download: Element,
+    /// The list of places (its buttons carry `data-id`).
+    pub places: Element,
+    places_heading: Element,
+    places_list: Element,
+    panel: HtmlElement,
+    keys: Element,
+    live: Element,
+}
+
+/// The element of class `class` inside `root`.
+fn find(root: &Element, class: &str) -> DomResult<Element> {
+    root.query_selector(&format!(".{class}"))?
+        .ok_or_else(|| JsValue::from_str(&format!("the map's box has no .{class}")))
+}
+
+impl Dom {
+    /// A new element `tag` of class `class` (if any), appended to `parent`.
+    fn make(&self, tag: &str, class: &str, parent: &Element) -> DomResult<Element> {
+        let node = self.document.create_element(tag)?;
+        if !class.is_empty() {
+            node.set_class_name(class);
+        }
+        parent.append_child(&node)?;
+        Ok(node)
+    }
+
+    /// A button of class `class` showing `face`, appended to `parent`.
+    fn button(&self, class: &str, face: &str, parent: &Element) -> DomResult<Element> {
+        let b = self.make("button", class, parent)?;
+        b.set_attribute("type", "button")?;
+        b.set_text_content(Some(face));
+        Ok(b)
+    }
+
+    /// Builds the map's DOM inside the box the shell made while the code and data loaded
+    /// (`.jjm-frame` > `.jjm-column` > `figure.jjm-map` > `.jjm-stage` > canvas).
+    pub fn build(frame: HtmlElement) -> DomResult<Dom> {
+        let document = frame
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("the map's box is in no document"))?;
+        let column = find(&frame, "jjm-column")?;
+        let figure = find(&frame, "jjm-map")?;
+        let stage = find(&frame, "jjm-stage")?;
+        let canvas: HtmlCanvasElement = stage
+            .query_selector("canvas")?
+            .ok_or_else(|| JsValue::from_str("the map's box has no canvas"))?
+            .dyn_into()?;
+        canvas.set_tab_index(0);
+        canvas.set_attribute("role", "application")?;
+        canvas.set_attribute("aria-describedby", "jjm-keys")?;
+        let placeholder = document.create_element("i")?;
+        let mut dom = Dom {
+            document,
+            frame,
+            canvas,
+            zoom_in: placeholder.clone(),
+            zoom_out: placeholder.clone(),
+            reset: placeholder.clone(),
+            tooltip: placeholder.clone().unchecked_into(),
+            gesture_hint: placeholder.clone().unchecked_into(),
+            legend: placeholder.clone(),
+            credit: placeholder.clone(),
+            download: placeholder.clone(),
+            places: placeholder.clone(),
+            places_heading: placeholder.clone(),
+            places_list: placeholder.clone(),
+            panel: placeholder.clone().unchecked_into(),
+            keys: placeholder.clone(),
+            live: placeholder,
+        };
+        let controls = dom.make("div", "jjm-zoom", &stage)?;
+        dom.zoom_in = dom.button("jjm-zoom-in", "+", &controls)?;
+        dom.zoom_out = dom.button("jjm-zoom-out", "−", &controls)?;
+        dom.reset = dom.button("jjm-reset", "⤢", &controls)?;
+        dom.tooltip = dom.make("div", "jjm-tooltip", &stage)?.dyn_into()?;
+        dom.gesture_hint = dom.make("div", "jjm-gesture-hint", &stage)?.dyn_into()?;
+        for quiet in [&dom.tooltip, &dom.gesture_hint] {
+            quiet.set_attribute("aria-hidden", "true")?;
+            quiet.set_hidden(true);
+        }
+        // The key to the symbols: text in the page, so it never covers the map.
+        dom.legend = dom.make("ul", "jjm-legend", &figure)?;
+        dom.credit = dom.make("figcaption", "jjm-attribution", &figure)?;
+        dom.download = dom.button("jjm-download", "", &figure)?;
+        dom.places = dom.make("nav", "jjm-places", &column)?;
+        dom.places_heading = dom.make("p", "jjm-places-heading", &dom.places)?;
+        dom.places_list = dom.make("ul", "", &dom.places)?;
+        dom.panel = dom.make("section", "jjm-panel", &dom.frame)?.dyn_into()?;
+        // A panel that scrolls must be reachable by keyboard to scroll it.
+        dom.panel.set_tab_index(0);
+        dom.keys = dom.make("p", "jjm-visually-hidden", &dom.frame)?;
+        dom.keys.set_id("jjm-keys");
+        dom.live = dom.make("div", "jjm-visually-hidden jjm-live", &dom.frame)?;
+        dom.live.set_attribute("role", "status")?;
+        dom.live.set_attribute("aria-live", "polite")?;
+        Ok(dom)
+    }
+
+    /// Everything that depends on the language: interface words, key, places, panel.
+    pub fn write_words(
+        &self,
+        w: &Words,
+        places: &[PlaceEntry],
+        panel: &PanelContent,
+    ) -> DomResult<()> {
+        self.canvas.set_attribute("aria-label", &w.title)?;
+        self.canvas.set_attribute("aria-roledescription", &w.role)?;
+        self.keys.set_text_content(Some(&w.keys_help));
+        for (b, words) in [
+            (&self.zoom_in, &w.zoom_in),
+            (&self.zoom_out, &w.zoom_out),
+            (&self.reset, &w.reset),
+        ] {
+            b.set_attribute("aria-label", words)?;
+            b.set_attribute("title", words)?;
+        }
+        self.places.set_attribute("aria-label", &w.places_heading)?;
+        self.places_heading
+            .set_text_content(Some(&w.places_heading));
+        self.panel.set_attribute("aria-label", &w.details)?;
+        self.credit.set_text_content(Some(&w.credit));
+        self.download.set_text_content(Some(&w.download));
+        self.write_key(w)?;
+        // The button shows the map's short label (a phone has little room); its title gives
+        // the full name, which the panel and the announcement also say.
+        self.places_list.set_text_content(None);
+        for place in places {
+            let item = self.make("li", "", &self.places_list)?;
+            let b = self.button("jjm-place", &place.label, &item)?;
+            b.set_attribute("data-id", &place.id)?;
+            if place.name != place.label {
+                b.set_attribute("title", &place.name)?;
+            }
+        }
+        self.write_panel(panel)
+    }
+
+    /// The key under the map, in the theme's colours.
+    pub fn write_key(&self, w: &Words) -> DomResult<()> {
+        self.legend.set_text_content(None);
+        for row in &w.key {
+            let item = self.make("li", "", &self.legend)?;
+            let swatch: HtmlElement = self.make("span", "jjm-swatch", &item)?.dyn_into()?;
+            swatch.set_attribute("aria-hidden", "true")?;
+            let size = format!("{}px", crate::i18n::decimal(2.0 * row.radius.min(7.0), 1));
+            let style = swatch.style();
+            style.set_property("width", &size)?;
+            style.set_property("height", &size)?;
+            style.set_property("background", &row.fill)?;
+            style.set_property("border-color", &row.stroke)?;
+            if row.square {
+                style.set_property("border-radius", "1px")?;
+            }
+            item.append_with_str_1(&row.text)?;
+        }
+        Ok(())
+    }
+
+    /// The panel for the current selection (as text nodes only), and the list's pressed
+    /// button.
+    pub fn write_panel(&self, c: &PanelContent) -> DomResult<()> {
+        let p: &Element = &self.panel;
+        p.set_text_content(None);
+        let id = c.id.as_deref().unwrap_or("");
+        p.set_attribute("data-place", id)?;
+        let add = |tag: &str, class: &str, text: &str, parent: &Element| {
+            let node = self.make(tag, class, parent)?;
+            if !text.is_empty() {
+                node.set_text_content(Some(text));
+            }
+            Ok::<_, JsValue>(node)
+        };
+        if !c.kicker.is_empty() {
+            add("p", "jjm-kicker", &c.kicker, p)?;
+        }
+        add("h2", "jjm-title", &c.title, p)?;
+        if let Some(note) = &c.note {
+            add("p", "jjm-note", note, p)?;
+        }
+        if !c.summary.is_empty() {
+            add("p", "jjm-summary", &c.summary, p)?;
+        }
+        for section in &c.sections {
+            add("h3", "jjm-section", &section.heading, p)?;
+            let list = add(if section.ordered { "ol" } else { "ul" }, "", "", p)?;
+            for entry in &section.entries {
+                let li = add("li", "", "", &list)?;
+                if let Some(date) = &entry.date {
+                    add("span", "jjm-date", date, &li)?;
+                    li.append_with_str_1(" ")?;
+                }
+                li.append_with_str_1(&entry.text)?;
+            }
+        }
+        if let Some(source) = &c.source {
+            add("p", "jjm-source", source, p)?;
+        }
+        add("p", "jjm-hint", &c.hint, p)?;
+        let buttons = self.places_list.query_selector_all("button")?;
+        for k in 0..buttons.length() {
+            if let Some(b) = buttons.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let pressed = !id.is_empty() && b.get_attribute("data-id").as_deref() == Some(id);
+                b.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Says `text` to screen readers.
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(Some(text));
+    }
+
+    /// Names the place under the pointer beside it (at CSS px `x`, `y` of a canvas `width`
+    /// wide), on the side with more room; `None` hides the tooltip.
+    pub fn tooltip(&self, name: Option<&str>, x: f64, y: f64, width: f64) -> DomResult<()> {
+        let tip = &self.tooltip;
+        let Some(name) = name else {
+            tip.set_hidden(true);
+            return Ok(());
+        };
+        tip.set_text_content(Some(name));
+        let right = x > width * 0.6;
+        let style = tip.style();
+        let left = if right { x - 12.0 } else { x + 14.0 };
+        style.set_property("left", &px(left))?;
+        style.set_property("top", &px(y + 14.0))?;
+        style.set_property(
+            "transform",
+            if right { "translate(-100%, 0)" } else { "none" },
+        )?;
+        tip.set_hidden(false);
+        Ok(())
+    }
+
+    /// Hides the tooltip.
+    pub fn hide_tooltip(&self) {
+        self.tooltip.set_hidden(true);
+    }
+
+    /// Shows a short hint over the map (`None`: hides it).
+    pub fn hint(&self, text: Option<&str>) {
+        if let Some(text) = text {
+            self.gesture_hint.set_text_content(Some(text));
+        }
+        self.gesture_hint.set_hidden(text.is_none());
+    }
+
+    /// The canvas's cursor (`""`: the default).
+    pub fn cursor(&self, cursor: &str) -> DomResult<()> {
+        self.canvas.style().set_property("cursor", cursor)
+    }
+
+    /// The frame's theme, for the DOM's colours.
+    pub fn set_theme(&self, code: &str) -> DomResult<()> {
+        self.frame.set_attribute("data-theme", code)
+    }
+}
+
+/// A CSS length in px.
+fn px(n: f64) -> String {
+    format!("{}px", crate::i18n::decimal(n, 1))
+}
