@@ -39,9 +39,8 @@ fn bad_data_is_an_error_not_a_trap() {
 }
 
 /// The message of an error the `Widget` class throws, as the page reads it.
-fn message(err: wasm_bindgen::JsError) -> String {
+fn message(value: wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
-    let value = wasm_bindgen::JsValue::from(err);
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
@@ -54,41 +53,83 @@ fn nothing<T: wasm_bindgen::JsCast>() -> T {
     wasm_bindgen::JsValue::NULL.unchecked_into()
 }
 
+/// A response with `bytes` as its body, as `fetch` gives the page.
+fn response(bytes: &[u8]) -> web_sys::Response {
+    let mut body = bytes.to_vec();
+    web_sys::Response::new_with_opt_u8_array(Some(&mut body)).unwrap()
+}
+
 /// A `Widget` from the given data and options, with no page around it.
-fn widget(
+async fn widget(
     features: &[u8],
     policies: Option<&str>,
     options: wasm_bindgen::JsValue,
-) -> Result<jingjinji_map::web::widget::Widget, wasm_bindgen::JsError> {
-    jingjinji_map::web::widget::Widget::new(
+) -> Result<jingjinji_map::web::widget::Widget, wasm_bindgen::JsValue> {
+    jingjinji_map::web::widget::Widget::load(
         nothing(),
         nothing(),
-        features,
-        policies.map(|p| p.as_bytes().into()),
+        response(features),
+        response(policies.unwrap_or(common::POLICIES).as_bytes()),
         options,
         nothing(),
     )
+    .await
 }
 
 #[wasm_bindgen_test]
-fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
+async fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
     use wasm_bindgen::JsValue;
-    let err = widget(b"not json", None, JsValue::UNDEFINED).err();
-    assert!(message(err.unwrap()).contains("not valid JSON"));
+    let err = widget(b"not json", None, JsValue::UNDEFINED)
+        .await
+        .err()
+        .unwrap();
+    assert!(message(err.clone()).contains("not valid JSON"));
+    // Every problem crosses located, as the `error` event's detail carries it.
+    let problems = js_sys::Reflect::get(&err, &"problems".into()).unwrap();
+    let first = js_sys::Reflect::get(&problems, &0.into()).unwrap();
+    let get = |key: &str| js_sys::Reflect::get(&first, &key.into()).unwrap();
+    assert_eq!(get("file").as_string().as_deref(), Some("features"));
+    assert_eq!(get("line").as_f64(), Some(1.0));
+    assert!(get("column").as_f64().is_some());
+    assert!(get("message")
+        .as_string()
+        .unwrap()
+        .contains("not valid JSON"));
+    // A feature's problem names the feature, its id and the path inside it.
+    let bad = common::FEATURES.replacen("\"id\":\"tianjin\"", "\"id\":7", 1);
+    assert_ne!(bad, common::FEATURES, "the fixture has Tianjin's id");
+    let err = widget(bad.as_bytes(), None, JsValue::UNDEFINED)
+        .await
+        .err()
+        .unwrap();
+    let text = message(err.clone());
+    assert!(
+        text.starts_with("the map data has 1 error(s): features: feature "),
+        "{text}"
+    );
+    let problems = js_sys::Reflect::get(&err, &"problems".into()).unwrap();
+    let first = js_sys::Reflect::get(&problems, &0.into()).unwrap();
+    let get = |key: &str| js_sys::Reflect::get(&first, &key.into()).unwrap();
+    assert!(get("feature").as_f64().is_some());
+    assert_eq!(get("path").as_string().as_deref(), Some("properties.id"));
     // Options cross as a serde type: a page's `max-bytes` lowers the limit.
     let options = js_sys::JSON::parse(r#"{"maxBytes": 1000}"#).unwrap();
     let text = message(
         widget(common::FEATURES.as_bytes(), None, options)
+            .await
             .err()
             .unwrap(),
     );
     assert!(text.contains("the limit is 1000"), "{text}");
     let options = js_sys::JSON::parse(r#"{"lang": "fr"}"#).unwrap();
-    let err = widget(common::FEATURES.as_bytes(), None, options).err();
+    let err = widget(common::FEATURES.as_bytes(), None, options)
+        .await
+        .err();
     assert!(message(err.unwrap()).contains("unsupported language"));
     let options = js_sys::JSON::parse(r#"{"maxBytes": "lots"}"#).unwrap();
     let text = message(
         widget(common::FEATURES.as_bytes(), None, options)
+            .await
             .err()
             .unwrap(),
     );
@@ -102,6 +143,7 @@ fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
         Some(common::POLICIES),
         JsValue::UNDEFINED,
     )
+    .await
     .err();
     assert_eq!(message(err.unwrap()), "no window to draw in");
 }

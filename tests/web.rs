@@ -114,19 +114,23 @@ fn shell_box(width: u32, height: u32) -> (web_sys::HtmlElement, web_sys::HtmlEle
 
 /// The shipped map's widget in a box of 400 × 500 CSS px, as the page makes it: built,
 /// sized and painted.
-fn shipped_widget() -> (Widget, web_sys::HtmlElement, HtmlCanvasElement) {
+async fn shipped_widget() -> (Widget, web_sys::HtmlElement, HtmlCanvasElement) {
     let (host, frame) = shell_box(400, 500);
     // The page's guard wraps each callback; here it hands them on as they are.
     let guard = js_sys::Function::new_with_args("f", "return f");
-    let w = Widget::new(
+    let response = |text: &str| {
+        let mut body = text.as_bytes().to_vec();
+        web_sys::Response::new_with_opt_u8_array(Some(&mut body)).unwrap()
+    };
+    let w = Widget::load(
         host.clone(),
         frame.clone(),
-        common::FEATURES.as_bytes(),
-        Some(common::POLICIES.as_bytes().into()),
+        response(common::FEATURES),
+        response(common::POLICIES),
         js_sys::JSON::parse(r#"{"lang": "en", "hash": false}"#).unwrap(),
         guard,
     )
-    .map_err(JsValue::from)
+    .await
     .unwrap();
     let canvas = frame
         .query_selector("canvas")
@@ -146,8 +150,8 @@ fn text_of(root: &web_sys::HtmlElement, class: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn the_widget_paints_each_place_in_its_own_fill() {
-    let (w, host, canvas) = shipped_widget();
+async fn the_widget_paints_each_place_in_its_own_fill() {
+    let (w, host, canvas) = shipped_widget().await;
     assert_eq!((canvas.width(), canvas.height()), (400, 500));
     // The colours the scene asks for, from the same core natively built.
     let mut core = jingjinji_map::ui::controller::MapCore::new(
@@ -212,8 +216,8 @@ fn the_widget_paints_each_place_in_its_own_fill() {
 }
 
 #[wasm_bindgen_test]
-fn a_click_and_keys_write_the_panel_and_the_live_region() {
-    let (w, host, canvas) = shipped_widget();
+async fn a_click_and_keys_write_the_panel_and_the_live_region() {
+    let (w, host, canvas) = shipped_widget().await;
     // The DOM is built, in the map's language, and the box is no longer busy.
     assert_eq!(text_of(&host, "jjm-places-heading"), "Places on the map");
     assert!(host.query_selector("[aria-busy]").unwrap().is_none());

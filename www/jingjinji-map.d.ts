@@ -11,14 +11,32 @@ export interface JingjinjiMapRegion {
   name_en: string;
 }
 
+/** One problem with the map's data, as the `error` event lists it. */
+export interface JingjinjiMapProblem {
+  /** Which file: `features` or `policies`. */
+  file: 'features' | 'policies';
+  /** The feature's index in the features file, if the problem is inside one. */
+  feature: number | null;
+  /** That feature's id, if it has one. */
+  id: string | null;
+  /** The JSON path inside the feature (or the file): `properties.id`; empty for the whole. */
+  path: string;
+  /** Line and column (1-based), for text that is not valid JSON. */
+  line: number | null;
+  column: number | null;
+  /** What is wrong, in words a data editor can act on. */
+  message: string;
+}
+
 /** The element's events, for `addEventListener` (its `error` is the map's own, not a script error). */
 export interface JingjinjiMapEventMap extends Omit<HTMLElementEventMap, 'error'> {
   /** The selection changed (by the reader, a link or the page); `detail.id` is null for the overview. */
   select: CustomEvent<{ id: string | null }>;
   /** The map is drawn and answers the methods below. */
   ready: CustomEvent<null>;
-  /** The map could not load (a network or data error); it shows the message and the page's fallback. */
-  error: CustomEvent<{ message: string }>;
+  /** The map could not load (a network or data error); it shows the message and the page's
+   *  fallback. A data error lists every problem, located. */
+  error: CustomEvent<{ message: string; problems: JingjinjiMapProblem[] }>;
 }
 
 /** The themes a page may ask for; `auto` follows the reader's light or dark setting. */

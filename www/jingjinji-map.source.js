@@ -28,10 +28,9 @@ function style(root) {
   }
 }
 
-/** The compiled module, kept: a fresh instance after a trap needs no second download. */
-let compiled = null;
-/** The wasm instance new maps use. */
-let current = null;
+// The compiled module (a fresh instance after a trap needs no second download), and the
+// instance new maps use.
+let compiled = null, current = null;
 
 /** The wasm instance for a new map: `{ Widget, memory, ready, loaded, maps, trapped, guard }`,
  *  loaded once per page and shared by every map (wasm-bindgen's `init` compiles it as it
@@ -46,32 +45,28 @@ function instance() {
   // Other errors are thrown on: the map can go on after them.
   made.guard = (fn) => (...args) => {
     if (made.trapped) return undefined;
-    try {
-      return fn(...args);
-    } catch (err) {
+    try { return fn(...args); } catch (err) {
       if (!(err instanceof WebAssembly.RuntimeError)) throw err;
       made.trapped = true;
       for (const map of [...made.maps]) map._fail(err);
       return undefined;
     }
   };
-  made.ready = init({ module_or_path: compiled ?? new URL('./jingjinji-map.wasm', import.meta.url) }).then(() => {
-    made.loaded = true;
-    compiled ??= init.__wbindgen_wasm_module;
-  });
-  current = made;
-  return made;
+  made.ready = init({ module_or_path: compiled ?? new URL('./jingjinji-map.wasm', import.meta.url) })
+    .then(() => { made.loaded = true; compiled ??= init.__wbindgen_wasm_module; });
+  return (current = made);
 }
 
 /** The wasm memory of the instance new maps use, in bytes, or null before it is loaded (for
  *  diagnostics and `make bench`). */
 export const wasmMemoryBytes = () => (current?.loaded ? current.memory().buffer.byteLength : null);
 
-/** A data file's bytes: Rust reads them as UTF-8 (and says so if they are not). */
-async function fetchBytes(url, what) {
+/** A data file's response, its body still to come: Rust reads it as it streams in, and
+ *  stops at the page's byte limit. */
+async function fetchFile(url, what) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  return res;
 }
 
 /** A new element with a class, appended to `parent`. */
@@ -204,19 +199,18 @@ export class JingjinjiMap extends HTMLElement {
     // Written out in full so that bundlers (Vite, webpack) see the files and ship them.
     const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
+    // The fetches start at once, while the wasm compiles.
     let wasm = instance();
     const [, features, policies] = await Promise.all([
       wasm.ready,
-      fetchBytes(featuresUrl, 'map features'),
-      fetchBytes(policiesUrl, 'policy text'),
+      fetchFile(featuresUrl, 'map features'),
+      fetchFile(policiesUrl, 'policy text'),
     ]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!live()) return false;
     // The instance broke while the data loaded: this map gets a fresh one.
     if (wasm.trapped) await (wasm = instance()).ready;
     if (!live()) return false;
-    // Marks on the page's performance timeline, for anyone profiling an embed (and `make bench`).
-    performance.mark('jingjinji-map:loaded');
     // Rust decides the language (one rule): an explicit lang must be one we have, the
     // page's own lang is only a hint. A page may accept less data than the map's own
     // limits: `max-bytes` (per file), `max-features` and `max-positions`; 0 keeps the map's.
@@ -227,8 +221,17 @@ export class JingjinjiMap extends HTMLElement {
     };
     this._wasm = wasm;
     wasm.maps.add(this); // from here a trap fails this map with the others
-    const widget = wasm.guard(() => new wasm.Widget(this, this._box.frame, features, policies, options, wasm.guard))();
-    if (!widget) return false; // it trapped: the map is failed already
+    // Marks on the page's performance timeline, for anyone profiling an embed.
+    performance.mark('jingjinji-map:loaded');
+    let widget;
+    try {
+      widget = await wasm.Widget.load(this, this._box.frame, features, policies, options, wasm.guard);
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) { wasm.maps.delete(this); throw err; }
+      wasm.guard(() => { throw err; })(); // every map on the instance fails, this one too
+      return false;
+    }
+    if (!live()) { widget.free(); return false; }
     this._widget = widget;
     // The page's region, unless the reader's link already chose one.
     const region = this.getAttribute('region');
@@ -245,20 +248,19 @@ export class JingjinjiMap extends HTMLElement {
     if (trap) console.error('jingjinji-map:', err);
     const message = trap ? 'an internal error stopped it (please report it)' : String(err?.message ?? err);
     this._release();
-    this.shadowRoot.replaceChildren();
+    const root = this.shadowRoot;
+    root.replaceChildren();
     this._box = null;
-    const shown = document.createElement('p');
-    shown.className = 'jjm-error';
+    const shown = make('p', 'jjm-error', root);
     shown.setAttribute('role', 'alert');
     shown.textContent = `The map could not be shown: ${message}`;
     // Whatever the page put inside the element (its static picture and the no-script list
     // of places) shows instead.
-    const picture = document.createElement('slot');
-    picture.name = 'picture';
-    picture.className = 'jjm-error-picture';
-    this.shadowRoot.append(shown, picture, document.createElement('slot'));
+    make('slot', 'jjm-error-picture', root).name = 'picture';
+    root.append(document.createElement('slot'));
     this._rejectReady(new Error(message));
-    this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+    // A data error lists every problem, located (file, feature, id, path, line, column).
+    this.dispatchEvent(new CustomEvent('error', { detail: { message, problems: err?.problems ?? [] } }));
   }
 
   _need() {

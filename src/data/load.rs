@@ -127,14 +127,25 @@ pub fn text_of(file: DataFile, bytes: &[u8]) -> Result<&str, Report> {
     })
 }
 
+/// The report of a file over the size limit: its size if known (`None`: it was still
+/// arriving when it passed the limit, and was not read further).
+pub fn over_limit(file: DataFile, size: Option<usize>, limit: usize) -> Report {
+    let mut report = Report::default();
+    let message = match size {
+        Some(size) => format!("the file is {size} bytes; the limit is {limit}"),
+        None => format!("the file is more than {limit} bytes; the limit is {limit}"),
+    };
+    report.error(Location::file(file), message);
+    report
+}
+
 /// Records an error and returns true if `text` is over the size limit.
 fn too_big(file: DataFile, text: &str, limit: usize, report: &mut Report) -> bool {
     let big = text.len() > limit;
     if big {
-        report.error(
-            Location::file(file),
-            format!("the file is {} bytes; the limit is {limit}", text.len()),
-        );
+        report
+            .problems
+            .extend(over_limit(file, Some(text.len()), limit).problems);
     }
     big
 }

@@ -6,7 +6,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AddEventListenerOptions, Event, EventTarget};
+use web_sys::{AddEventListenerOptions, EventTarget};
 
 /// The shell's guard: `guard(fn)` answers `fn` wrapped.
 #[derive(Clone)]
@@ -30,9 +30,10 @@ pub struct Callback {
 }
 
 impl Callback {
-    /// `f`, guarded.
-    pub fn new(guard: &Guard, f: impl FnMut(JsValue) + 'static) -> Result<Callback, JsValue> {
-        let closure = Closure::<dyn FnMut(JsValue)>::new(f);
+    /// `f`, guarded. Not generic, so its code is in the download once, not once per
+    /// callback (each caller boxes its own closure).
+    pub fn new(guard: &Guard, f: Box<dyn FnMut(JsValue)>) -> Result<Callback, JsValue> {
+        let closure = Closure::wrap(f);
         Ok(Callback {
             function: guard.wrap(&closure)?,
             _closure: closure,
@@ -50,15 +51,15 @@ pub struct Listener {
 impl Listener {
     /// Listens for `kind` events on `target`. `cancelling` listeners may call
     /// `preventDefault` (they are not passive: a wheel or two-finger move that zooms the map
-    /// must not scroll the page).
+    /// must not scroll the page). `f` is given the event as it comes (a `JsValue`).
     pub fn new(
         guard: &Guard,
         target: &EventTarget,
         kind: &'static str,
         cancelling: bool,
-        mut f: impl FnMut(Event) + 'static,
+        f: Box<dyn FnMut(JsValue)>,
     ) -> Result<Listener, JsValue> {
-        let callback = Callback::new(guard, move |e: JsValue| f(e.unchecked_into()))?;
+        let callback = Callback::new(guard, f)?;
         let options = AddEventListenerOptions::new();
         options.set_passive(!cancelling);
         target.add_event_listener_with_callback_and_add_event_listener_options(

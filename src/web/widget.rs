@@ -6,8 +6,10 @@
 //! types through serde-wasm-bindgen.
 
 use crate::data::load::Limits;
+use crate::data::report::DataFile;
 use crate::geo::coords::{Css, LonLat};
 use crate::ui::controller::{Input, MapCore, Origin, Words};
+use crate::web::body::{self, BodyError};
 use crate::web::dom::{Dom, DomResult};
 use crate::web::listeners::{Callback, Guard, Listener};
 use crate::web::painter::Painter;
@@ -61,6 +63,64 @@ struct Region {
     kind: String,
     name_zh: String,
     name_en: String,
+}
+
+/// One problem with the data, as the `error` event's detail lists it.
+#[derive(Serialize)]
+struct ProblemDetail {
+    /// `features` or `policies`.
+    file: &'static str,
+    /// The feature's index in the features file, and its id if it has one.
+    feature: Option<usize>,
+    id: Option<String>,
+    /// The JSON path inside the feature (or the file); empty for the whole.
+    path: String,
+    /// Line and column (1-based) of a problem found while parsing the text.
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+}
+
+/// How many of the data's problems the map's visible message names.
+const PROBLEMS_SHOWN: usize = 3;
+
+/// A failure to make the map, as the error the page gets: its message names the first few
+/// problems with the data, and its `problems` member lists them all, located.
+fn data_error(e: crate::Error) -> JsValue {
+    let crate::Error::Invalid(report) = &e else {
+        return js_sys::Error::new(&e.to_string()).into();
+    };
+    let problems: Vec<ProblemDetail> = report
+        .errors()
+        .map(|p| ProblemDetail {
+            file: p.at.file.as_str(),
+            feature: p.at.feature.as_ref().map(|f| f.index),
+            id: p.at.feature.as_ref().and_then(|f| f.id.clone()),
+            path: p.at.path.clone(),
+            line: p.at.line_col.map(|(line, _)| line),
+            column: p.at.line_col.map(|(_, column)| column),
+            message: p.message.clone(),
+        })
+        .collect();
+    let shown: Vec<String> = report
+        .errors()
+        .take(PROBLEMS_SHOWN)
+        .map(|p| format!("{}: {}", p.at, p.message))
+        .collect();
+    let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
+    let mut message = format!(
+        "the map data has {} error(s): {}",
+        problems.len(),
+        shown.join("; ")
+    );
+    if more > 0 {
+        message.push_str(&format!("; and {more} more"));
+    }
+    let error = js_sys::Error::new(&message);
+    if let Ok(list) = to_js(&problems) {
+        let _ = js_sys::Reflect::set(&error, &"problems".into(), &list);
+    }
+    error.into()
 }
 
 /// A value as the page reads it: `null` rather than `undefined` for none, plain objects
@@ -403,9 +463,11 @@ impl Inner {
         f: impl Fn(&mut Inner, &Event) -> DomResult<()> + 'static,
     ) -> Result<Listener, JsValue> {
         let me = self.me.clone();
-        Listener::new(&self.guard, target, kind, cancelling, move |e| {
-            with(&me, |inner| f(inner, &e).map_err(browser));
-        })
+        let f = move |e: JsValue| {
+            let e: Event = e.unchecked_into();
+            with(&me, &mut |inner| f(inner, &e).map_err(browser));
+        };
+        Listener::new(&self.guard, target, kind, cancelling, Box::new(f))
     }
 
     /// Starts listening to the reader: every listener the map adds, to own.
@@ -650,7 +712,7 @@ impl Inner {
 /// Runs `f` on the map behind `me` (if it is still there and free), acts on what changed,
 /// then dispatches the `select` event, once nothing is borrowed. A failure is logged: the
 /// page's event loop is not the place to throw it.
-fn with(me: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner) -> Result<(), JsError>) {
+fn with(me: &Weak<RefCell<Inner>>, f: &mut dyn FnMut(&mut Inner) -> Result<(), JsError>) {
     let Some(rc) = me.upgrade() else {
         return;
     };
@@ -684,35 +746,89 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// A map in the shell's box `frame` (in the shadow root of the element `host`) from the
-    /// bytes of its features and policies files: its DOM is built, it is drawn and it
-    /// listens to the reader. `guard(fn)` wraps every callback it hands the browser. Bad data
-    /// or an unknown language is an error naming each problem.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
+    /// responses of its features and policies files (the page starts both fetches at once):
+    /// each body is read as it streams in, and stopped at the byte limit before the rest is
+    /// read. The map's DOM is built, it is drawn and it listens to the reader; `guard(fn)`
+    /// wraps every callback it hands the browser. Bad data or an unknown language is an error
+    /// naming the first few problems, with every problem located in its `problems` member.
+    pub async fn load(
+        host: HtmlElement,
+        frame: HtmlElement,
+        features: web_sys::Response,
+        policies: web_sys::Response,
+        options: JsValue,
+        guard: js_sys::Function,
+    ) -> Result<Widget, JsValue> {
+        let (options, limits) = decode(options)?;
+        let read = |response, file| async move {
+            body::read(&response, file, limits.bytes)
+                .await
+                .map_err(|e| match e {
+                    BodyError::TooBig(e) => data_error(e),
+                    BodyError::Browser(e) => e,
+                })
+        };
+        let features = read(features, DataFile::Features).await?;
+        let policies = read(policies, DataFile::Policies).await?;
+        Widget::from_bytes(
+            host,
+            frame,
+            &features,
+            Some(&policies),
+            options,
+            &limits,
+            guard,
+        )
+    }
+}
+
+/// The page's options, and its limits on the data.
+fn decode(options: JsValue) -> Result<(Options, Limits), JsValue> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)?
+    };
+    let limits = Limits::lowered_to(
+        options.max_bytes,
+        options.max_features,
+        options.max_positions,
+    );
+    Ok((options, limits))
+}
+
+impl Widget {
+    /// The map from its data files' bytes.
+    fn from_bytes(
         host: HtmlElement,
         frame: HtmlElement,
         features: &[u8],
-        policies: Option<Box<[u8]>>,
-        options: JsValue,
+        policies: Option<&[u8]>,
+        options: Options,
+        limits: &Limits,
         guard: js_sys::Function,
-    ) -> Result<Widget, JsError> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options)?
-        };
-        let limits = Limits::lowered_to(
-            options.max_bytes,
-            options.max_features,
-            options.max_positions,
-        );
+    ) -> Result<Widget, JsValue> {
         let core = MapCore::within(
             features,
-            policies.as_deref(),
+            policies,
             options.lang.as_deref(),
             options.page_lang.as_deref(),
-            &limits,
-        )?;
+            limits,
+        )
+        .map_err(data_error)?;
+        Widget::build(host, frame, core, options, guard).map_err(JsValue::from)
+    }
+}
+
+impl Widget {
+    /// [`Widget::load`] once the data is read: the DOM, listeners and first frame.
+    fn build(
+        host: HtmlElement,
+        frame: HtmlElement,
+        core: MapCore,
+        options: Options,
+        guard: js_sys::Function,
+    ) -> Result<Widget, JsError> {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window to draw in"))?;
         let dom = Dom::build(frame).map_err(browser)?;
         let painter = Painter::new(dom.canvas.clone()).map_err(browser)?;
@@ -757,7 +873,7 @@ impl Widget {
         let me = Rc::downgrade(&inner);
         let callback = |f: fn(&mut Inner) -> Result<(), JsError>| {
             let me = me.clone();
-            Callback::new(&guard, move |_| with(&me, f)).map_err(browser)
+            Callback::new(&guard, Box::new(move |_| with(&me, &mut |i| f(i)))).map_err(browser)
         };
         let frame = callback(Inner::on_frame)?;
         let settled = callback(|me| {
@@ -816,7 +932,10 @@ impl Widget {
         dispatch(&widget.inner, event);
         Ok(widget)
     }
+}
 
+#[wasm_bindgen]
+impl Widget {
     /// Runs `f` on the map's state and acts on what changed; the `select` event it answers
     /// is for the caller to dispatch.
     fn act(&self, f: impl FnOnce(&mut Inner) -> Result<(), JsError>) -> Result<Outgoing, JsError> {

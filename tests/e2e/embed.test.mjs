@@ -433,6 +433,23 @@ test('max-bytes, max-features, max-positions: a page accepts less data than the 
   await page.close();
 });
 
+test('max-bytes stops a body as it streams in, before the rest is read', async () => {
+  const { page, errors } = await open('pages/blank.html');
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('jingjinji-map');
+    for (const [k, v] of Object.entries({ features: '/stream/64.geojson', 'max-bytes': 200000, loading: 'eager', hash: 'off' })) el.setAttribute(k, String(v));
+    el.addEventListener('error', (e) => resolve(e.detail.message));
+    document.body.append(el);
+  }));
+  assert.match(message, /features: the file is more than 200000 bytes; the limit is 200000/);
+  // The server stops soon after: far less than the file's 64 MiB was ever sent.
+  await page.waitForTimeout(300);
+  const sent = server.streamed['/stream/64.geojson'];
+  assert.ok(sent < 4 * 2 ** 20, `${sent} bytes were sent`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the map asks the network for nothing but its own files and the data it was given', async () => {
   const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
   const asked = [];

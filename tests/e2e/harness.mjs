@@ -23,17 +23,36 @@ const TYPES = {
  *  asked for is kept in `requested`, for tests of what loads when. */
 export async function serve(site = WWW) {
   const requested = [];
+  // `/stream/N.geojson`: N MiB of JSON whitespace sent in 64 KiB chunks, 10 ms apart, with no
+  // Content-Length (as a server compressing on the fly sends it); `streamed[path]` counts the
+  // bytes sent until the client stopped reading.
+  const streamed = {};
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requested.push(url.pathname);
     if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
+    const stream = /^\/stream\/(\d+)\.geojson$/.exec(url.pathname);
+    if (stream) {
+      const total = Number(stream[1]) * 2 ** 20, chunk = Buffer.alloc(2 ** 16, 0x20);
+      streamed[url.pathname] = 0;
+      res.writeHead(200, { 'content-type': 'application/geo+json', 'cache-control': 'no-store' });
+      let closed = false;
+      res.on('close', () => { closed = true; });
+      while (!closed && streamed[url.pathname] < total) {
+        res.write(chunk);
+        streamed[url.pathname] += chunk.length;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      res.end();
+      return;
+    }
     const [root, rest] = url.pathname.startsWith('/pages/') ? [PAGES, url.pathname.slice(6)] : [site, url.pathname];
     let file = path.normalize(path.join(root, decodeURIComponent(rest)));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
     try {
       const body = await readFile(file);
-      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-length': body.length };
       if (file.endsWith('.strict.html')) headers['content-security-policy'] = STRICT_CSP;
       res.writeHead(200, headers);
       res.end(body);
@@ -43,7 +62,7 @@ export async function serve(site = WWW) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, requested, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, requested, streamed, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
 }
 
 export async function launch() {

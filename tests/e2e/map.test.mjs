@@ -128,6 +128,22 @@ test('bad data shows an error instead of a blank map', async () => {
     return el.shadowRoot.querySelector('[role=alert]')?.textContent;
   });
   assert.match(message, /The map could not be shown: .*the collection has no features/);
+  // The error event lists every problem, located; the visible message names the first few.
+  const detail = await page.evaluate(async () => {
+    const el = document.createElement('jingjinji-map');
+    const seen = new Promise((resolve) => el.addEventListener('error', (e) => resolve(e.detail)));
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('hash', 'off');
+    el.setAttribute('features', 'data:application/json,{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":7},"geometry":null},{"type":"Feature","properties":{},"geometry":null},{"type":"Feature","properties":{},"geometry":null},{"type":"Feature","properties":{},"geometry":null}]}');
+    document.body.append(el);
+    const detail = await seen;
+    return { ...detail, shown: el.shadowRoot.querySelector('[role=alert]').textContent };
+  });
+  assert.ok(detail.problems.length > 3, JSON.stringify(detail.problems));
+  const first = detail.problems[0];
+  assert.deepEqual([first.file, first.feature, first.path], ['features', 0, 'properties.id'], JSON.stringify(first));
+  assert.match(first.message, /must be a string/);
+  assert.match(detail.shown, new RegExp(`has ${detail.problems.length} error\\(s\\): features: feature 0: properties.id: must be a string; .*; and ${detail.problems.length - 3} more`));
   await page.close();
 });
 

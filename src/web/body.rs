@@ -1,0 +1,68 @@
+//! A data file's body, read from its `Response` as it streams in, and stopped at the page's
+//! byte limit before the rest is read or copied: a `Content-Length` over the limit refuses the
+//! file at once, and a body without one is cancelled as soon as it passes the limit. The
+//! bytes go straight into the wasm's memory, chunk by chunk, never into a JavaScript string.
+
+use crate::data::load::over_limit;
+use crate::data::report::DataFile;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, Response};
+
+/// Why a body could not be read: the file is over the limit (a data error, located at the
+/// file), or the browser failed to read it.
+pub enum BodyError {
+    /// Over the limit.
+    TooBig(crate::Error),
+    /// The network or the browser failed.
+    Browser(JsValue),
+}
+
+impl From<JsValue> for BodyError {
+    fn from(e: JsValue) -> BodyError {
+        BodyError::Browser(e)
+    }
+}
+
+/// The bytes of `response`'s body, `file` being which data file it is, at most `limit` of
+/// them.
+pub async fn read(response: &Response, file: DataFile, limit: usize) -> Result<Vec<u8>, BodyError> {
+    let too_big = |size| BodyError::TooBig(over_limit(file, size, limit).into());
+    // A compressed body's Content-Length counts the compressed bytes, not the file's.
+    let headers = response.headers();
+    let plain = headers
+        .get("content-encoding")?
+        .map_or(true, |e| e.trim().eq_ignore_ascii_case("identity"));
+    let declared = headers
+        .get("content-length")?
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|_| plain);
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    if let Some(size) = declared.filter(|&n| n > limit) {
+        // Said before a byte of it arrives: nothing is read.
+        let _ = body.cancel();
+        return Err(too_big(Some(size)));
+    }
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut out = Vec::with_capacity(declared.unwrap_or(0));
+    loop {
+        let step = JsFuture::from(reader.read()).await?;
+        if Reflect::get(&step, &"done".into())?.is_truthy() {
+            return Ok(out);
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &"value".into())?.unchecked_into();
+        let (start, len) = (out.len(), chunk.length() as usize);
+        if start + len > limit {
+            // Stop the download: the rest is never read.
+            let _ = reader.cancel();
+            return Err(too_big(None));
+        }
+        out.resize(start + len, 0);
+        if let Some(room) = out.get_mut(start..) {
+            chunk.copy_to(room);
+        }
+    }
+}
