@@ -46,7 +46,7 @@ fn a_new_map_asks_for_words_and_a_frame_and_draws_its_places() {
         .items
         .iter()
         .filter_map(|item| match item {
-            jingjinji_map::render::scene::Item::Label { text, .. } => Some(text.as_str()),
+            jingjinji_map::render::display::Item::Label { text, .. } => Some(text.as_str()),
             _ => None,
         })
         .collect();
@@ -59,7 +59,7 @@ fn a_new_map_asks_for_words_and_a_frame_and_draws_its_places() {
     let outlines = c.outlines(level);
     let mut areas = 0;
     for item in &scene.items {
-        if let jingjinji_map::render::scene::Item::Area { place, .. } = item {
+        if let jingjinji_map::render::display::Item::Area { place, .. } = item {
             assert!(!outlines[*place].is_empty(), "place {place} has no rings");
             areas += 1;
         }

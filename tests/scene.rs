@@ -6,9 +6,10 @@ use common::map;
 use jingjinji_map::data::load;
 use jingjinji_map::geo::coords::{Css, LonLat};
 use jingjinji_map::i18n::Lang;
+use jingjinji_map::render::display::{Color, Item, Scene};
 use jingjinji_map::render::legend;
-use jingjinji_map::render::scene::{self, Item, Scene};
-use jingjinji_map::render::style::{Color, Style};
+use jingjinji_map::render::scene;
+use jingjinji_map::render::style::Style;
 use jingjinji_map::render::text_width::text_width;
 use jingjinji_map::ui::map::Map;
 

@@ -7,7 +7,8 @@ use common::map;
 use jingjinji_map::geo::coords::{Css, Plane};
 use jingjinji_map::geo::simplify::{detail_level, straighten, thin_ring, tolerance};
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::render::scene::{self, Item};
+use jingjinji_map::render::display::Item;
+use jingjinji_map::render::scene;
 use jingjinji_map::render::style::Style;
 
 /// A closed ring of `n` vertices around a circle of radius `r` metres, with a little noise

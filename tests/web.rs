@@ -180,7 +180,7 @@ async fn the_widget_paints_each_place_in_its_own_fill() {
             .items
             .iter()
             .find_map(|item| match item {
-                scene::Item::Area {
+                jingjinji_map::render::display::Item::Area {
                     place,
                     fill: Some(f),
                     ..

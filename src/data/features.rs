@@ -445,17 +445,22 @@ fn read_feature(
     })
 }
 
-/// A GeoJSON position as longitude/latitude, or a located error.
-fn read_position(p: &Position, at: &Location, report: &mut Report) -> Option<LonLat> {
+/// A GeoJSON position as longitude/latitude, or a located error. `at` makes the location
+/// only when there is a problem to report: a file may hold a million positions, and on the
+/// happy path a location (its path formatted and copied) would cost more than the position.
+fn read_position(
+    p: &Position,
+    at: impl FnOnce() -> Location,
+    report: &mut Report,
+) -> Option<LonLat> {
     match p.as_slice() {
-        // In range: no location is built (a file may hold a million positions).
         [lon, lat, ..] if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
             Some(LonLat {
                 lon: *lon,
                 lat: *lat,
             })
         }
-        numbers => position(numbers, at, report),
+        numbers => position(numbers, &at(), report),
     }
 }
 
@@ -468,7 +473,9 @@ fn read_shape(
 ) -> Option<Shape> {
     let coordinates = at.at("coordinates");
     match geometry {
-        Some(Coordinates::Point(p)) => read_position(&p, &coordinates, report).map(Shape::Point),
+        Some(Coordinates::Point(p)) => {
+            read_position(&p, || coordinates.clone(), report).map(Shape::Point)
+        }
         Some(Coordinates::Polygon(rings)) => {
             read_polygon(&rings, &coordinates, budget, report).map(|p| Shape::Area(vec![p]))
         }
@@ -531,7 +538,7 @@ fn read_polygon(
         }
         let mut pts = Vec::with_capacity(ring.len());
         for (k, p) in ring.iter().enumerate() {
-            pts.push(read_position(p, &at.at(format!("[{k}]")), report)?);
+            pts.push(read_position(p, || at.at(format!("[{k}]")), report)?);
         }
         if pts.first() != pts.last() {
             report.error(

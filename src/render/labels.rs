@@ -4,39 +4,7 @@
 
 use super::text_width::text_width;
 use crate::geo::coords::Css;
-
-/// Horizontal anchoring of a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Text starts at the anchor.
-    Left,
-    /// Text is centred on the anchor.
-    Center,
-}
-
-/// An axis-aligned box in CSS pixels: a label, a symbol's footprint, the legend.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left.
-    pub x0: f64,
-    /// Top.
-    pub y0: f64,
-    /// Right.
-    pub x1: f64,
-    /// Bottom.
-    pub y1: f64,
-}
-
-impl Rect {
-    /// Whether the two boxes share any area.
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-
-    fn inside(&self, width: f64, height: f64) -> bool {
-        self.x0 >= 0.0 && self.y0 >= 0.0 && self.x1 <= width && self.y1 <= height
-    }
-}
+use crate::render::display::{Align, Rect};
 
 /// What a label wants.
 #[derive(Debug, Clone, PartialEq)]

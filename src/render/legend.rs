@@ -4,10 +4,9 @@
 use crate::data::model::{Dataset, Kind, Shape};
 use crate::geo::coords::Css;
 use crate::i18n::{Lang, Ui};
+use crate::render::display::{symbol, Align, Color, Item, Rect};
 use crate::render::frame::Frame;
-use crate::render::labels::{Align, Rect};
-use crate::render::scene::Item;
-use crate::render::style::{Color, Style};
+use crate::render::style::Style;
 use crate::render::text_width;
 
 /// One row of the key: a kind of place drawn as a symbol, in the data's words.
@@ -97,29 +96,8 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
             x0 + legend.padding_px + legend.swatch_px / 2.0 - 1.0,
             row.radius.min(legend.max_symbol_radius_px),
         );
-        items.push(if row.square {
-            Item::Rect {
-                rect: Rect {
-                    x0: cx - r,
-                    y0: cy - r,
-                    x1: cx + r,
-                    y1: cy + r,
-                },
-                fill: row.fill,
-                stroke: row.stroke,
-                line_width: legend.symbol_line_width,
-            }
-        } else {
-            Item::Circle {
-                place: None,
-                center: Css { x: cx, y: cy },
-                radius: r,
-                fill: Some(row.fill),
-                stroke: row.stroke,
-                line_width: legend.symbol_line_width,
-                dash: None,
-            }
-        });
+        let paint = (row.fill, row.stroke, legend.symbol_line_width);
+        items.push(symbol(row.square, Css { x: cx, y: cy }, r, paint, None));
         items.push(Item::Label {
             text: row.text,
             at: Css {

@@ -1,5 +1,7 @@
-//! The render layer: a [`frame::Frame`] in, a plain display list out, for any painter to draw.
+//! The render layer: a [`frame::Frame`] in, a plain display list ([`display`]) out, for any
+//! painter to draw.
 
+pub mod display;
 pub mod frame;
 pub mod labels;
 pub mod legend;

@@ -4,9 +4,8 @@
 
 use crate::geo::coords::Css;
 use crate::i18n::{decimal, Ui};
+use crate::render::display::{Align, Item, Rect};
 use crate::render::frame::Frame;
-use crate::render::labels::{Align, Rect};
-use crate::render::scene::Item;
 
 /// The bar's items and the box they cover (for labels to avoid); `None` if the map is too
 /// small for a bar or the projection gives no scale.

@@ -5,95 +5,13 @@ use crate::data::model::Kind;
 use crate::geo::coords::Css;
 use crate::geo::pole::edge_distance;
 use crate::geo::shapes::PlaneShape;
-use crate::geo::view::View;
 use crate::i18n::Lang;
+use crate::render::display::{symbol, Color, Item, Rect, Scene};
 use crate::render::frame::Frame;
-use crate::render::labels::{self, Align, Rect, Request};
-use crate::render::style::Color;
+use crate::render::labels::{self, Request};
+use crate::render::style::KindStyle;
 use crate::render::text_width::text_width;
 use crate::render::{legend, scale_bar};
-
-/// One thing to draw.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// A place's projected polygons (all rings, filled even-odd) with an outline. The rings
-    /// are not copied here: painters take them from the projected shapes and the scene's
-    /// view, so they can cache one path per place instead of re-sending every vertex.
-    Area {
-        /// The place index.
-        place: usize,
-        /// Fill colour; `None` draws the outline only (the focus ring).
-        fill: Option<Color>,
-        /// Outline colour.
-        stroke: Color,
-        /// Outline width, CSS px.
-        line_width: f64,
-    },
-    /// A box in CSS pixels (the legend's background).
-    Rect {
-        /// Where.
-        rect: Rect,
-        /// Fill colour.
-        fill: Color,
-        /// Outline colour.
-        stroke: Color,
-        /// Outline width, CSS px.
-        line_width: f64,
-    },
-    /// A circle: a point symbol, an approximate extent or a focus ring.
-    Circle {
-        /// The place index, if it is a place's symbol.
-        place: Option<usize>,
-        /// Centre.
-        center: Css,
-        /// Radius, CSS px.
-        radius: f64,
-        /// Fill, if filled.
-        fill: Option<Color>,
-        /// Outline colour.
-        stroke: Color,
-        /// Outline width, CSS px.
-        line_width: f64,
-        /// Dash and gap lengths of a dashed outline (approximate extents), CSS px.
-        dash: Option<[f64; 2]>,
-    },
-    /// A text label with a halo.
-    Label {
-        /// The text.
-        text: String,
-        /// Anchor (vertical middle of the text).
-        at: Css,
-        /// Font size, CSS px.
-        size: f64,
-        /// Bold text.
-        bold: bool,
-        /// Text colour.
-        color: Color,
-        /// Halo colour.
-        halo: Color,
-        /// Halo stroke width, CSS px.
-        halo_width: f64,
-        /// Anchoring.
-        align: Align,
-    },
-}
-
-/// The display list for one frame.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scene {
-    /// Canvas width, CSS px.
-    pub width: f64,
-    /// Canvas height, CSS px.
-    pub height: f64,
-    /// Plane → CSS pixels, for the painters to place the areas' rings.
-    pub view: View,
-    /// Background fill.
-    pub background: Color,
-    /// Font stack of every label.
-    pub font_family: &'static str,
-    /// Items, back to front.
-    pub items: Vec<Item>,
-}
 
 /// Builds the display list for `frame`, as the widget paints it: its key is text in the
 /// page, so the whole canvas is the map's.
@@ -163,12 +81,7 @@ fn areas(frame: &Frame) -> Vec<Item> {
                 }
             }
             let kind_style = style.for_place(place.kind, frame.tint(i));
-            let selected = frame.selected == Some(i);
-            let fill = if frame.active(i) {
-                kind_style.fill_active
-            } else {
-                kind_style.fill
-            };
+            let (fill, stroke) = emphasis(frame, i, &kind_style);
             // Wings and parks are symbol colours; drawn as areas they are see-through so the
             // province beneath still reads.
             let fill = match place.kind {
@@ -178,12 +91,8 @@ fn areas(frame: &Frame) -> Vec<Item> {
             Some(Item::Area {
                 place: i,
                 fill: Some(fill),
-                stroke: if selected {
-                    style.selection
-                } else {
-                    kind_style.stroke
-                },
-                line_width: if selected {
+                stroke,
+                line_width: if frame.selected == Some(i) {
                     style.selected_line_width_px
                 } else {
                     kind_style.line_width
@@ -191,6 +100,22 @@ fn areas(frame: &Frame) -> Vec<Item> {
             })
         })
         .collect()
+}
+
+/// Place `i`'s fill and outline this frame: the active fill while it is hovered or
+/// selected, the selection's outline while it is selected (areas and symbols alike).
+fn emphasis(frame: &Frame, i: usize, kind_style: &KindStyle) -> (Color, Color) {
+    let fill = if frame.active(i) {
+        kind_style.fill_active
+    } else {
+        kind_style.fill
+    };
+    let stroke = if frame.selected == Some(i) {
+        frame.style.selection
+    } else {
+        kind_style.stroke
+    };
+    (fill, stroke)
 }
 
 /// The radius of place `i`'s symbol this frame: larger while hovered or selected.
@@ -226,49 +151,11 @@ fn symbols(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
                 dash: Some(style.extent.dash),
             });
         }
-        let selected = frame.selected == Some(i);
         let radius = symbol_radius(frame, i, kind_style.radius);
-        let fill = if frame.active(i) {
-            kind_style.fill_active
-        } else {
-            kind_style.fill
-        };
-        let stroke = if selected {
-            style.selection
-        } else {
-            kind_style.stroke
-        };
-        let line_width = kind_style.line_width;
-        items.push(if kind_style.square {
-            Item::Rect {
-                rect: Rect {
-                    x0: center.x - radius,
-                    y0: center.y - radius,
-                    x1: center.x + radius,
-                    y1: center.y + radius,
-                },
-                fill,
-                stroke,
-                line_width,
-            }
-        } else {
-            Item::Circle {
-                place: Some(i),
-                center,
-                radius,
-                fill: Some(fill),
-                stroke,
-                line_width,
-                dash: None,
-            }
-        });
-        let r = radius + style.symbol_clearance_px;
-        obstacles.push(Rect {
-            x0: center.x - r,
-            y0: center.y - r,
-            x1: center.x + r,
-            y1: center.y + r,
-        });
+        let (fill, stroke) = emphasis(frame, i, &kind_style);
+        let paint = (fill, stroke, kind_style.line_width);
+        items.push(symbol(kind_style.square, center, radius, paint, Some(i)));
+        obstacles.push(Rect::around(center, radius + style.symbol_clearance_px));
     }
     (items, obstacles)
 }

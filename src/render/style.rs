@@ -3,52 +3,7 @@
 //! black-on-white one for readers who force their own colours (high contrast).
 
 use crate::data::model::{Kind, TINTS};
-
-/// An sRGB colour with alpha.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Color {
-    /// Red.
-    pub r: u8,
-    /// Green.
-    pub g: u8,
-    /// Blue.
-    pub b: u8,
-    /// Alpha, 255 = opaque.
-    pub a: u8,
-}
-
-impl Color {
-    /// An opaque colour from `0xRRGGBB`.
-    pub const fn hex(rgb: u32) -> Color {
-        Color {
-            r: (rgb >> 16) as u8,
-            g: (rgb >> 8) as u8,
-            b: rgb as u8,
-            a: 255,
-        }
-    }
-
-    /// The colour as CSS (`#rrggbbaa`): what the canvas painter and the key under the map
-    /// are given. Hex, not `rgba()`, so that no float is formatted.
-    pub fn css(self) -> String {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut out = String::with_capacity(9);
-        out.push('#');
-        for byte in [self.r, self.g, self.b, self.a] {
-            for nibble in [byte >> 4, byte & 15] {
-                out.push(char::from(
-                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-                ));
-            }
-        }
-        out
-    }
-
-    /// The same colour with alpha `a`.
-    pub const fn alpha(self, a: u8) -> Color {
-        Color { a, ..self }
-    }
-}
+use crate::render::display::Color;
 
 /// How one kind of place is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -6,9 +6,7 @@ use crate::geo::coords::Css;
 use crate::geo::shapes::{PlaneShape, Projected};
 use crate::geo::simplify::straighten;
 use crate::i18n::{decimal, escape, Lang};
-use crate::render::labels::Align;
-use crate::render::scene::{Item, Scene};
-use crate::render::style::Color;
+use crate::render::display::{Align, Color, Item, Scene};
 
 /// How far, in CSS pixels at the picture's own size, an outline may stray from the data's:
 /// a quarter pixel stays invisible when a high-density screen or a print shows the picture

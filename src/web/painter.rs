@@ -7,9 +7,7 @@ use crate::geo::coords::Plane;
 use crate::geo::simplify::detail_level;
 use crate::geo::view::View;
 use crate::i18n::decimal;
-use crate::render::labels::Align;
-use crate::render::scene::{Item, Scene};
-use crate::render::style::Color;
+use crate::render::display::{Align, Color, Item, Scene};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement, Path2d};
 

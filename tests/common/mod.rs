@@ -5,8 +5,7 @@ use jingjinji_map::data::load;
 use jingjinji_map::data::model::Dataset;
 use jingjinji_map::geo::coords::LonLat;
 use jingjinji_map::i18n::Lang;
-use jingjinji_map::render::labels::Align;
-use jingjinji_map::render::scene::{Item, Scene};
+use jingjinji_map::render::display::{Align, Item, Scene};
 use jingjinji_map::ui::map::Map;
 
 pub const FEATURES: &str = include_str!("../../data/places.geojson");
