@@ -28,7 +28,7 @@ const ANIMATION_MS: f64 = 350.0;
 const WHEEL_ZOOM_PER_PX: f64 = 0.002;
 
 /// What changed since the page last asked ([`MapCore::take_changes`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Changes {
     /// The canvas needs a new frame.
     pub draw: bool,
@@ -148,8 +148,7 @@ impl Origin {
 }
 
 /// The interface words in the map's language, and the key under the map.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Words {
     /// The map's title: the canvas's accessible name and the PNG's heading.
     pub title: String,
@@ -182,7 +181,7 @@ pub struct Words {
 }
 
 /// One row of the key under the map.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KeyRow {
     /// What it says.
     pub text: String,
@@ -196,9 +195,9 @@ pub struct KeyRow {
     pub square: bool,
 }
 
-/// A selectable place as the list of places and `regions()` show it.
+/// A selectable place as the list of places shows it, and the page's `regions()` answers it
+/// (`{ id, kind, name_zh, name_en }`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PlaceEntry {
     /// Its id.
     pub id: String,
@@ -209,8 +208,10 @@ pub struct PlaceEntry {
     /// Its English name.
     pub name_en: String,
     /// The map's short label in the map's language (the list's button).
+    #[serde(skip)]
     pub label: String,
     /// The full name in the map's language (the button's title).
+    #[serde(skip)]
     pub name: String,
 }
 

@@ -6,7 +6,7 @@ use crate::data::policy::{Policies, Source};
 use crate::i18n::{dash_parts, digits, Lang, Text, Ui};
 
 /// One entry of a list: optional date, then text.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// Human-readable date, if dated.
     pub date: Option<String>,
@@ -15,7 +15,7 @@ pub struct Entry {
 }
 
 /// A headed list in the panel.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// Heading.
     pub heading: String,
@@ -26,7 +26,7 @@ pub struct Section {
 }
 
 /// Everything the panel shows.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PanelContent {
     /// Selected place id, or `None` for the overview.
     pub id: Option<String>,

@@ -1,7 +1,7 @@
 //! A data file's body, read from its `Response` as it streams in, and stopped at the page's
 //! byte limit before the rest is read or copied: a `Content-Length` over the limit refuses the
 //! file at once, and a body without one is cancelled as soon as it passes the limit. The
-//! bytes go straight into the wasm's memory, chunk by chunk, never into a JavaScript string.
+//! bytes are copied into the wasm's memory once, never through a JavaScript string.
 
 use crate::data::load::over_limit;
 use crate::data::report::DataFile;
@@ -46,23 +46,34 @@ pub async fn read(response: &Response, file: DataFile, limit: usize) -> Result<V
         let _ = body.cancel();
         return Err(too_big(Some(size)));
     }
+    // The chunks stay in the browser's memory until the last has arrived; then the wasm's
+    // memory grows once, by exactly the file's size (a vector grown as chunks came would
+    // double its way up and keep the high-water mark: wasm memory is never given back).
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut out = Vec::with_capacity(declared.unwrap_or(0));
+    let mut chunks: Vec<Uint8Array> = Vec::new();
+    let mut total = 0usize;
     loop {
         let step = JsFuture::from(reader.read()).await?;
         if Reflect::get(&step, &"done".into())?.is_truthy() {
-            return Ok(out);
+            break;
         }
         let chunk: Uint8Array = Reflect::get(&step, &"value".into())?.unchecked_into();
-        let (start, len) = (out.len(), chunk.length() as usize);
-        if start + len > limit {
+        total += chunk.length() as usize;
+        if total > limit {
             // Stop the download: the rest is never read.
             let _ = reader.cancel();
             return Err(too_big(None));
         }
-        out.resize(start + len, 0);
-        if let Some(room) = out.get_mut(start..) {
+        chunks.push(chunk);
+    }
+    let mut out = vec![0; total];
+    let mut at = 0;
+    for chunk in chunks {
+        let len = chunk.length() as usize;
+        if let Some(room) = out.get_mut(at..at + len) {
             chunk.copy_to(room);
         }
+        at += len;
     }
+    Ok(out)
 }

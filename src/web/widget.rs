@@ -56,15 +56,6 @@ struct SelectDetail {
     id: Option<String>,
 }
 
-/// A selectable place as `regions()` answers it.
-#[derive(Serialize)]
-struct Region {
-    id: String,
-    kind: String,
-    name_zh: String,
-    name_en: String,
-}
-
 /// One problem with the data, as the `error` event's detail lists it.
 #[derive(Serialize)]
 struct ProblemDetail {
@@ -136,6 +127,14 @@ fn browser(e: JsValue) -> JsError {
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string());
     JsError::new(&text.unwrap_or_else(|| "the browser refused a call".into()))
+}
+
+/// A mark on the page's performance timeline, for anyone profiling an embed: the bodies
+/// read, the data checked, the DOM built, the first frame painted.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }
 
 /// Says `text` on the console as the map's warning.
@@ -770,15 +769,20 @@ impl Widget {
         };
         let features = read(features, DataFile::Features).await?;
         let policies = read(policies, DataFile::Policies).await?;
-        Widget::from_bytes(
-            host,
-            frame,
+        mark("jingjinji-map:read");
+        let core = MapCore::within(
             &features,
             Some(&policies),
-            options,
+            options.lang.as_deref(),
+            options.page_lang.as_deref(),
             &limits,
-            guard,
         )
+        .map_err(data_error)?;
+        // The files' bytes go before the first frame is drawn: the wasm's memory never
+        // shrinks, so what is alive at its peak is what a reader's phone keeps.
+        drop((features, policies));
+        mark("jingjinji-map:checked");
+        Widget::build(host, frame, core, options, guard).map_err(JsValue::from)
     }
 }
 
@@ -798,29 +802,6 @@ fn decode(options: JsValue) -> Result<(Options, Limits), JsValue> {
 }
 
 impl Widget {
-    /// The map from its data files' bytes.
-    fn from_bytes(
-        host: HtmlElement,
-        frame: HtmlElement,
-        features: &[u8],
-        policies: Option<&[u8]>,
-        options: Options,
-        limits: &Limits,
-        guard: js_sys::Function,
-    ) -> Result<Widget, JsValue> {
-        let core = MapCore::within(
-            features,
-            policies,
-            options.lang.as_deref(),
-            options.page_lang.as_deref(),
-            limits,
-        )
-        .map_err(data_error)?;
-        Widget::build(host, frame, core, options, guard).map_err(JsValue::from)
-    }
-}
-
-impl Widget {
     /// [`Widget::load`] once the data is read: the DOM, listeners and first frame.
     fn build(
         host: HtmlElement,
@@ -831,6 +812,7 @@ impl Widget {
     ) -> Result<Widget, JsError> {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window to draw in"))?;
         let dom = Dom::build(frame).map_err(browser)?;
+        mark("jingjinji-map:built");
         let painter = Painter::new(dom.canvas.clone()).map_err(browser)?;
         let guard = Guard(guard);
         let words = core.words();
@@ -920,6 +902,7 @@ impl Widget {
                 .write_words(&i.words, &i.core.places(), &i.core.panel())
                 .map_err(browser)?;
             i.resize()?;
+            mark("jingjinji-map:painted");
             i.watch_dpr().map_err(browser)?;
             i.apply_hash().map_err(browser)?;
             // The first frame was drawn in `resize` (or comes with the first layout).
@@ -1015,17 +998,7 @@ impl Widget {
             .inner
             .try_borrow()
             .map_err(|_| JsError::new("the map is busy"))?;
-        let regions: Vec<Region> = inner
-            .core
-            .places()
-            .into_iter()
-            .map(|p| Region {
-                id: p.id,
-                kind: p.kind,
-                name_zh: p.name_zh,
-                name_en: p.name_en,
-            })
-            .collect();
+        let regions = inner.core.places();
         to_js(&regions)
     }
 
