@@ -155,11 +155,13 @@ bench: site
 	node bench/run.mjs
 
 ## What the shipped wasm's bytes are: the module optimised as shipped but with its function
-## names kept, then `twiggy top` (by item) on it. Read it before and after adding a crate.
+## names kept, then `twiggy top` (by item) on it and the bytes per crate
+## (scripts/crate-costs.mjs). Read it before and after adding a crate.
 size-report: site
 	mkdir -p build
 	wasm-opt $(filter-out --strip-debug,$(WASM_OPT_FLAGS)) -g $(WASM_BUILT) -o build/named.wasm
 	twiggy top -n 40 build/named.wasm
+	node scripts/crate-costs.mjs build/named.wasm
 
 ## Records tests/fixtures/hit-grid.tsv anew from today's hit-testing (look at the diff):
 ## the tests compare with it, native and wasm.
