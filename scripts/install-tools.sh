@@ -13,7 +13,9 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 # Chinese labels in the screenshot checks (tests/e2e/looks.test.mjs) need a CJK font.
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+# (grep reads all of fc-list's output, not -q: under pipefail, fc-list killed by the early
+# exit's SIGPIPE would read as "not installed" and reinstall the fonts on every run.)
+fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
