@@ -704,3 +704,207 @@ fn coarse_simplification_keeps_every_area_a_shape_and_drops_only_small_lone_isla
         assert!(ring.len() >= 4, "{ring:?} collapsed");
     }
 }
+
+/// A square feature around (`lon`, `lat`), half a degree across, with `props` and, if given,
+/// a feature-level `id` member (raw JSON).
+fn square(lon: f64, lat: f64, props: &str, id: Option<&str>) -> String {
+    let (a, b, c, d) = (lon - 0.25, lat - 0.25, lon + 0.25, lat + 0.25);
+    let id = id.map(|i| format!("\"id\":{i},")).unwrap_or_default();
+    format!(
+        r#"{{"type":"Feature",{id}"properties":{props},"geometry":{{"type":"Polygon","coordinates":[[[{a},{b}],[{c},{b}],[{c},{d}],[{a},{d}],[{a},{b}]]]}}}}"#
+    )
+}
+
+/// A FeatureCollection of `features` (raw JSON) written to `dir`/in.geojson.
+fn collection(dir: &Path, features: &[String]) -> PathBuf {
+    let file = dir.join("in.geojson");
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    );
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn gaps_in_context_are_filled_and_counted_in_one_warning_each_and_gaps_in_places_are_errors() {
+    let dir = scratch("gaps");
+    let out = dir.join("map");
+    let file = collection(
+        &dir,
+        &[
+            square(
+                10.0,
+                50.0,
+                r#"{"code":"A1","name":"Alpha","name_local":"阿尔法"}"#,
+                None,
+            ),
+            square(
+                10.5,
+                50.0,
+                r#"{"code":"B2","name":"Beta","name_local":"贝塔"}"#,
+                None,
+            ),
+            square(
+                11.0,
+                50.0,
+                r#"{"code":"C3","name":"Gamma","name_local":null}"#,
+                None,
+            ),
+            square(
+                10.0,
+                50.5,
+                r#"{"code":"D4","name":"Delta","name_local":""}"#,
+                None,
+            ),
+            square(10.5, 50.5, r#"{"name":"","name_local":"艾普西隆"}"#, None),
+        ],
+    );
+    let args = |places: &str| {
+        vec![
+            file.to_str().unwrap().to_string(),
+            "--id".into(),
+            "code".into(),
+            "--name-en".into(),
+            "name".into(),
+            "--name-zh".into(),
+            "name_local".into(),
+            "--places".into(),
+            places.into(),
+            "--out".into(),
+            out.to_str().unwrap().into(),
+        ]
+    };
+    let owned = args("A1,b2");
+    let (code, stdout, stderr) = run(&owned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{stderr}");
+    let said = format!("{stdout}{stderr}");
+    assert!(
+        said.contains(
+            "2 features have no \"name_local\": feature 2 (Gamma), feature 3 (Delta); their English names are used"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "1 feature has no \"name\": feature 4 (艾普西隆); their Chinese names are used"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "1 feature has no \"code\": feature 4 (艾普西隆); they are context, with ids context-N"
+        ),
+        "{said}"
+    );
+    let places = read(&out, "places.geojson");
+    assert!(
+        places.contains("\"context-4\""),
+        "the id-less context gets a generated id"
+    );
+    assert!(
+        places.contains("\"Gamma\""),
+        "its English name serves in Chinese too"
+    );
+    let (dataset, report) = load::check(&places, Some(&read(&out, "policies.json")));
+    assert!(dataset.is_some(), "{report}");
+    // A place with a gap is an error naming it by what the file does say.
+    let owned = args("A1,C3");
+    let (code, _, stderr) = run(&owned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("feature 2 (Gamma) has no value for the property \"name_local\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn feature_level_ids_and_a_byte_order_mark_are_read() {
+    let dir = scratch("feature-ids");
+    let out = dir.join("map");
+    let file = collection(
+        &dir,
+        &[
+            square(10.0, 50.0, r#"{"name":"Alpha"}"#, Some("110000")),
+            square(10.5, 50.0, r#"{"name":"Beta"}"#, Some("\"06\"")),
+        ],
+    );
+    // As Windows tools save it: a UTF-8 byte-order mark first.
+    let text = std::fs::read(&file).unwrap();
+    std::fs::write(&file, [b"\xEF\xBB\xBF".as_slice(), &text].concat()).unwrap();
+    let (code, _, stderr) = run(&[
+        file.to_str().unwrap(),
+        "--id",
+        "id",
+        "--name-en",
+        "name",
+        "--places",
+        "110000,06",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let places = read(&out, "places.geojson");
+    assert!(
+        places.contains("\"110000\"") && places.contains("\"06\""),
+        "{places}"
+    );
+}
+
+#[test]
+fn empty_and_mixed_geometries_are_left_out_or_read_as_one_area() {
+    let dir = scratch("geometries");
+    let out = dir.join("map");
+    let collection_of_parts = r#"{"type":"Feature","properties":{"code":"E5","name":"Epsilon"},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[11.75,49.75],[12.25,49.75],[12.25,50.25],[11.75,50.25],[11.75,49.75]]]},{"type":"Polygon","coordinates":[[[12.5,49.75],[13.0,49.75],[13.0,50.25],[12.5,50.25],[12.5,49.75]]]},{"type":"Point","coordinates":[12.0,50.0]}]}}"#;
+    let file = collection(
+        &dir,
+        &[
+            square(10.0, 50.0, r#"{"code":"A1","name":"Alpha"}"#, None),
+            r#"{"type":"Feature","properties":{"code":"N0","name":"Nowhere"},"geometry":null}"#.into(),
+            r#"{"type":"Feature","properties":{"code":"M0","name":"Empty"},"geometry":{"type":"MultiPolygon","coordinates":[]}}"#.into(),
+            collection_of_parts.into(),
+        ],
+    );
+    let run_with = |places: &str| {
+        run(&[
+            file.to_str().unwrap(),
+            "--id",
+            "code",
+            "--name-en",
+            "name",
+            "--places",
+            places,
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let (code, stdout, stderr) = run_with("A1,E5");
+    assert_eq!(code, 0, "{stderr}");
+    let said = format!("{stdout}{stderr}");
+    assert!(
+        said.contains(
+            "2 features have no area: feature 1 (Nowhere), feature 2 (Empty); they are left out"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 feature has points or lines in a GeometryCollection: feature 3 (Epsilon); those members are left out"),
+        "{said}"
+    );
+    let places = read(&out, "places.geojson");
+    assert!(!places.contains("Nowhere") && !places.contains("\"Empty\""));
+    let (dataset, report) = load::check(&places, Some(&read(&out, "policies.json")));
+    let dataset = dataset.unwrap_or_else(|| panic!("{report}"));
+    let epsilon = dataset.places.iter().find(|p| p.id == "e5").unwrap();
+    assert!(
+        matches!(&epsilon.shape, jingjinji_map::data::model::Shape::Area(polys) if polys.len() == 2),
+        "the collection's two polygons are one area"
+    );
+    // An empty place is an error that names it.
+    let (code, _, stderr) = run_with("A1,N0");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("feature 1 (Nowhere) is one of the places, but its geometry is null"),
+        "{stderr}"
+    );
+}

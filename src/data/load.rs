@@ -106,21 +106,27 @@ pub fn load_within(
     }
 }
 
-/// The text of a data file read as bytes: UTF-8, with or without a byte-order mark. Anything
-/// else is an error that names the encoding when it can tell (UTF-16 is what some Windows
-/// tools write).
-pub fn text_of(file: DataFile, bytes: &[u8]) -> Result<&str, Report> {
+/// Bytes as text: UTF-8, with or without a byte-order mark (as Windows tools write it).
+/// Anything else is refused in words that name the encoding when they can tell (UTF-16 is
+/// what some Windows tools' "Unicode" export writes) and say how to save it (`save_as`:
+/// "UTF-8", or a spreadsheet's menu item). The one reader of text for the widget, `check`
+/// and `import` alike.
+pub fn decode_text<'a>(bytes: &'a [u8], save_as: &str) -> Result<&'a str, String> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(format!("is UTF-16 text: save it as {save_as}"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-        let message = if utf16 {
-            "is UTF-16 text: save it as UTF-8".to_string()
-        } else {
-            format!(
-                "is not UTF-8 text (byte {} is not): save it as UTF-8",
-                e.valid_up_to() + 1
-            )
-        };
+        format!(
+            "is not UTF-8 text (byte {} is not): save it as {save_as}",
+            e.valid_up_to() + 1
+        )
+    })
+}
+
+/// The text of a data file read as bytes ([`decode_text`]), or the report of why not.
+pub fn text_of(file: DataFile, bytes: &[u8]) -> Result<&str, Report> {
+    decode_text(bytes, "UTF-8").map_err(|message| {
         let mut report = Report::default();
         report.error(Location::file(file), message);
         report

@@ -61,15 +61,11 @@ pub struct Summary {
 
 /// Runs the import: reads, converts, checks and writes, or says why not (and writes nothing).
 pub fn run(o: &Options) -> Result<Summary, String> {
-    let text = std::fs::read(&o.features).map_err(|e| format!("{}: {e}", o.features.display()))?;
-    let text = String::from_utf8(text).map_err(|_| {
-        format!(
-            "{}: is not UTF-8 text: save it as UTF-8",
-            o.features.display()
-        )
-    })?;
+    let bytes = std::fs::read(&o.features).map_err(|e| format!("{}: {e}", o.features.display()))?;
+    let text = crate::data::load::decode_text(&bytes, "UTF-8")
+        .map_err(|e| format!("{}: {e}", o.features.display()))?;
     let mut warnings = Vec::new();
-    let found = source::read(&text, o, &mut warnings)
+    let found = source::read(text, o, &mut warnings)
         .map_err(|e| format!("{}: {e}", o.features.display()))?;
     let texts = match &o.texts {
         Some(path) => Some(texts::read(path, &found.place_ids(), &mut warnings)?),

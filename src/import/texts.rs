@@ -69,20 +69,13 @@ fn lines(cell: &str) -> Vec<String> {
 
 /// Reads CSV `bytes` for the places `ids`.
 pub fn parse(bytes: &[u8], ids: &[String], warnings: &mut Vec<String>) -> Result<Texts, String> {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(
-            "is UTF-16 text: save it as CSV UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")"
-                .into(),
-        );
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        return Err(format!(
-            "is not UTF-8 text (byte {} is not): save it as CSV UTF-8",
-            e.valid_up_to() + 1
-        ));
-    }
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let text = crate::data::load::decode_text(
+        bytes,
+        "CSV UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")",
+    )?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| format!("its header row cannot be read: {e}"))?
