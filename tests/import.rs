@@ -908,3 +908,28 @@ fn empty_and_mixed_geometries_are_left_out_or_read_as_one_area() {
         "{stderr}"
     );
 }
+
+#[test]
+fn words_for_the_kind_reach_the_panel_in_both_languages() {
+    let dir = scratch("kind-words");
+    let (code, _, stderr) = new_england(&dir, &["--kind-en", "State", "--kind-zh", "州"]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = dir.join("map");
+    let data = load::load(
+        &read(&out, "places.geojson"),
+        Some(&read(&out, "policies.json")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let maine = data.places.iter().position(|p| p.id == "maine").unwrap();
+    let panel = |lang| jingjinji_map::ui::panel::content(&data, Some(maine), lang);
+    assert_eq!(panel(Lang::En).kicker, "State");
+    assert_eq!(panel(Lang::Zh).kicker, "州");
+    // One language alone serves for both, with a warning.
+    let dir = scratch("kind-words-one");
+    let (code, stdout, stderr) = new_england(&dir, &["--kind-en", "County"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        format!("{stdout}{stderr}").contains("only one of --kind-en and --kind-zh"),
+        "{stdout}"
+    );
+}

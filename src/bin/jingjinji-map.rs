@@ -37,7 +37,8 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
                             [--select <id>]
        jingjinji-map import <features.geojson> --id PROP --name-en PROP [--name-zh PROP]
-                            [--places V,V,…] [--kind province|counties] [--texts TEXTS.csv]
+                            [--places V,V,…] [--kind province|counties] [--kind-en W] [--kind-zh W]
+                            [--texts TEXTS.csv]
                             [--title-en T] [--title-zh T] [--attribution T] [--max-kb 60] --out DIR";
 
 /// A file's bytes; a file that cannot be read at all is a usage problem (exit 2).
@@ -248,6 +249,8 @@ fn import(args: &[&str]) -> Result<ExitCode, String> {
                 "name-zh",
                 "places",
                 "kind",
+                "kind-en",
+                "kind-zh",
                 "texts",
                 "title-en",
                 "title-zh",
@@ -297,6 +300,8 @@ fn import(args: &[&str]) -> Result<ExitCode, String> {
             .get("kind")
             .cloned()
             .unwrap_or_else(|| "province".into()),
+        kind_en: flags.get("kind-en").cloned(),
+        kind_zh: flags.get("kind-zh").cloned(),
         texts: flags.get("texts").map(Into::into),
         title_en: flags.get("title-en").cloned(),
         title_zh: flags.get("title-zh").cloned(),

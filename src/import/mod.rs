@@ -28,6 +28,11 @@ pub struct Options {
     pub places: Option<Vec<String>>,
     /// The places' kind.
     pub kind: String,
+    /// What the kind is called in English (`State`, `County`): the panel's kicker, the list,
+    /// the pictures and the screen reader use it instead of the kind's generic words.
+    pub kind_en: Option<String>,
+    /// What the kind is called in Chinese (`州`, `县`).
+    pub kind_zh: Option<String>,
     /// The spreadsheet of texts (CSV).
     pub texts: Option<PathBuf>,
     /// The map's title in English.

@@ -149,6 +149,21 @@ pub fn build(
         .attribution
         .clone()
         .unwrap_or_else(|| "Boundaries: see the data's source".into());
+    // The places' kind in the newsroom's words (`State` / `州`): one language given serves
+    // for both, with a warning, as names do.
+    let kind_words = match (&o.kind_en, &o.kind_zh) {
+        (None, None) => None,
+        (en, zh) => {
+            if en.is_none() || zh.is_none() {
+                warnings.push(
+                    "only one of --kind-en and --kind-zh: the kind has the same words in both languages"
+                        .into(),
+                );
+            }
+            let (en, zh) = (en.as_ref().or(zh.as_ref()), zh.as_ref().or(en.as_ref()));
+            Some(json!({ "name_en": en, "name_zh": zh }))
+        }
+    };
     let features_text = |tolerance: f64| {
         let simplified = topology.simplify(tolerance);
         let features: Vec<Value> = kept
@@ -166,11 +181,14 @@ pub fn build(
                 })
             })
             .collect();
-        let collection = json!({
+        let mut collection = json!({
             "type": "FeatureCollection",
             "attribution": attribution, "title_en": title_en, "title_zh": title_zh,
             "features": features,
         });
+        if let (Some(words), Some(members)) = (&kind_words, collection.as_object_mut()) {
+            members.insert("kinds".into(), json!({ o.kind.as_str(): words }));
+        }
         serde_json::to_string(&collection).unwrap_or_default()
     };
     let budget = (o.max_kb * 1024.0) as usize;
