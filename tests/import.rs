@@ -933,3 +933,99 @@ fn words_for_the_kind_reach_the_panel_in_both_languages() {
         "{stdout}"
     );
 }
+
+/// A ring around (`cx`, `cy`) of radius `r`, `n` positions (closed), counter-clockwise.
+fn circle(cx: f64, cy: f64, r: f64, n: usize) -> Vec<[f64; 2]> {
+    let mut ring: Vec<[f64; 2]> = (0..n)
+        .map(|k| {
+            let t = std::f64::consts::TAU * k as f64 / n as f64;
+            [cx + r * t.cos(), cy + r * t.sin()]
+        })
+        .collect();
+    ring.push(ring[0]);
+    ring
+}
+
+#[test]
+fn a_national_grid_of_3000_areas_with_enclaves_and_tiny_rings_imports_into_a_file_that_loads() {
+    // 60 × 50 cells of 0.1°, edges with a midpoint each; every seventh cell holds a city as
+    // an enclave (a 16-sided ring, the cell's hole edge for edge); every eleventh has a tiny
+    // triangular island of four positions (a few metres) and a speck (below the grid).
+    let dir = scratch("national");
+    let out = dir.join("map");
+    let mut features = Vec::new();
+    let d = 0.1;
+    for row in 0..50 {
+        for col in 0..60 {
+            let k = row * 60 + col;
+            let (x0, y0) = (100.0 + col as f64 * d, 30.0 + row as f64 * d);
+            let (x1, y1, xm, ym) = (x0 + d, y0 + d, x0 + d / 2.0, y0 + d / 2.0);
+            let outer = vec![
+                [x0, y0],
+                [xm, y0],
+                [x1, y0],
+                [x1, ym],
+                [x1, y1],
+                [xm, y1],
+                [x0, y1],
+                [x0, ym],
+                [x0, y0],
+            ];
+            let mut polygons: Vec<Vec<Vec<[f64; 2]>>> = vec![vec![outer]];
+            if k % 7 == 0 {
+                let city = circle(xm, ym, d / 5.0, 16);
+                let mut hole = city.clone();
+                hole.reverse();
+                polygons[0].push(hole);
+                features.push(format!(
+                    r#"{{"type":"Feature","properties":{{"code":"C{k}","name":"City {k}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
+                    serde_json::to_string(&vec![city]).unwrap()
+                ));
+            }
+            if k % 11 == 0 {
+                let (tx, ty) = (x0 + 0.01, y0 + 0.01);
+                polygons.push(vec![vec![
+                    [tx, ty],
+                    [tx + 4e-5, ty],
+                    [tx, ty + 4e-5],
+                    [tx, ty],
+                ]]);
+                polygons.push(vec![vec![
+                    [tx, ty + 0.01],
+                    [tx + 1e-7, ty + 0.01],
+                    [tx, ty + 0.01 + 1e-7],
+                    [tx, ty + 0.01],
+                ]]);
+            }
+            features.push(format!(
+                r#"{{"type":"Feature","properties":{{"code":"K{k}","name":"County {k}"}},"geometry":{{"type":"MultiPolygon","coordinates":{}}}}}"#,
+                serde_json::to_string(&polygons).unwrap()
+            ));
+        }
+    }
+    assert!(features.len() > 3000);
+    let file = collection(&dir, &features);
+    for max_kb in ["4000", "300"] {
+        let (code, _, stderr) = run(&[
+            file.to_str().unwrap(),
+            "--id",
+            "code",
+            "--name-en",
+            "name",
+            "--kind",
+            "counties",
+            "--max-kb",
+            max_kb,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "--max-kb {max_kb}: {stderr}");
+        let (dataset, report) = load::check(
+            &read(&out, "places.geojson"),
+            Some(&read(&out, "policies.json")),
+        );
+        assert!(dataset.is_some(), "--max-kb {max_kb}: {report}");
+        assert!(dataset.unwrap().places.len() > 3000);
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+}

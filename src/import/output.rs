@@ -55,20 +55,18 @@ fn positions(polygons: &[Polygon]) -> impl Iterator<Item = &[f64; 2]> {
 
 /// A position rounded to 1e-5° (about a metre), with repeats that rounding made dropped.
 fn rounded(polygons: &[Polygon]) -> Value {
-    let round = |v: f64| (v * 1e5).round() / 1e5;
-    let rings = |ring: &Vec<[f64; 2]>| {
-        let mut out: Vec<[f64; 2]> = Vec::new();
-        for p in ring {
-            let q = [round(p[0]), round(p[1])];
-            if out.last() != Some(&q) {
-                out.push(q);
-            }
-        }
-        json!(out)
-    };
+    // The positions are on the grid already (`topology::snap`); rounding again only keeps
+    // float noise out of the text.
+    let round = |v: f64| (v * topology::GRID).round() / topology::GRID;
     json!(polygons
         .iter()
-        .map(|p| p.iter().map(rings).collect::<Vec<_>>())
+        .map(|p| p
+            .iter()
+            .map(|ring| ring
+                .iter()
+                .map(|q| [round(q[0]), round(q[1])])
+                .collect::<Vec<_>>())
+            .collect::<Vec<_>>())
         .collect::<Vec<_>>())
 }
 
@@ -133,8 +131,35 @@ pub fn build(
         .iter()
         .filter(|a| a.place || near(bbox(positions(&a.polygons))))
         .collect();
-    let dropped = found.areas.len() - kept.len();
-    let shapes: Vec<Vec<Polygon>> = kept.iter().map(|a| a.polygons.clone()).collect();
+    let mut dropped = found.areas.len() - kept.len();
+    // On the output's grid first: an area smaller than the grid is no area. A place must be
+    // one; context that is not is left out, said once.
+    let mut shapes: Vec<Vec<Polygon>> = Vec::new();
+    let mut specks = Vec::new();
+    let mut kept_areas = Vec::new();
+    for a in kept {
+        let snapped = topology::snap(&a.polygons);
+        if !snapped.is_empty() {
+            shapes.push(snapped);
+            kept_areas.push(a);
+        } else if a.place {
+            return Err(format!(
+                "the place \"{}\" is smaller than the output's precision (1e-5°, about a metre)",
+                a.raw_id
+            ));
+        } else {
+            specks.push(a.name_en.clone());
+        }
+    }
+    if !specks.is_empty() {
+        dropped += specks.len();
+        warnings.push(format!(
+            "{} context area(s) smaller than a metre are left out: {}",
+            specks.len(),
+            specks.join(", ")
+        ));
+    }
+    let kept = kept_areas;
     // Cut into arcs once, simplified at each tolerance the search tries.
     let topology = topology::Topology::of(&shapes);
     let title_en = o

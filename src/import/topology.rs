@@ -18,6 +18,48 @@ fn key(p: [f64; 2]) -> Key {
     ((p[0] * 1e7).round() as i64, (p[1] * 1e7).round() as i64)
 }
 
+/// Positions per degree of the grid the output is written on (1e-5°, about a metre).
+pub const GRID: f64 = 1e5;
+
+/// `polygons` on the output's grid, before any arc is cut: each position rounded to
+/// [`GRID`], repeats in a row merged, and a ring left with fewer than three distinct
+/// positions (smaller than the grid) left out, or its polygon if it is the exterior. Done
+/// first, and to every ring alike, so that a border two areas share is the same on both
+/// sides (an enclave and the hole it fills go together), and so that no ring collapses when
+/// it is written: rounding after simplifying once turned tiny rings into one position.
+pub fn snap(polygons: &[Polygon]) -> Vec<Polygon> {
+    let round = |v: f64| (v * GRID).round() / GRID;
+    let ring = |r: &Vec<[f64; 2]>| {
+        let mut out: Vec<[f64; 2]> = Vec::with_capacity(r.len());
+        for p in r {
+            let q = [round(p[0]), round(p[1])];
+            if out.last() != Some(&q) {
+                out.push(q);
+            }
+        }
+        let open = open(&out);
+        (open.len() >= 3).then(|| {
+            let mut closed = open;
+            if let Some(first) = closed.first().copied() {
+                closed.push(first);
+            }
+            closed
+        })
+    };
+    polygons
+        .iter()
+        .filter_map(|polygon| {
+            let mut rings = polygon.iter();
+            let exterior = ring(rings.next()?)?;
+            Some(
+                std::iter::once(exterior)
+                    .chain(rings.filter_map(ring))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// A ring without its closing position.
 fn open(ring: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let mut r = ring.to_vec();
