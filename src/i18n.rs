@@ -197,7 +197,7 @@ fn push_digits(out: &mut String, mut n: u64, width: usize) {
 pub struct UnknownLang(pub String);
 
 /// A text in both languages; in the policy file, `{ "zh": …, "en": … }`.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object with zh and en")]
 pub struct Text {
     /// Simplified Chinese.

@@ -1029,3 +1029,23 @@ fn a_national_grid_of_3000_areas_with_enclaves_and_tiny_rings_imports_into_a_fil
         std::fs::remove_dir_all(&out).unwrap();
     }
 }
+
+#[test]
+fn the_policies_file_is_written_through_the_types_that_read_it() {
+    // The shipped policies, read, written and read again: the same, member for member.
+    let text = std::fs::read_to_string("data/policies.json").unwrap();
+    let first: jingjinji_map::data::policy::Policies = serde_json::from_str(&text).unwrap();
+    let written = serde_json::to_string_pretty(&first).unwrap();
+    let again: jingjinji_map::data::policy::Policies = serde_json::from_str(&written).unwrap();
+    assert_eq!(first, again);
+    // And what import writes loads with no problem at all.
+    let dir = scratch("policies-types");
+    let (code, _, stderr) = new_england(&dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = dir.join("map");
+    let (dataset, report) = load::check(
+        &read(&out, "places.geojson"),
+        Some(&read(&out, "policies.json")),
+    );
+    assert!(dataset.is_some() && report.error_count() == 0, "{report}");
+}

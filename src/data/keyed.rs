@@ -100,3 +100,10 @@ where
         d.deserialize_map(Entries(PhantomData))
     }
 }
+
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for Keyed<K, V> {
+    /// Written as a JSON object, in the order of its entries.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}

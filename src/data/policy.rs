@@ -1,8 +1,9 @@
 //! The policy file: its shape as `serde` types that mirror `data/policies.schema.json` (see
 //! `data/README.md`), read by `serde_json` with the problem's JSON path, and the content
-//! checks the types cannot make (both languages present, dates, cited sources exist).
+//! checks the types cannot make (both languages present, dates, cited sources exist). The
+//! same types write the file (`jingjinji-map import`), so what is written is what is read.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::data::json_error;
 use crate::data::keyed::Keyed;
@@ -11,11 +12,11 @@ use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 
 /// All policy content: the Decision's overview, per-place details, a timeline and sources.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Policies {
     /// JSON Schema reference; ignored.
-    #[serde(rename = "$schema", default)]
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Cited sources by key.
     pub sources: Keyed<String, Source>,
@@ -24,30 +25,30 @@ pub struct Policies {
     /// Details per place id.
     pub places: Keyed<String, PlacePolicy>,
     /// Dated milestones, each tagged with the places it concerns.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
     /// The policy's own words for the panel's headings and hint.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "PanelWords::is_empty")]
     pub words: PanelWords,
 }
 
 /// Panel words that depend on the policy being mapped; each falls back to a generic phrase.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct PanelWords {
     /// Heading over the overview's measures, e.g. "The four measures".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures_heading: Option<Text>,
     /// Heading over a place's points, e.g. "What the Decision says".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points_heading: Option<Text>,
     /// How to explore, under the overview.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overview_hint: Option<Text>,
 }
 
 /// A cited source.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Source {
     /// Who published it.
@@ -59,7 +60,7 @@ pub struct Source {
 }
 
 /// The overview of the Decision.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Overview {
     /// The Decision's title.
@@ -77,20 +78,20 @@ pub struct Overview {
 }
 
 /// What the Decision means for one place.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct PlacePolicy {
     /// One or two sentences.
     pub summary: Text,
     /// The measures or facts that concern this place.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Text>,
     /// Key of the source in `sources`.
     pub source: String,
 }
 
 /// A dated event on the timeline.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct Milestone {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -102,6 +103,15 @@ pub struct Milestone {
     pub places: Vec<String>,
     /// Key of the source in `sources`.
     pub source: String,
+}
+
+impl PanelWords {
+    /// Whether the file gives none of them (then the member is not written).
+    pub fn is_empty(&self) -> bool {
+        self.measures_heading.is_none()
+            && self.points_heading.is_none()
+            && self.overview_hint.is_none()
+    }
 }
 
 fn at(path: impl AsRef<str>) -> Location {
@@ -132,7 +142,7 @@ fn typed(value: &serde_json::Value) -> Result<Policies, (String, serde_json::Err
 /// See the native `typed`: the same read, without the path.
 #[cfg(target_arch = "wasm32")]
 fn typed(value: &serde_json::Value) -> Result<Policies, (String, serde_json::Error)> {
-    use serde::Deserialize;
+    use serde::{Deserialize, Serialize};
     Policies::deserialize(value).map_err(|e| (String::new(), e))
 }
 

@@ -1,13 +1,16 @@
 //! The three files `import` writes (the features, the policies and a preview page), checked
-//! with the widget's own loader before anything is written, then written all at once.
+//! with the widget's own loader before anything is written, then written all at once. The
+//! policies are written through the serde types that read them (`data::policy`).
 
+use crate::data::keyed::Keyed;
 use crate::data::load;
 use crate::data::model::Kind;
-use crate::data::policy::PLACEHOLDER;
+use crate::data::policy::{self, Overview, PanelWords, PlacePolicy, Policies, PLACEHOLDER};
+use crate::i18n::Text;
 use crate::import::source::{Found, Polygon};
 use crate::import::texts::{Row, Source, Texts};
 use crate::import::{topology, Options, Summary};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::io::Write as _;
 use std::path::Path;
 
@@ -70,8 +73,8 @@ fn rounded(polygons: &[Polygon]) -> Value {
         .collect::<Vec<_>>())
 }
 
-fn text(en: &str, zh: &str) -> Value {
-    json!({ "en": en, "zh": zh })
+fn text(en: &str, zh: &str) -> Text {
+    Text::new(en, zh)
 }
 
 /// Today's date, `YYYY-MM-DD` (UTC), for a source the texts do not date.
@@ -316,29 +319,27 @@ fn policies_text(
             .unwrap_or(placeholder.1);
         text(&en, &zh)
     };
-    let mut entries = Map::new();
+    let mut entries = Keyed::new();
     for area in places {
         let row = texts.and_then(|t| t.places.get(&area.id));
-        let mut entry = Map::new();
-        entry.insert("summary".into(), summary(row, &area.name_en));
-        let points: Vec<Value> = row
+        let points = row
             .map(|r| r.points.iter().map(|(en, zh)| text(en, zh)).collect())
             .unwrap_or_default();
-        if !points.is_empty() {
-            entry.insert("points".into(), Value::Array(points));
-        }
-        entry.insert(
-            "source".into(),
-            json!(key_of(&row.and_then(|r| r.source.clone()))),
+        entries.insert(
+            area.id.clone(),
+            PlacePolicy {
+                summary: summary(row, &area.name_en),
+                points,
+                source: key_of(&row.and_then(|r| r.source.clone())),
+            },
         );
-        entries.insert(area.id.clone(), Value::Object(entry));
     }
     let overview = texts.and_then(|t| t.overview.as_ref());
     if texts.is_none() {
         warnings.push("no --texts: every panel has a placeholder summary (marked TODO:, which `check` reports)".into());
     }
     let overview_source = overview.and_then(|r| r.source.clone());
-    let measures: Vec<Value> = overview
+    let measures: Vec<Text> = overview
         .map(|r| r.points.iter().map(|(en, zh)| text(en, zh)).collect())
         .unwrap_or_default();
     let measures = if measures.is_empty() {
@@ -356,26 +357,36 @@ fn policies_text(
     let date = overview_source
         .as_ref()
         .map_or_else(today, |s| s.date.clone());
+    let overview_summary = summary(overview, "the region");
     let overview_key = key_of(&overview_source);
-    let source_entries: Map<String, Value> = sources
-        .iter()
-        .enumerate()
-        .map(|(k, s)| {
-            (format!("source-{}", k + 1), json!({ "publisher": text(&s.publisher, &s.publisher), "title": text(&s.title, &s.title), "date": s.date }))
-        })
-        .collect();
-    let policies = json!({
-        "sources": source_entries,
-        "overview": {
-            "title": text(title_en, title_zh),
-            "issuer": text(&issuer, &issuer),
-            "date": date,
-            "summary": summary(overview, "the region"),
-            "measures": measures,
-            "source": overview_key,
+    let mut source_entries = Keyed::new();
+    for (k, s) in sources.iter().enumerate() {
+        source_entries.insert(
+            format!("source-{}", k + 1),
+            policy::Source {
+                publisher: text(&s.publisher, &s.publisher),
+                title: text(&s.title, &s.title),
+                date: s.date.clone(),
+            },
+        );
+    }
+    // Written through the types that read it (`data::policy`): a renamed field cannot
+    // compile here and fail only when the file is loaded.
+    let policies = Policies {
+        schema: None,
+        sources: source_entries,
+        overview: Overview {
+            title: text(title_en, title_zh),
+            issuer: text(&issuer, &issuer),
+            date,
+            summary: overview_summary,
+            measures,
+            source: overview_key,
         },
-        "places": entries,
-    });
+        places: entries,
+        milestones: Vec::new(),
+        words: PanelWords::default(),
+    };
     serde_json::to_string_pretty(&policies).unwrap_or_default()
 }
 
