@@ -142,7 +142,7 @@ fn typed(value: &serde_json::Value) -> Result<Policies, (String, serde_json::Err
 /// See the native `typed`: the same read, without the path.
 #[cfg(target_arch = "wasm32")]
 fn typed(value: &serde_json::Value) -> Result<Policies, (String, serde_json::Error)> {
-    use serde::{Deserialize, Serialize};
+    use serde::Deserialize;
     Policies::deserialize(value).map_err(|e| (String::new(), e))
 }
 
