@@ -57,20 +57,45 @@ fn positions(polygons: &[Polygon]) -> impl Iterator<Item = &[f64; 2]> {
 }
 
 /// A position rounded to 1e-5° (about a metre), with repeats that rounding made dropped.
-fn rounded(polygons: &[Polygon]) -> Value {
-    // The positions are on the grid already (`topology::snap`); rounding again only keeps
-    // float noise out of the text.
-    let round = |v: f64| (v * topology::GRID).round() / topology::GRID;
-    json!(polygons
-        .iter()
-        .map(|p| p
-            .iter()
-            .map(|ring| ring
-                .iter()
-                .map(|q| [round(q[0]), round(q[1])])
-                .collect::<Vec<_>>())
-            .collect::<Vec<_>>())
-        .collect::<Vec<_>>())
+/// The features file as it is written: typed, so that it goes straight to text with no tree
+/// of JSON values in between (for a whole country's file, several times its size). The
+/// positions are on the output's grid already (`topology::snap`).
+#[derive(serde::Serialize)]
+struct OutCollection<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    attribution: &'a str,
+    title_en: &'a str,
+    title_zh: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kinds: Option<Value>,
+    features: Vec<OutFeature<'a>>,
+}
+
+/// One feature of [`OutCollection`].
+#[derive(serde::Serialize)]
+struct OutFeature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    properties: OutProperties<'a>,
+    geometry: OutGeometry<'a>,
+}
+
+/// A feature's properties, in the widget's format.
+#[derive(serde::Serialize)]
+struct OutProperties<'a> {
+    id: String,
+    kind: &'a str,
+    name_zh: &'a str,
+    name_en: &'a str,
+}
+
+/// A feature's areas.
+#[derive(serde::Serialize)]
+struct OutGeometry<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: &'a [Polygon],
 }
 
 fn text(en: &str, zh: &str) -> Text {
@@ -115,13 +140,18 @@ pub fn build(
             o.kind
         ));
     }
-    let places: Vec<_> = found.areas.iter().filter(|a| a.place).collect();
-    if places.is_empty() {
+    if !found.areas.iter().any(|a| a.place) {
         return Err("no feature is a place: name them with --places".into());
     }
     // The map frames the places; context beyond the frame and a margin half its size is
     // left out, so a whole-country file gives a regional map.
-    let frame = bbox(places.iter().flat_map(|a| positions(&a.polygons)));
+    let frame = bbox(
+        found
+            .areas
+            .iter()
+            .filter(|a| a.place)
+            .flat_map(|a| positions(&a.polygons)),
+    );
     let margin = 0.5 * (frame[2] - frame[0]).max(frame[3] - frame[1]);
     let near = |b: [f64; 4]| {
         b[0] <= frame[2] + margin
@@ -129,22 +159,24 @@ pub fn build(
             && b[1] <= frame[3] + margin
             && b[3] >= frame[1] - margin
     };
-    let kept: Vec<_> = found
-        .areas
-        .iter()
-        .filter(|a| a.place || near(bbox(positions(&a.polygons))))
-        .collect();
-    let mut dropped = found.areas.len() - kept.len();
     // On the output's grid first: an area smaller than the grid is no area. A place must be
-    // one; context that is not is left out, said once.
+    // one; context that is not is left out, said once. Each area's own copy of its polygons
+    // goes as its snapped copy is made: a big file's positions are held twice at most.
+    let mut found = found;
     let mut shapes: Vec<Vec<Polygon>> = Vec::new();
     let mut specks = Vec::new();
-    let mut kept_areas = Vec::new();
-    for a in kept {
-        let snapped = topology::snap(&a.polygons);
+    let mut kept_at = Vec::new();
+    let mut dropped = 0;
+    for (i, a) in found.areas.iter_mut().enumerate() {
+        let polygons = std::mem::take(&mut a.polygons);
+        if !(a.place || near(bbox(positions(&polygons)))) {
+            dropped += 1;
+            continue;
+        }
+        let snapped = topology::snap(&polygons);
         if !snapped.is_empty() {
             shapes.push(snapped);
-            kept_areas.push(a);
+            kept_at.push(i);
         } else if a.place {
             return Err(format!(
                 "the place \"{}\" is smaller than the output's precision (1e-5°, about a metre)",
@@ -162,9 +194,11 @@ pub fn build(
             specks.join(", ")
         ));
     }
-    let kept = kept_areas;
+    let places: Vec<_> = found.areas.iter().filter(|a| a.place).collect();
+    let kept: Vec<_> = kept_at.iter().filter_map(|&i| found.areas.get(i)).collect();
     // Cut into arcs once, simplified at each tolerance the search tries.
     let topology = topology::Topology::of(&shapes);
+    drop(shapes);
     let title_en = o
         .title_en
         .clone()
@@ -194,29 +228,37 @@ pub fn build(
     };
     let features_text = |tolerance: f64| {
         let simplified = topology.simplify(tolerance);
-        let features: Vec<Value> = kept
+        let features: Vec<OutFeature> = kept
             .iter()
             .zip(&simplified)
-            .map(|(a, polygons)| {
-                json!({
-                    "type": "Feature",
-                    "properties": {
-                        "id": if a.place { a.id.clone() } else { format!("context-{}", a.id) },
-                        "kind": if a.place { o.kind.as_str() } else { "context" },
-                        "name_zh": a.name_zh, "name_en": a.name_en,
+            .map(|(a, polygons)| OutFeature {
+                kind: "Feature",
+                properties: OutProperties {
+                    id: if a.place {
+                        a.id.clone()
+                    } else {
+                        format!("context-{}", a.id)
                     },
-                    "geometry": { "type": "MultiPolygon", "coordinates": rounded(polygons) },
-                })
+                    kind: if a.place { o.kind.as_str() } else { "context" },
+                    name_zh: &a.name_zh,
+                    name_en: &a.name_en,
+                },
+                geometry: OutGeometry {
+                    kind: "MultiPolygon",
+                    coordinates: polygons,
+                },
             })
             .collect();
-        let mut collection = json!({
-            "type": "FeatureCollection",
-            "attribution": attribution, "title_en": title_en, "title_zh": title_zh,
-            "features": features,
-        });
-        if let (Some(words), Some(members)) = (&kind_words, collection.as_object_mut()) {
-            members.insert("kinds".into(), json!({ o.kind.as_str(): words }));
-        }
+        let collection = OutCollection {
+            kind: "FeatureCollection",
+            attribution: &attribution,
+            title_en: &title_en,
+            title_zh: &title_zh,
+            kinds: kind_words
+                .as_ref()
+                .map(|words| json!({ o.kind.as_str(): words })),
+            features,
+        };
         serde_json::to_string(&collection).unwrap_or_default()
     };
     let budget = (o.max_kb * 1024.0) as usize;

@@ -4,7 +4,25 @@
 
 use crate::import::ids::{as_text, chinese_name, widget_id};
 use crate::import::Options;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
+
+/// The members of a file's root that say what it is, and its features as text.
+#[derive(Deserialize)]
+struct Root<'a> {
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+    #[serde(borrow, default)]
+    features: Option<&'a RawValue>,
+    /// Esri JSON's.
+    #[serde(rename = "spatialReference", default)]
+    spatial_reference: Option<IgnoredAny>,
+    /// Esri JSON's.
+    #[serde(rename = "geometryType", default)]
+    geometry_type: Option<IgnoredAny>,
+}
 
 /// A polygon: its rings of `[lon, lat]`, the exterior first.
 pub type Polygon = Vec<Vec<[f64; 2]>>;
@@ -46,14 +64,29 @@ impl Found {
 
 /// Reads `text`, the newsroom's file, with the properties `o` names.
 pub fn read(text: &str, o: &Options, warnings: &mut Vec<String>) -> Result<Found, String> {
-    let root: Value = serde_json::from_str(text).map_err(|e| {
+    // The collection's members, its features kept as slices of the text: a file of hundreds
+    // of megabytes is never one tree of JSON values (several times its size), only one
+    // feature at a time.
+    let syntax = |e: serde_json::Error| {
         format!(
             "is not valid JSON (line {}, column {}): {e}",
             e.line(),
             e.column()
         )
-    })?;
-    let kind = root.get("type").and_then(Value::as_str);
+    };
+    let root: Root = match serde_json::from_str(text) {
+        Ok(root) => root,
+        // Valid JSON of another shape, or not JSON at all (a cheap second look says which).
+        Err(e) if e.is_data() => {
+            serde_json::from_str::<IgnoredAny>(text).map_err(syntax)?;
+            return Err(
+                "must be a GeoJSON FeatureCollection: a JSON object with \"type\" and \"features\""
+                    .into(),
+            );
+        }
+        Err(e) => return Err(syntax(e)),
+    };
+    let kind = root.kind.as_deref();
     if kind == Some("Topology") {
         return Err(
             "is TopoJSON, not GeoJSON: convert it first, for example with \
@@ -62,10 +95,15 @@ pub fn read(text: &str, o: &Options, warnings: &mut Vec<String>) -> Result<Found
                 .into(),
         );
     }
-    let esri = root.get("spatialReference").is_some()
-        || root.get("geometryType").is_some()
-        || root.pointer("/features/0/attributes").is_some();
-    if esri {
+    let features: Option<Vec<&RawValue>> = root
+        .features
+        .and_then(|f| serde_json::from_str(f.get()).ok());
+    let first_has_attributes = features
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| serde_json::from_str::<Value>(f.get()).ok())
+        .is_some_and(|f| f.get("attributes").is_some());
+    if root.spatial_reference.is_some() || root.geometry_type.is_some() || first_has_attributes {
         return Err(
             "is Esri JSON, not GeoJSON: convert it first, for example with \
                     `ogr2ogr -f GeoJSON out.geojson in.json`"
@@ -75,27 +113,39 @@ pub fn read(text: &str, o: &Options, warnings: &mut Vec<String>) -> Result<Found
     if kind != Some("FeatureCollection") {
         return Err("must be a GeoJSON FeatureCollection (its \"type\" says otherwise)".into());
     }
-    let features = root
-        .get("features")
-        .and_then(Value::as_array)
-        .ok_or("has no \"features\" array")?;
+    let features = features.ok_or("has no \"features\" array")?;
     if features.is_empty() {
         return Err("has no features".into());
+    }
+    // One feature at a time: what it says, and the property names the file uses (for the
+    // error that names them when a flag names none).
+    let mut names: Vec<String> = Vec::new();
+    let mut feature_level_ids = false;
+    let mut raws = Vec::with_capacity(features.len());
+    for (n, raw) in features.iter().enumerate() {
+        let feature: Value = serde_json::from_str(raw.get())
+            .map_err(|e| format!("feature {n} is not a JSON object: {e}"))?;
+        feature_level_ids |= feature.get("id").is_some();
+        let keys = feature
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|p| p.keys());
+        for key in keys {
+            if !names.contains(key) {
+                names.push(key.clone());
+            }
+        }
+        raws.push(Raw::read(n, &feature, o)?);
     }
     let wanted = [Some(&o.id), Some(&o.name_en), o.name_zh.as_ref()];
     for name in wanted.into_iter().flatten() {
         // `--id id` may name the feature's own `id` member (RFC 7946), which converters such
         // as topojson-client write instead of a property.
-        let feature_level = name == FEATURE_ID && features.iter().any(|f| f.get("id").is_some());
-        if !feature_level {
-            require_property(features, name)?;
+        if !(name == FEATURE_ID && feature_level_ids) {
+            require_property(&names, name)?;
         }
     }
-    let raws = features
-        .iter()
-        .enumerate()
-        .map(|(n, f)| Raw::read(n, f, o))
-        .collect::<Result<Vec<_>, _>>()?;
     let mut gaps = Gaps::default();
     let chosen = chosen_places(&raws, o)?;
     let mut areas: Vec<Area> = Vec::new();
@@ -346,24 +396,12 @@ fn checked_area(
     })
 }
 
-/// An error naming the file's properties, closest first, unless some feature has `name`.
-fn require_property(features: &[Value], name: &str) -> Result<(), String> {
-    let mut names: Vec<&str> = Vec::new();
-    for f in features {
-        for key in f
-            .get("properties")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flat_map(|p| p.keys())
-        {
-            if key == name {
-                return Ok(());
-            }
-            if !names.contains(&key.as_str()) {
-                names.push(key);
-            }
-        }
+/// An error naming the file's properties (`names`), closest first, unless `name` is one.
+fn require_property(names: &[String], name: &str) -> Result<(), String> {
+    if names.iter().any(|n| n == name) {
+        return Ok(());
     }
+    let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
     let lower = name.to_lowercase();
     names.sort_by(|a, b| {
         let d = |s: &str| strsim::damerau_levenshtein(&s.to_lowercase(), &lower);

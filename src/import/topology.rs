@@ -78,23 +78,42 @@ fn edge(a: [f64; 2], b: [f64; 2]) -> (Key, Key) {
     }
 }
 
+/// The rings that use one edge: one, or two where neighbours share it (rings are numbered
+/// from 1; 0 is none). Two numbers rather than a list: a whole-country file has millions of
+/// edges, and a list each cost it a gigabyte. An edge of more than two rings (overlapping
+/// areas, which no valid file has) counts as shared by its first two.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Users([u32; 2]);
+
+impl Users {
+    fn add(&mut self, ring: u32) {
+        match self.0 {
+            [0, _] => self.0[0] = ring,
+            [a, 0] if a != ring => self.0[1] = ring,
+            _ => {}
+        }
+    }
+
+    fn shared(self) -> bool {
+        self.0[1] != 0
+    }
+}
+
 /// Which rings use each edge, for `areas` (each a list of polygons).
 struct Edges {
-    users: HashMap<(Key, Key), Vec<usize>>,
-    degree: HashMap<Key, usize>,
+    users: HashMap<(Key, Key), Users>,
+    degree: HashMap<Key, u32>,
 }
 
 impl Edges {
     fn of(rings: &[Vec<[f64; 2]>]) -> Edges {
-        let mut users: HashMap<(Key, Key), Vec<usize>> = HashMap::new();
-        let mut degree: HashMap<Key, usize> = HashMap::new();
+        let mut users: HashMap<(Key, Key), Users> = HashMap::new();
+        let mut degree: HashMap<Key, u32> = HashMap::new();
         for (r, ring) in rings.iter().enumerate() {
+            let id = u32::try_from(r + 1).unwrap_or(u32::MAX);
             for (i, p) in ring.iter().enumerate() {
                 let q = ring.get((i + 1) % ring.len()).copied().unwrap_or(*p);
-                let list = users.entry(edge(*p, q)).or_default();
-                if !list.contains(&r) {
-                    list.push(r);
-                }
+                users.entry(edge(*p, q)).or_insert(Users([0, 0])).add(id);
             }
         }
         for (a, b) in users.keys() {
@@ -104,8 +123,8 @@ impl Edges {
         Edges { users, degree }
     }
 
-    fn signature(&self, a: [f64; 2], b: [f64; 2]) -> Option<&Vec<usize>> {
-        self.users.get(&edge(a, b))
+    fn signature(&self, a: [f64; 2], b: [f64; 2]) -> Option<Users> {
+        self.users.get(&edge(a, b)).copied()
     }
 }
 
@@ -204,7 +223,7 @@ impl Ring {
             let (a, b) = (open.get(i), open.get((i + 1) % n));
             a.zip(b)
                 .and_then(|(a, b)| edges.signature(*a, *b))
-                .is_some_and(|users| users.len() > 1)
+                .is_some_and(Users::shared)
         });
         if n < 3 {
             return Ring {
