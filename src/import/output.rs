@@ -179,17 +179,19 @@ pub fn build(
             kept_at.push(i);
         } else if a.place {
             return Err(format!(
-                "the place \"{}\" is smaller than the output's precision (1e-5°, about a metre)",
-                a.raw_id
+                "the place \"{}\" ({}) has no area: none of its rings has three distinct \
+                 positions on the output's 1e-5° grid (the file's own outline may be collapsed, \
+                 as heavily simplified files have it): fix its geometry, or leave it out of \
+                 --places",
+                a.raw_id, a.name_en
             ));
         } else {
             specks.push(a.name_en.clone());
         }
     }
     if !specks.is_empty() {
-        dropped += specks.len();
         warnings.push(format!(
-            "{} context area(s) smaller than a metre are left out: {}",
+            "{} context area(s) with no area on the 1e-5° grid (collapsed outlines) are left out: {}",
             specks.len(),
             specks.join(", ")
         ));
@@ -199,14 +201,20 @@ pub fn build(
     // Cut into arcs once, simplified at each tolerance the search tries.
     let topology = topology::Topology::of(&shapes);
     drop(shapes);
-    let title_en = o
-        .title_en
-        .clone()
-        .unwrap_or_else(|| format!("Map of {}", join_names(&places, |a| &a.name_en, ", ")));
-    let title_zh = o
-        .title_zh
-        .clone()
-        .unwrap_or_else(|| format!("{}地图", join_names(&places, |a| &a.name_zh, "、")));
+    let title_en = o.title_en.clone().unwrap_or_else(|| {
+        let names = join_names(&places, |a| &a.name_en, ", ");
+        match places.len().checked_sub(TITLE_NAMES) {
+            Some(more) if more > 0 => format!("Map of {names} and {more} more"),
+            _ => format!("Map of {names}"),
+        }
+    });
+    let title_zh = o.title_zh.clone().unwrap_or_else(|| {
+        let names = join_names(&places, |a| &a.name_zh, "、");
+        match places.len().checked_sub(TITLE_NAMES) {
+            Some(more) if more > 0 => format!("{names}等{}个地区地图", places.len()),
+            _ => format!("{names}地图"),
+        }
+    });
     let attribution = o
         .attribution
         .clone()
@@ -312,6 +320,11 @@ pub fn build(
     })
 }
 
+/// How many places the default title names; more are counted (a county file's title would
+/// otherwise list them all, and so would its source line).
+const TITLE_NAMES: usize = 4;
+
+/// The first [`TITLE_NAMES`] places' names, joined.
 fn join_names<'a>(
     areas: &[&'a crate::import::source::Area],
     name: impl Fn(&'a crate::import::source::Area) -> &'a String,
@@ -319,6 +332,7 @@ fn join_names<'a>(
 ) -> String {
     areas
         .iter()
+        .take(TITLE_NAMES)
         .map(|a| name(a).as_str())
         .collect::<Vec<_>>()
         .join(sep)
