@@ -454,12 +454,10 @@ fn read_position(
     report: &mut Report,
 ) -> Option<LonLat> {
     match p.as_slice() {
-        [lon, lat, ..] if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
-            Some(LonLat {
-                lon: *lon,
-                lat: *lat,
-            })
-        }
+        [lon, lat, ..] if LonLat::in_range(*lon, *lat) => Some(LonLat {
+            lon: *lon,
+            lat: *lat,
+        }),
         numbers => position(numbers, &at(), report),
     }
 }
@@ -547,7 +545,7 @@ fn read_polygon(
             );
             return None;
         }
-        let area = signed_area(&pts);
+        let area = crate::data::model::ring_area2(&pts, |p| (p.lon, p.lat));
         if area == 0.0 {
             report.error(at, "the ring encloses no area");
             return None;
@@ -571,14 +569,4 @@ fn read_polygon(
         exterior,
         holes: it.collect(),
     })
-}
-
-/// Twice the signed area in degree² (shoelace): positive when counter-clockwise.
-fn signed_area(ring: &[LonLat]) -> f64 {
-    ring.windows(2)
-        .map(|w| match w {
-            [a, b] => a.lon * b.lat - b.lon * a.lat,
-            _ => 0.0,
-        })
-        .sum()
 }

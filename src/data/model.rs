@@ -14,6 +14,24 @@ pub struct LonLat {
     pub lat: f64,
 }
 
+impl LonLat {
+    /// Whether (`lon`, `lat`) is a longitude/latitude at all: within ±180° and ±90°. The one
+    /// range check for the loader, `check` and `import` (a projected file fails it).
+    pub fn in_range(lon: f64, lat: f64) -> bool {
+        (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)
+    }
+}
+
+/// Twice the signed area of a ring (positive: counter-clockwise), given closed or open:
+/// the one shoelace sum for the loader's winding check and `import`'s.
+pub fn ring_area2<P: Copy>(ring: &[P], xy: impl Fn(P) -> (f64, f64)) -> f64 {
+    let n = ring.len();
+    (0..n)
+        .filter_map(|i| Some((xy(*ring.get(i)?), xy(*ring.get((i + 1) % n)?))))
+        .map(|((ax, ay), (bx, by))| ax * by - bx * ay)
+        .sum()
+}
+
 /// What a place is; decides its style and whether it can be selected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {

@@ -185,7 +185,7 @@ impl<'a> Props<'a> {
 pub fn position(p: &[f64], at: &Location, report: &mut Report) -> Option<LonLat> {
     match p {
         [lon, lat, ..] if lon.is_finite() && lat.is_finite() => {
-            if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) {
+            if !LonLat::in_range(*lon, *lat) {
                 report.error(
                     at.clone(),
                     format!(

@@ -466,7 +466,7 @@ fn geometry(g: Option<&Value>, n: usize) -> Result<(Shape, usize), String> {
     for ring in polygons.iter().flatten() {
         if let Some(p) = ring
             .iter()
-            .find(|p| p[0].abs() > 180.0 || p[1].abs() > 90.0)
+            .find(|p| !crate::data::model::LonLat::in_range(p[0], p[1]))
         {
             return Err(format!(
                 "feature {n} has the position [{}, {}], which is not longitude/latitude: the file looks \

@@ -5,6 +5,7 @@
 //! sliver at any zoom. This is the method of mapshaper and TopoJSON, done here in Rust so
 //! that the command needs nothing installed.
 
+use crate::data::model::ring_area2;
 use crate::geo::coords::{segment_distance, Plane};
 use crate::import::source::Polygon;
 use geo::Simplify;
@@ -188,15 +189,6 @@ fn simplify_arc(arc: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
     kept
 }
 
-/// Twice the signed area of an open ring (positive: counter-clockwise).
-fn signed_area(ring: &[[f64; 2]]) -> f64 {
-    let n = ring.len();
-    (0..n)
-        .filter_map(|i| Some((ring.get(i)?, ring.get((i + 1) % n)?)))
-        .map(|(a, b)| a[0] * b[1] - b[0] * a[1])
-        .sum()
-}
-
 /// A ring cut into arcs at its nodes (each arc ends where the next begins), once for every
 /// tolerance tried.
 struct Ring {
@@ -334,7 +326,7 @@ impl Topology {
                     }
                     s = ring.open.clone();
                 }
-                if (signed_area(&s) > 0.0) != (k == 0) {
+                if (ring_area2(&s, |p| (p[0], p[1])) > 0.0) != (k == 0) {
                     s.reverse();
                 }
                 if let Some(first) = s.first().copied() {
