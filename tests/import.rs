@@ -1049,3 +1049,52 @@ fn the_policies_file_is_written_through_the_types_that_read_it() {
     );
     assert!(dataset.is_some() && report.error_count() == 0, "{report}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Enclaves (a city that fills its county's hole edge for edge, with no node on its
+    /// outline), four-position triangles from a micron to a kilometre across, and areas of
+    /// many parts: put on the output's grid and simplified at any tolerance, every ring keeps
+    /// four positions or more, and each enclave and its hole keep the very same vertices.
+    #[test]
+    fn enclaves_tiny_rings_and_many_parts_stay_whole(
+        cols in 1usize..4, rows in 1usize..3, steps in 2usize..8,
+        jitter in prop::collection::vec(-1.0f64..1.0, 1..10),
+        sides in 3usize..12, tiny in 1e-6f64..1e-2, tolerance in 0.0f64..1.0, mask in 1u32..256,
+    ) {
+        let mut areas = wiggly_grid(cols, rows, steps, &jitter);
+        let cells = areas.len();
+        let mut pairs = Vec::new();
+        for k in 0..cells {
+            if mask & (1 << (k % 8)) == 0 {
+                continue;
+            }
+            let (cx, cy) = ((k / rows) as f64 + 0.5, (k % rows) as f64 + 0.5);
+            let city = circle(cx, cy, 0.2, sides);
+            let mut hole = city.clone();
+            hole.reverse();
+            areas[k][0].push(hole);
+            let (tx, ty) = (cx + 0.25, cy + 0.25);
+            areas[k].push(vec![vec![[tx, ty], [tx + tiny, ty], [tx, ty + tiny], [tx, ty]]]);
+            areas.push(vec![vec![city]]);
+            pairs.push((k, areas.len() - 1));
+        }
+        let snapped: Vec<Vec<Polygon>> = areas.iter().map(|a| topology::snap(a)).collect();
+        let simplified = topology::simplify(&snapped, tolerance);
+        prop_assert_eq!(simplified.len(), areas.len());
+        for area in &simplified {
+            prop_assert!(!area.is_empty(), "an area lost every polygon");
+            for ring in area.iter().flatten() {
+                prop_assert!(ring.len() >= 4 && ring.first() == ring.last(), "a ring has {} positions", ring.len());
+            }
+        }
+        for (county, city) in pairs {
+            let holes: Vec<Polygon> = simplified[county]
+                .iter()
+                .map(|p| p.iter().skip(1).cloned().collect())
+                .collect();
+            prop_assert_eq!(vertices(&holes), vertices(&simplified[city]), "cell {} and its enclave part", county);
+        }
+    }
+}
