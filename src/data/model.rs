@@ -22,6 +22,13 @@ impl LonLat {
     }
 }
 
+/// A position as exact integers: rounded to 1e-7° (about 1 cm), so that a border two
+/// neighbours give with float noise still counts as one. The one position key for the
+/// widget's neighbours (`geo::adjacency`) and `import`'s shared borders.
+pub fn position_key(lon: f64, lat: f64) -> (i64, i64) {
+    ((lon * 1e7).round() as i64, (lat * 1e7).round() as i64)
+}
+
 /// Twice the signed area of a ring (positive: counter-clockwise), given closed or open:
 /// the one shoelace sum for the loader's winding check and `import`'s.
 pub fn ring_area2<P: Copy>(ring: &[P], xy: impl Fn(P) -> (f64, f64)) -> f64 {

@@ -18,8 +18,8 @@ const _: () = assert!(crate::data::load::MAX_FEATURES < 1 << PLACE_BITS);
 /// bits. Two positions that hash alike by chance (about one pair in 10¹⁴) cost nothing worse
 /// than one more constraint on the colours.
 fn mark(ll: &LonLat) -> u64 {
-    let x = (ll.lon * 1e7).round() as i64 as u64;
-    let y = (ll.lat * 1e7).round() as i64 as u64;
+    let (x, y) = crate::data::model::position_key(ll.lon, ll.lat);
+    let (x, y) = (x as u64, y as u64);
     let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
         ^ y.wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(29);
     h << PLACE_BITS

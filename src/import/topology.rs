@@ -11,12 +11,11 @@ use crate::import::source::Polygon;
 use geo::Simplify;
 use std::collections::HashMap;
 
-/// A position's key: exact after rounding to 1e-7° (about 1 cm), so a border two files give
-/// with float noise still counts as shared.
+/// A position's key (`data::model::position_key`).
 type Key = (i64, i64);
 
 fn key(p: [f64; 2]) -> Key {
-    ((p[0] * 1e7).round() as i64, (p[1] * 1e7).round() as i64)
+    crate::data::model::position_key(p[0], p[1])
 }
 
 /// Positions per degree of the grid the output is written on (1e-5°, about a metre).
