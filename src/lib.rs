@@ -15,7 +15,7 @@
 //! | `import` | (native only) a newsroom's GeoJSON and texts → the widget's format |
 //! | `web` | (wasm only) the `Widget` class (wasm-bindgen) and its web-sys canvas painter |
 
-// No `unsafe` anywhere: the browser boundary is wasm-bindgen's (DESIGN rule 4).
+// The browser boundary is wasm-bindgen's, and the crate forbids unsafe_code (DESIGN rule 4).
 #![forbid(unsafe_code)]
 // No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
 // see clippy.toml.

@@ -408,31 +408,23 @@ impl Inner {
     /// A gesture moved the map: draw quickly until it settles, then in full.
     fn moving(&mut self) -> DomResult<()> {
         self.gesture = true;
-        if let Some(id) = self.settle.take() {
-            self.window.clear_timeout_with_handle(id);
-        }
-        if let Some(f) = &self.on_settle {
-            self.settle = Some(
-                self.window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(f, SETTLE_MS)?,
-            );
-        }
-        Ok(())
+        rearm(
+            &self.window,
+            &mut self.settle,
+            self.on_settle.as_ref(),
+            SETTLE_MS,
+        )
     }
 
     /// Shows a short hint over the map for a moment.
     fn hint(&mut self, text: &str) -> DomResult<()> {
         self.dom.hint(Some(text));
-        if let Some(id) = self.hint.take() {
-            self.window.clear_timeout_with_handle(id);
-        }
-        if let Some(f) = &self.on_hint_done {
-            self.hint = Some(
-                self.window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(f, HINT_MS)?,
-            );
-        }
-        Ok(())
+        rearm(
+            &self.window,
+            &mut self.hint,
+            self.on_hint_done.as_ref(),
+            HINT_MS,
+        )
     }
 
     /// Where a mouse or touch event is, in CSS px relative to the canvas.
@@ -706,6 +698,22 @@ impl Inner {
             .picture(&scene, 2.0, |level| core.outlines(level))?;
         png::compose(&self.window, &self.dom.frame, &map, &self.words)
     }
+}
+
+/// Starts the timer in `slot` again: `f` in `ms`, the earlier one cancelled.
+fn rearm(
+    window: &Window,
+    slot: &mut Option<i32>,
+    f: Option<&js_sys::Function>,
+    ms: i32,
+) -> DomResult<()> {
+    if let Some(id) = slot.take() {
+        window.clear_timeout_with_handle(id);
+    }
+    if let Some(f) = f {
+        *slot = Some(window.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)?);
+    }
+    Ok(())
 }
 
 /// Runs `f` on the map behind `me` (if it is still there and free), acts on what changed,
