@@ -122,29 +122,16 @@ pub enum Input {
 /// to a small place; a click does not (the reader is already pointing at it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// A click or tap on the map (`pointer`).
+    /// A click or tap on the map.
     Pointer,
-    /// Enter or Space on the focused place, or Escape (`keyboard`).
+    /// Enter or Space on the focused place, or Escape.
     Keyboard,
-    /// A button of the list of places (`list`).
+    /// A button of the list of places.
     List,
-    /// The URL's `#region=` on load or when it changes (`link`).
+    /// The URL's `#region=` on load or when it changes.
     Link,
-    /// The element's `select()` method or `region` attribute (`api`).
+    /// The element's `select()` method or `region` attribute.
     Api,
-}
-
-impl Origin {
-    /// The origin the page names (the words above); any other word is taken as the API.
-    pub fn named(name: &str) -> Origin {
-        match name {
-            "pointer" => Origin::Pointer,
-            "keyboard" => Origin::Keyboard,
-            "list" => Origin::List,
-            "link" => Origin::Link,
-            _ => Origin::Api,
-        }
-    }
 }
 
 /// The interface words in the map's language, and the key under the map.

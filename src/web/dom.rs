@@ -39,6 +39,24 @@ pub struct Dom {
     live: Element,
 }
 
+/// A new element `tag` of class `class` (if any), appended to `parent`.
+fn make(document: &Document, tag: &str, class: &str, parent: &Element) -> DomResult<Element> {
+    let node = document.create_element(tag)?;
+    if !class.is_empty() {
+        node.set_class_name(class);
+    }
+    parent.append_child(&node)?;
+    Ok(node)
+}
+
+/// A button (`type="button"`) of class `class` showing `face`, appended to `parent`.
+fn button(document: &Document, class: &str, face: &str, parent: &Element) -> DomResult<Element> {
+    let b = make(document, "button", class, parent)?;
+    b.set_attribute("type", "button")?;
+    b.set_text_content(Some(face));
+    Ok(b)
+}
+
 /// The element of class `class` inside `root`.
 fn find(root: &Element, class: &str) -> DomResult<Element> {
     root.query_selector(&format!(".{class}"))?
@@ -48,20 +66,12 @@ fn find(root: &Element, class: &str) -> DomResult<Element> {
 impl Dom {
     /// A new element `tag` of class `class` (if any), appended to `parent`.
     fn make(&self, tag: &str, class: &str, parent: &Element) -> DomResult<Element> {
-        let node = self.document.create_element(tag)?;
-        if !class.is_empty() {
-            node.set_class_name(class);
-        }
-        parent.append_child(&node)?;
-        Ok(node)
+        make(&self.document, tag, class, parent)
     }
 
     /// A button of class `class` showing `face`, appended to `parent`.
     fn button(&self, class: &str, face: &str, parent: &Element) -> DomResult<Element> {
-        let b = self.make("button", class, parent)?;
-        b.set_attribute("type", "button")?;
-        b.set_text_content(Some(face));
-        Ok(b)
+        button(&self.document, class, face, parent)
     }
 
     /// Builds the map's DOM inside the box the shell made while the code and data loaded
@@ -80,52 +90,53 @@ impl Dom {
         canvas.set_tab_index(0);
         canvas.set_attribute("role", "application")?;
         canvas.set_attribute("aria-describedby", "jjm-keys")?;
-        let placeholder = document.create_element("i")?;
-        let mut dom = Dom {
-            document,
-            frame,
-            canvas,
-            zoom_in: placeholder.clone(),
-            zoom_out: placeholder.clone(),
-            reset: placeholder.clone(),
-            tooltip: placeholder.clone().unchecked_into(),
-            gesture_hint: placeholder.clone().unchecked_into(),
-            legend: placeholder.clone(),
-            credit: placeholder.clone(),
-            download: placeholder.clone(),
-            places: placeholder.clone(),
-            places_heading: placeholder.clone(),
-            places_list: placeholder.clone(),
-            panel: placeholder.clone().unchecked_into(),
-            keys: placeholder.clone(),
-            live: placeholder,
-        };
-        let controls = dom.make("div", "jjm-zoom", &stage)?;
-        dom.zoom_in = dom.button("jjm-zoom-in", "+", &controls)?;
-        dom.zoom_out = dom.button("jjm-zoom-out", "−", &controls)?;
-        dom.reset = dom.button("jjm-reset", "⤢", &controls)?;
-        dom.tooltip = dom.make("div", "jjm-tooltip", &stage)?.dyn_into()?;
-        dom.gesture_hint = dom.make("div", "jjm-gesture-hint", &stage)?.dyn_into()?;
-        for quiet in [&dom.tooltip, &dom.gesture_hint] {
+        let make = |tag: &str, class: &str, parent: &Element| make(&document, tag, class, parent);
+        let button =
+            |class: &str, face: &str, parent: &Element| button(&document, class, face, parent);
+        let controls = make("div", "jjm-zoom", &stage)?;
+        let zoom_in = button("jjm-zoom-in", "+", &controls)?;
+        let zoom_out = button("jjm-zoom-out", "−", &controls)?;
+        let reset = button("jjm-reset", "⤢", &controls)?;
+        let tooltip: HtmlElement = make("div", "jjm-tooltip", &stage)?.dyn_into()?;
+        let gesture_hint: HtmlElement = make("div", "jjm-gesture-hint", &stage)?.dyn_into()?;
+        for quiet in [&tooltip, &gesture_hint] {
             quiet.set_attribute("aria-hidden", "true")?;
             quiet.set_hidden(true);
         }
         // The key to the symbols: text in the page, so it never covers the map.
-        dom.legend = dom.make("ul", "jjm-legend", &figure)?;
-        dom.credit = dom.make("figcaption", "jjm-attribution", &figure)?;
-        dom.download = dom.button("jjm-download", "", &figure)?;
-        dom.places = dom.make("nav", "jjm-places", &column)?;
-        dom.places_heading = dom.make("p", "jjm-places-heading", &dom.places)?;
-        dom.places_list = dom.make("ul", "", &dom.places)?;
-        dom.panel = dom.make("section", "jjm-panel", &dom.frame)?.dyn_into()?;
+        let legend = make("ul", "jjm-legend", &figure)?;
+        let credit = make("figcaption", "jjm-attribution", &figure)?;
+        let download = button("jjm-download", "", &figure)?;
+        let places = make("nav", "jjm-places", &column)?;
+        let places_heading = make("p", "jjm-places-heading", &places)?;
+        let places_list = make("ul", "", &places)?;
+        let panel: HtmlElement = make("section", "jjm-panel", &frame)?.dyn_into()?;
         // A panel that scrolls must be reachable by keyboard to scroll it.
-        dom.panel.set_tab_index(0);
-        dom.keys = dom.make("p", "jjm-visually-hidden", &dom.frame)?;
-        dom.keys.set_id("jjm-keys");
-        dom.live = dom.make("div", "jjm-visually-hidden jjm-live", &dom.frame)?;
-        dom.live.set_attribute("role", "status")?;
-        dom.live.set_attribute("aria-live", "polite")?;
-        Ok(dom)
+        panel.set_tab_index(0);
+        let keys = make("p", "jjm-visually-hidden", &frame)?;
+        keys.set_id("jjm-keys");
+        let live = make("div", "jjm-visually-hidden jjm-live", &frame)?;
+        live.set_attribute("role", "status")?;
+        live.set_attribute("aria-live", "polite")?;
+        Ok(Dom {
+            document,
+            frame,
+            canvas,
+            zoom_in,
+            zoom_out,
+            reset,
+            tooltip,
+            gesture_hint,
+            legend,
+            credit,
+            download,
+            places,
+            places_heading,
+            places_list,
+            panel,
+            keys,
+            live,
+        })
     }
 
     /// Everything that depends on the language: interface words, key, places, panel.

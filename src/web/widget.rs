@@ -159,6 +159,24 @@ enum Choice {
     Auto,
 }
 
+impl Choice {
+    /// The `theme` attribute's choice: none is light, and so is a name the map does not
+    /// have, with a warning (a typo must not break an article's map).
+    fn named(name: Option<&str>) -> Choice {
+        match name {
+            Some("dark") => Choice::Dark,
+            Some("auto") => Choice::Auto,
+            None | Some("light") => Choice::Light,
+            Some(other) => {
+                warn(&format!(
+                    "no theme is called \"{other}\"; use light, dark or auto"
+                ));
+                Choice::Light
+            }
+        }
+    }
+}
+
 /// One map's state on the page; shared by its callbacks, which hold it weakly.
 struct Inner {
     core: MapCore,
@@ -210,8 +228,18 @@ impl Inner {
         )
     }
 
-    /// Resolves the theme for this reader now and gives it to the DOM and the map.
+    /// Resolves the theme for this reader now, gives it to the DOM and the map, and
+    /// repaints the key's swatches.
     fn apply_theme(&mut self) -> DomResult<()> {
+        self.resolve_theme()?;
+        // Only the key's swatches change with the theme: the list and panel keep their
+        // nodes, and a reader's focus in them.
+        self.words = self.core.words();
+        self.dom.write_key(&self.words)
+    }
+
+    /// Resolves the theme for this reader now and gives it to the DOM and the map.
+    fn resolve_theme(&mut self) -> DomResult<()> {
         let matches = |q: &Option<MediaQueryList>| q.as_ref().is_some_and(|q| q.matches());
         let dark = self.choice == Choice::Dark
             || (self.choice == Choice::Auto && matches(&self.dark_query));
@@ -223,11 +251,7 @@ impl Inner {
             "light"
         };
         self.dom.set_theme(code)?;
-        self.core.set_theme(code).map_err(|e| e.to_string())?;
-        // Only the key's swatches change with the theme: the list and panel keep their
-        // nodes, and a reader's focus in them.
-        self.words = self.core.words();
-        self.dom.write_key(&self.words)
+        self.core.set_theme(code).map_err(|e| e.to_string().into())
     }
 
     /// Acts on what the map says changed: words, panel, URL, announcement, cursor, frame.
@@ -891,12 +915,9 @@ impl Widget {
             observer,
         };
         let event = widget.act(|i| {
-            i.choice = match options.theme.as_deref() {
-                Some("dark") => Choice::Dark,
-                Some("auto") => Choice::Auto,
-                _ => Choice::Light,
-            };
-            i.apply_theme().map_err(browser)?;
+            i.choice = Choice::named(options.theme.as_deref());
+            // The key is written with the rest of the words below, once.
+            i.resolve_theme().map_err(browser)?;
             i.dom.frame.remove_attribute("aria-busy").map_err(browser)?;
             // The page's picture showed in the box until now.
             if let Some(picture) = i.dom.frame.query_selector(".jjm-picture").ok().flatten() {
@@ -1027,17 +1048,7 @@ impl Widget {
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&self, choice: Option<String>) -> Result<(), JsError> {
         self.act_and_tell(|i| {
-            i.choice = match choice.as_deref() {
-                Some("dark") => Choice::Dark,
-                Some("auto") => Choice::Auto,
-                None | Some("light") => Choice::Light,
-                Some(other) => {
-                    warn(&format!(
-                        "no theme is called \"{other}\"; use light, dark or auto"
-                    ));
-                    Choice::Light
-                }
-            };
+            i.choice = Choice::named(choice.as_deref());
             i.apply_theme().map_err(browser)
         })
     }
