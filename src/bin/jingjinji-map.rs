@@ -16,8 +16,10 @@
 use jingjinji_map::data::load::{self, Limits};
 use jingjinji_map::data::model::Dataset;
 use jingjinji_map::data::report::{DataFile, Report};
+use jingjinji_map::data::values::MAX_ROWS;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::style::Theme;
+use jingjinji_map::render::values::{ValueLayer, ValueOptions};
 use jingjinji_map::ui::{fallback, picture};
 use std::process::ExitCode;
 
@@ -32,6 +34,7 @@ macro_rules! say {
 
 const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.json]
                             [--max-bytes N] [--max-features N] [--max-positions N]
+                            [--values FIGURES.csv [--value COLUMN]]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
@@ -62,11 +65,23 @@ fn check_args(args: &[&str]) -> Result<ExitCode, String> {
         .take_while(|a| !a.starts_with("--"))
         .collect();
     let mut limits = Limits::DEFAULT;
+    let mut values = Values::default();
     let mut flags = args.get(files.len()..).unwrap_or_default().chunks(2);
     for pair in flags.by_ref() {
         let [flag, value] = pair else {
-            return Err(format!("{} needs a number after it", pair.concat()));
+            return Err(format!("{} needs a value after it", pair.concat()));
         };
+        match *flag {
+            "--values" => {
+                values.path = Some(value);
+                continue;
+            }
+            "--value" => {
+                values.column = Some(value);
+                continue;
+            }
+            _ => {}
+        }
         let n = value
             .parse::<usize>()
             .ok()
@@ -80,9 +95,47 @@ fn check_args(args: &[&str]) -> Result<ExitCode, String> {
         }
     }
     match files.as_slice() {
-        [features] => check(features, None, &limits),
-        [features, policies] => check(features, Some(policies), &limits),
+        [features] => check(features, None, &limits, &values),
+        [features, policies] => check(features, Some(policies), &limits, &values),
         _ => Err(USAGE.to_string()),
+    }
+}
+
+/// A values file and the column to show, as `--values` and `--value` give them.
+#[derive(Default)]
+struct Values<'a> {
+    path: Option<&'a str>,
+    column: Option<&'a str>,
+}
+
+/// Checks a values file against the places: its warnings, then its classes; false if it
+/// cannot be used.
+fn check_values(values: &Values, dataset: &Dataset, limits: &Limits) -> Result<bool, String> {
+    let Some(path) = values.path else {
+        return Ok(true);
+    };
+    let bytes = read(path)?;
+    let figures = jingjinji_map::data::values::read_table(&bytes, limits.features.min(MAX_ROWS))
+        .and_then(|table| table.figures(values.column, &dataset.places));
+    match figures {
+        Ok(figures) => {
+            for w in &figures.warnings {
+                say!("{path}: warning: {w}");
+            }
+            say!("{path}: {}", figures.coverage());
+            let layer = ValueLayer::new(figures, ValueOptions::default());
+            let classes: Vec<String> = layer
+                .legend(Lang::En, Theme::Light)
+                .iter()
+                .map(|c| format!("{} ({})", c.label, c.count))
+                .collect();
+            say!("{path}: classes (ckmeans): {}", classes.join("; "));
+            Ok(true)
+        }
+        Err(e) => {
+            say!("{path}: error: {e}");
+            Ok(false)
+        }
     }
 }
 
@@ -90,6 +143,7 @@ fn check(
     features_path: &str,
     policies_path: Option<&str>,
     limits: &Limits,
+    values: &Values,
 ) -> Result<ExitCode, String> {
     let features = read(features_path)?;
     let policies = policies_path.map(read).transpose()?;
@@ -121,12 +175,18 @@ fn check(
     let warnings = report.problems.len() - errors;
     match dataset {
         Some(d) => {
+            let values_ok = check_values(values, &d, limits)?;
             say!(
-                "ok: {} places, {} with policies; {warnings} warning(s)",
+                "{}: {} places, {} with policies; {warnings} warning(s)",
+                if values_ok { "ok" } else { "unusable values" },
                 d.places.len(),
                 d.policies.as_ref().map_or(0, |p| p.places.len())
             );
-            Ok(ExitCode::SUCCESS)
+            Ok(if values_ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         None => {
             say!("unusable: {errors} error(s), {warnings} warning(s)");

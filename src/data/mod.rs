@@ -2,6 +2,7 @@
 
 pub mod diagnose;
 pub mod features;
+pub mod ids;
 pub mod json_error;
 pub mod keyed;
 pub mod load;
@@ -9,3 +10,4 @@ pub mod model;
 pub mod policy;
 pub mod props;
 pub mod report;
+pub mod values;

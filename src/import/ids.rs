@@ -1,21 +1,6 @@
 //! The widget's ids and names from a newsroom's property values.
 
-/// `value` as a widget id: lowercased, anything outside `[a-z0-9]` turned into `-`
-/// (`CN-31` → `cn-31`, `Jiangsu Sheng` → `jiangsu-sheng`).
-pub fn widget_id(value: &str) -> String {
-    value
-        .trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
+pub use crate::data::ids::widget_id;
 
 /// A Chinese name as the widget shows it: of `traditional|simplified` (Natural Earth's
 /// `name_zh`-style values), the simplified part.

@@ -10,3 +10,4 @@ pub mod scene;
 pub mod style;
 pub mod svg;
 pub mod text_width;
+pub mod values;

@@ -1,0 +1,269 @@
+//! The value layer: a newsroom's figures ([`crate::data::values::Figures`]) as classes and
+//! colours for a choropleth, with the legend's entries and each place's figure in words.
+
+pub mod classify;
+pub mod number;
+pub mod palette;
+
+use crate::data::values::Figures;
+use crate::i18n::Lang;
+use crate::render::display::Color;
+use crate::render::style::Theme;
+use classify::{classify, Classes, Method, CLASS_COUNTS};
+use number::{format, Unit};
+use palette::Palette;
+
+/// What the figures are: rates fill the areas, counts are circles (a choropleth of counts
+/// misleads: big areas dominate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueKind {
+    /// A rate or share: areas filled by class.
+    #[default]
+    Rate,
+    /// A count: circles with area in proportion.
+    Count,
+}
+
+/// How the figures are shown: the attributes `value`, `value-kind`, `classes`,
+/// `class-count`, `palette`, `midpoint` and `value-unit`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueOptions {
+    /// The column (none: the first of numbers).
+    pub column: Option<String>,
+    /// Rate or count.
+    pub kind: ValueKind,
+    /// How classes are made.
+    pub method: Method,
+    /// How many classes (3 to 7).
+    pub class_count: usize,
+    /// The colours.
+    pub palette: Palette,
+    /// Where a diverging palette turns (none: halfway between the least and greatest).
+    pub midpoint: Option<f64>,
+    /// The figures' unit.
+    pub unit: Option<Unit>,
+}
+
+impl Default for ValueOptions {
+    fn default() -> ValueOptions {
+        ValueOptions {
+            column: None,
+            kind: ValueKind::Rate,
+            method: Method::Ckmeans,
+            class_count: 5,
+            palette: Palette::Viridis,
+            midpoint: None,
+            unit: None,
+        }
+    }
+}
+
+/// The attributes as text, as a page or the command line gives them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValueAttributes<'a> {
+    /// `value`.
+    pub column: Option<&'a str>,
+    /// `value-kind`: `rate` or `count`.
+    pub kind: Option<&'a str>,
+    /// `classes`.
+    pub classes: Option<&'a str>,
+    /// `class-count`.
+    pub class_count: Option<&'a str>,
+    /// `palette`.
+    pub palette: Option<&'a str>,
+    /// `midpoint`.
+    pub midpoint: Option<&'a str>,
+    /// `value-unit`: `en|zh`.
+    pub unit: Option<&'a str>,
+}
+
+/// A given attribute's text, trimmed; none if absent or blank.
+fn nonempty(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl ValueOptions {
+    /// The options the attributes ask for, or what is wrong with one of them.
+    pub fn from_attributes(a: &ValueAttributes) -> Result<ValueOptions, String> {
+        let kind = match nonempty(a.kind).map(str::to_ascii_lowercase).as_deref() {
+            None | Some("rate") => ValueKind::Rate,
+            Some("count") => ValueKind::Count,
+            Some(other) => return Err(format!("value-kind=\"{other}\" must be rate or count")),
+        };
+        let class_count = match nonempty(a.class_count) {
+            None => 5,
+            Some(text) => match text.parse::<usize>() {
+                Ok(n) if CLASS_COUNTS.contains(&n) => n,
+                _ => {
+                    return Err(format!(
+                        "class-count=\"{text}\" must be a whole number from 3 to 7"
+                    ))
+                }
+            },
+        };
+        let midpoint = match nonempty(a.midpoint) {
+            None => None,
+            Some(text) => match crate::data::values::read_cell(text) {
+                crate::data::values::Cell::Number(v) => Some(v),
+                _ => return Err(format!("midpoint=\"{text}\" is not a number")),
+            },
+        };
+        Ok(ValueOptions {
+            column: nonempty(a.column).map(str::to_string),
+            kind,
+            method: Method::named(a.classes.unwrap_or(""))?,
+            class_count,
+            palette: Palette::named(a.palette.unwrap_or(""))?,
+            midpoint,
+            unit: nonempty(a.unit).map(Unit::parse),
+        })
+    }
+}
+
+/// One entry of the legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendClass {
+    /// Lower bound (included).
+    pub from: f64,
+    /// Upper bound (excluded, but for the last class).
+    pub to: f64,
+    /// Its fill.
+    pub colour: Color,
+    /// Its range in words, as a half-open interval in the reader's language.
+    pub label: String,
+    /// How many places are in it.
+    pub count: usize,
+}
+
+/// The figures, classed and coloured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueLayer {
+    /// Each place's figure.
+    pub figures: Figures,
+    /// How they are shown.
+    pub options: ValueOptions,
+    /// Their classes.
+    pub classes: Classes,
+}
+
+impl ValueLayer {
+    /// Classes `figures` as `options` ask.
+    pub fn new(figures: Figures, options: ValueOptions) -> ValueLayer {
+        let classes = classify(&figures.present(), &options.method, options.class_count);
+        ValueLayer {
+            figures,
+            options,
+            classes,
+        }
+    }
+
+    /// Place `i`'s figure.
+    pub fn value(&self, i: usize) -> Option<f64> {
+        self.figures.values.get(i).copied().flatten()
+    }
+
+    /// Place `i`'s class (none: no figure, or a continuous scale).
+    pub fn class_of(&self, i: usize) -> Option<usize> {
+        let v = self.value(i)?;
+        (!self.classes.continuous && !self.classes.bounds.is_empty()).then(|| self.classes.of(v))
+    }
+
+    /// The colours of the classes for `theme`, lowest first.
+    pub fn colours(&self, theme: Theme) -> Vec<Color> {
+        let k = self.classes.count();
+        let palette = self.options.palette;
+        if !palette.diverging() || theme == Theme::Contrast {
+            return palette.classes(k, theme);
+        }
+        // Diverging: each class takes the colour at its middle, the palette's light centre
+        // at the midpoint.
+        let bounds = &self.classes.bounds;
+        (0..k)
+            .map(|c| {
+                let lo = bounds.get(c).copied().unwrap_or(0.0);
+                let hi = bounds.get(c + 1).copied().unwrap_or(lo);
+                palette.at(self.diverging_position((lo + hi) / 2.0), theme)
+            })
+            .collect()
+    }
+
+    /// Where `v` falls on a diverging palette: 0.5 at the midpoint.
+    fn diverging_position(&self, v: f64) -> f64 {
+        let lo = self.classes.bounds.first().copied().unwrap_or(0.0);
+        let hi = self.classes.bounds.last().copied().unwrap_or(0.0);
+        let mid = self.options.midpoint.unwrap_or((lo + hi) / 2.0);
+        if v < mid && mid > lo {
+            0.5 * (v - lo) / (mid - lo)
+        } else if v >= mid && hi > mid {
+            0.5 + 0.5 * (v - mid) / (hi - mid)
+        } else {
+            0.5
+        }
+    }
+
+    /// Place `i`'s fill for `theme`; none: it has no figure (drawn hatched).
+    pub fn fill(&self, i: usize, theme: Theme) -> Option<Color> {
+        let v = self.value(i)?;
+        if self.classes.continuous {
+            let t = if self.options.palette.diverging() {
+                self.diverging_position(v)
+            } else {
+                self.classes.position(v)
+            };
+            return Some(self.options.palette.at(t, theme));
+        }
+        self.colours(theme).get(self.classes.of(v)).copied()
+    }
+
+    /// Place `i`'s figure in words with its unit (none: no figure).
+    pub fn text(&self, i: usize, lang: Lang) -> Option<String> {
+        Some(format(self.value(i)?, lang, self.options.unit.as_ref()))
+    }
+
+    /// A figure in words with the layer's unit.
+    pub fn words(&self, v: f64, lang: Lang) -> String {
+        format(v, lang, self.options.unit.as_ref())
+    }
+
+    /// The legend's classes, lowest first (for a continuous scale: its two ends).
+    pub fn legend(&self, lang: Lang, theme: Theme) -> Vec<LegendClass> {
+        let bounds = &self.classes.bounds;
+        let k = self.classes.count();
+        if bounds.is_empty() {
+            return Vec::new();
+        }
+        let colours = self.colours(theme);
+        let present = self.figures.present();
+        (0..k)
+            .map(|c| {
+                let from = bounds.get(c).copied().unwrap_or(0.0);
+                let to = bounds.get(c + 1).copied().unwrap_or(from);
+                let last = c + 1 == k;
+                let count = present
+                    .iter()
+                    .filter(|v| self.classes.continuous || self.classes.of(**v) == c)
+                    .count();
+                let (a, b) = (self.words(from, lang), self.words(to, lang));
+                let label = match (lang, from == to, last) {
+                    (_, true, _) => a,
+                    (Lang::En, false, true) => format!("{a} to {b}"),
+                    (Lang::En, false, false) => format!("{a} to under {b}"),
+                    (Lang::Zh, false, true) => format!("{a}至{b}"),
+                    (Lang::Zh, false, false) => format!("{a}至不足{b}"),
+                };
+                LegendClass {
+                    from,
+                    to,
+                    colour: colours.get(c).copied().unwrap_or(Color::hex(0x808080)),
+                    label,
+                    count,
+                }
+            })
+            .collect()
+    }
+
+    /// How many places have no figure.
+    pub fn no_data(&self) -> usize {
+        self.figures.values.iter().filter(|v| v.is_none()).count()
+    }
+}
