@@ -20,6 +20,10 @@ pub enum Error {
     /// A theme the map does not have.
     #[error("no theme is called \"{0}\"; use light, dark or contrast")]
     UnknownTheme(String),
+    /// A values file, or a value layer's attribute, that cannot be used (the map is drawn
+    /// without the layer).
+    #[error("{0}")]
+    Values(String),
     /// A canvas or view of zero or non-finite size.
     #[error(
         "the map has no drawable area ({}×{} CSS px)",

@@ -246,6 +246,10 @@ pub enum Ui {
     LocationApproximate,
     /// Appended to a legend entry whose places are all approximate.
     ApproxSuffix,
+    /// The value layer's entry for places without a figure.
+    NoData,
+    /// Before the reason a values file is not shown.
+    FiguresNotShown,
     /// Kilometres, after a number on the scale bar.
     Kilometres,
     /// Metres, after a number on the scale bar.
@@ -291,6 +295,8 @@ impl Ui {
             ),
             Ui::LocationApproximate => ("Location approximate.", "位置为近似。"),
             Ui::ApproxSuffix => (" (approx.)", "（位置为近似）"),
+            Ui::NoData => ("No data", "无数据"),
+            Ui::FiguresNotShown => ("The figures cannot be shown: ", "数据无法显示："),
             Ui::Kilometres => (" km", " 公里"),
             Ui::Metres => (" m", " 米"),
             Ui::DefaultMapLabel => ("Interactive map", "交互式地图"),

@@ -23,6 +23,7 @@ fn area_fill(items: &[Item], place: usize) -> Option<(Color, Color, f64)> {
             place: p,
             fill: Some(fill),
             stroke,
+            hatch: None,
             line_width,
         } if *p == place => Some((*fill, *stroke, *line_width)),
         _ => None,
@@ -308,6 +309,7 @@ fn keyboard_focus_is_ringed_over_everything() {
         Some(&Item::Area {
             place: beijing,
             fill: None,
+            hatch: None,
             stroke: style.focus,
             line_width: style.focus_ring_width_px,
         })

@@ -22,6 +22,7 @@ fn request(width: f64, height: f64, lang: Lang, select: Option<&str>) -> Request
         select: select.map(str::to_string),
         theme: Theme::Light,
         bilingual: false,
+        values: None,
     }
 }
 

@@ -25,6 +25,11 @@ fn cells_read_as_a_newsroom_writes_them() {
     assert_eq!(read_cell("12.5%"), Cell::Number(12.5));
     assert_eq!(read_cell(" -3.25 "), Cell::Number(-3.25));
     assert_eq!(read_cell("1.2e6"), Cell::Number(1.2e6));
+    assert_eq!(read_cell(".5"), Cell::Number(0.5));
+    assert_eq!(read_cell("+3"), Cell::Number(3.0));
+    assert_eq!(read_cell("-.25"), Cell::Number(-0.25));
+    assert_eq!(read_cell("7."), Cell::Number(7.0));
+    assert_eq!(read_cell("1e999"), Cell::NotFinite);
     for gap in ["", "n/a", "–", "-", "NA", "1,5", "12,34", "abc"] {
         assert_eq!(read_cell(gap), Cell::Gap, "{gap:?}");
     }
@@ -349,4 +354,148 @@ fn neighbouring_classes_stay_apart_under_simulated_colour_blindness() {
         };
         assert!(worst.0 >= least, "least ΔE00 {:.2}: {}", worst.0, worst.1);
     }
+}
+
+/// A map of the shipped data with `csv`'s figures, sized as the widget first draws it.
+fn value_map(csv: &str, attributes: ValueAttributes) -> jingjinji_map::ui::map::Map {
+    let mut m = common::map(560.0, 700.0, Lang::En);
+    let table = read_table(csv.as_bytes(), MAX_ROWS).unwrap();
+    let figures = table.figures(attributes.column, &m.data().places).unwrap();
+    let options = ValueOptions::from_attributes(&attributes).unwrap();
+    m.set_values(Some(ValueLayer::new(figures, options)));
+    m
+}
+
+#[test]
+fn rates_fill_areas_by_class_and_a_place_without_a_figure_is_hatched() {
+    use jingjinji_map::render::display::Item;
+    use jingjinji_map::render::style::Style;
+    let m = value_map(
+        "id,rate\nbeijing,4.2\ntianjin,3.1\nhebei,\n",
+        ValueAttributes {
+            class_count: Some("3"),
+            ..Default::default()
+        },
+    );
+    let style = Style::default();
+    let scene = jingjinji_map::render::scene::build(&m.frame(&style).unwrap());
+    let area = |id: &str| {
+        let i = m.data().index_of(id).unwrap();
+        scene
+            .items
+            .iter()
+            .find_map(|it| match it {
+                Item::Area {
+                    place,
+                    fill: Some(f),
+                    hatch,
+                    ..
+                } if *place == i => Some((*f, *hatch)),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let layer = m.values().unwrap();
+    let colours = layer.colours(Theme::Light);
+    assert_eq!(
+        area("beijing"),
+        (colours[1], None),
+        "4.2: the top class of two"
+    );
+    assert_eq!(area("tianjin"), (colours[0], None));
+    assert_eq!(
+        area("hebei"),
+        (style.no_data[0], Some(style.no_data[1])),
+        "no figure: hatched"
+    );
+    // A neighbour is no place of the figures: its own colour, never a class's.
+    let (context, hatch) = area("context-shandong");
+    assert!(!colours.contains(&context) && hatch.is_none());
+}
+
+#[test]
+fn counts_are_circles_in_proportion_largest_first() {
+    use jingjinji_map::render::display::Item;
+    use jingjinji_map::render::style::Style;
+    let m = value_map(
+        "id,firms\nbeijing,400\ntianjin,100\nhebei,0\nxiongan,25\ntongzhou,-3\n",
+        ValueAttributes {
+            kind: Some("count"),
+            ..Default::default()
+        },
+    );
+    let style = Style::default();
+    let scene = jingjinji_map::render::scene::build(&m.frame(&style).unwrap());
+    let id = |i: usize| m.data().places[i].id.clone();
+    let circles: Vec<(String, f64)> = scene
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Circle {
+                place: Some(p),
+                radius,
+                dash: None,
+                ..
+            } if ["beijing", "tianjin", "hebei", "xiongan"].contains(&id(*p).as_str())
+                && *radius > 12.0 =>
+            {
+                Some((id(*p), *radius))
+            }
+            _ => None,
+        })
+        .collect();
+    let names: Vec<&str> = circles.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["beijing", "tianjin", "xiongan"],
+        "largest first; zero draws nothing"
+    );
+    let warnings = &m.values().unwrap().figures.warnings;
+    assert_eq!(
+        warnings,
+        &["1 negative count in \"firms\" cannot be drawn as circles and is left out"]
+    );
+    assert!(
+        (circles[0].1 / circles[1].1 - 2.0).abs() < 1e-9,
+        "4:1 figures, 2:1 radii"
+    );
+    assert!((circles[1].1 / circles[2].1 - 2.0).abs() < 1e-9);
+    // No area takes a class colour for counts.
+    let colours = m.values().unwrap().colours(Theme::Light);
+    assert!(!scene
+        .items
+        .iter()
+        .any(|it| matches!(it, Item::Area { fill: Some(f), .. } if colours.contains(f))));
+}
+
+#[test]
+fn the_picture_draws_the_classes_and_the_no_data_entry_in_its_key() {
+    use jingjinji_map::ui::picture::{svg, Request};
+    let m = value_map(
+        "id,rate\nbeijing,4.2\ntianjin,3.1\nhebei,2\n",
+        ValueAttributes::default(),
+    );
+    let request = Request {
+        width: 560.0,
+        height: 700.0,
+        lang: Lang::Zh,
+        bilingual: false,
+        select: None,
+        theme: Theme::Light,
+        values: m.values().cloned(),
+    };
+    let picture = svg(common::shipped(), &request).unwrap();
+    let doc = roxmltree::Document::parse(&picture).unwrap();
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for want in ["2至不足3.1", "3.1至不足4.2", "4.2", "无数据"] {
+        assert!(texts.contains(&want), "{want} in {texts:?}");
+    }
+    assert!(
+        picture.contains("url(#jjm-hatch-"),
+        "places without a figure are hatched"
+    );
 }

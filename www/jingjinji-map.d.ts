@@ -11,10 +11,34 @@ export interface JingjinjiMapRegion {
   name_en: string;
 }
 
+/** A place's figure on a value map, as `valueFor(id)` and the `select` event give it. */
+export interface JingjinjiMapValue {
+  /** The figure as the values file has it. */
+  value: number;
+  /** In words, with its unit, in the map's language: `4.2 %`, `1.2万元`. */
+  text: string;
+  /** Its class, from 1 (null for counts and continuous scales). */
+  class: number | null;
+}
+
+/** One entry of the value layer's legend: a class (half-open, the last closed), or the
+ *  places without a figure (`no_data`). */
+export interface JingjinjiMapLegendEntry {
+  from: number | null;
+  to: number | null;
+  /** CSS colour of its fill. */
+  colour: string;
+  /** Its range in words, in the map's language. */
+  label: string;
+  /** How many places it holds. */
+  count: number;
+  no_data: boolean;
+}
+
 /** One problem with the map's data, as the `error` event lists it. */
 export interface JingjinjiMapProblem {
-  /** Which file: `features` or `policies`. */
-  file: 'features' | 'policies';
+  /** Which file: `features`, `policies` or `values`. */
+  file: 'features' | 'policies' | 'values';
   /** The feature's index in the features file, if the problem is inside one. */
   feature: number | null;
   /** That feature's id, if it has one. */
@@ -31,11 +55,12 @@ export interface JingjinjiMapProblem {
 /** The element's events, for `addEventListener` (its `error` is the map's own, not a script error). */
 export interface JingjinjiMapEventMap extends Omit<HTMLElementEventMap, 'error'> {
   /** The selection changed (by the reader, a link or the page); `detail.id` is null for the overview. */
-  select: CustomEvent<{ id: string | null }>;
+  select: CustomEvent<{ id: string | null; value: JingjinjiMapValue | null }>;
   /** The map is drawn and answers the methods below. */
   ready: CustomEvent<null>;
   /** The map could not load (a network or data error); it shows the message and the page's
-   *  fallback. A data error lists every problem, located. */
+   *  fallback. A data error lists every problem, located. A values file or value attribute
+   *  that cannot be used fires it too, and the map stays drawn without the figures. */
   error: CustomEvent<{ message: string; problems: JingjinjiMapProblem[] }>;
 }
 
@@ -65,6 +90,22 @@ export class JingjinjiMap extends HTMLElement {
   hash: 'on' | 'off' | null;
   /** `"lazy"` (the default) loads code and data only when the map nears the viewport. */
   loading: 'lazy' | 'eager' | null;
+  /** URL of a CSV of figures (an `id` column of place ids, then columns of numbers). */
+  values: string | null;
+  /** The column to show; the first column of numbers by default. */
+  value: string | null;
+  /** `rate` (the default: areas filled by class) or `count` (circles, area in proportion). */
+  valueKind: 'rate' | 'count' | null;
+  /** `ckmeans` (the default), `quantile`, `equal`, `continuous`, or breaks such as `"10,20,50"`. */
+  classes: string | null;
+  /** How many classes, 3 to 7 (default 5). */
+  classCount: string | null;
+  /** `viridis` (default), `cividis`, `blues`, `greens`, `oranges`, `purples`, `ylgnbu`, `ylorrd`, or diverging `rdbu`, `puor`, `brbg`. */
+  palette: string | null;
+  /** Where a diverging palette turns (default: halfway between the least and greatest figure). */
+  midpoint: string | null;
+  /** The figures' unit, `en|zh` (`yuan|元`) or one for both (`%`). */
+  valueUnit: string | null;
 
   /** Resolves when the map is drawn; rejects (and the map shows why) if it cannot load. */
   readonly ready: Promise<void>;
@@ -74,6 +115,8 @@ export class JingjinjiMap extends HTMLElement {
   readonly zoom: number;
   /** The map's canvas, for overlays. */
   readonly canvas: HTMLCanvasElement | null;
+  /** Settles when the `values` file's figures are drawn, or rejects (the map stays drawn). */
+  readonly valuesReady: Promise<void> | undefined;
 
   /** Selects a place by id, or the overview with null; an unknown id throws. */
   select(id: string | null): void;
@@ -83,6 +126,10 @@ export class JingjinjiMap extends HTMLElement {
   project(lon: number, lat: number): [number, number];
   /** Every selectable place. */
   regions(): JingjinjiMapRegion[];
+  /** The value layer's classes, then the places without a figure (empty without figures). */
+  legend(): JingjinjiMapLegendEntry[];
+  /** A place's figure, or null. */
+  valueFor(id: string): JingjinjiMapValue | null;
   /** The current view as a PNG at twice its size, with the title, key and credit drawn in. */
   toBlob(): Promise<Blob>;
   /** Releases the map: DOM, listeners, observers, frames and wasm memory. Re-adding the element starts it again. */

@@ -1,12 +1,8 @@
 // <jingjinji-map>: the custom element, a thin shell around the wasm `Widget` class
-// (src/web/widget.rs). `make site` bundles this file, its stylesheet and the glue that
-// wasm-bindgen generates into www/jingjinji-map.js (scripts/build-element.mjs), the one
-// script a page loads, beside jingjinji-map.wasm.
-//
-// Rust builds the map's DOM, paints the canvas, owns every listener and makes every decision.
-// This module defines the element: it shows a box of the map's final size (and the page's
-// picture in it) while the code and data load, fetches them, forwards attributes and methods
-// to the `Widget`, and turns a failure into the map's error state.
+// (src/web/widget.rs), which builds the map's DOM, paints it, owns every listener and makes
+// every decision. This shows a box of the map's final size (with the page's picture) while the
+// code and data load, fetches them, forwards attributes and methods, and shows a failure.
+// `make site` bundles it with its stylesheet and wasm-bindgen's glue (scripts/build-element.mjs).
 
 import styleText from './jingjinji-map.source.css';
 import { instance as glue } from '../build/pkg/jingjinji_map.js';
@@ -17,19 +13,12 @@ let sheet = null;
  *  every map. A constructed sheet is not an inline style, so a strict Content-Security-Policy
  *  needs no exception for it; a browser without them gets a <style> element. */
 function style(root) {
-  if ('adoptedStyleSheets' in Document.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(styleText);
-    }
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    root.append(Object.assign(document.createElement('style'), { textContent: styleText }));
-  }
+  if (!('adoptedStyleSheets' in Document.prototype)) return root.append(Object.assign(document.createElement('style'), { textContent: styleText }));
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(styleText);
+  root.adoptedStyleSheets = [sheet];
 }
 
-// The compiled module (a fresh instance after a trap needs no second download), and the
-// instance new maps use.
+// The compiled module (a fresh instance after a trap needs no second download); the current one.
 let compiled = null, current = null;
 
 /** The wasm instance for a new map: `{ Widget, memory, ready, loaded, maps, trapped, guard }`,
@@ -39,10 +28,9 @@ function instance() {
   if (current && !current.trapped) return current;
   const { init, Widget, memory } = glue();
   const made = { Widget, memory, loaded: false, maps: new Set(), trapped: false };
-  // Wraps every callback Rust hands the browser: should the map's code fail (a panic in Rust
-  // traps, as a `RuntimeError`), every map on this instance shows its error state and fires
-  // `error`, rather than a dead canvas and an uncaught exception in the page's event loop.
-  // Other errors are thrown on: the map can go on after them.
+  // Wraps every callback Rust hands the browser: should the map's code trap (a Rust panic is a
+  // `RuntimeError`), every map on this instance shows its error state and fires `error`, not a
+  // dead canvas and an uncaught exception. Other errors are thrown on: the map can go on.
   made.guard = (fn) => (...args) => {
     if (made.trapped) return undefined;
     try { return fn(...args); } catch (err) {
@@ -57,12 +45,10 @@ function instance() {
   return (current = made);
 }
 
-/** The wasm memory of the instance new maps use, in bytes, or null before it is loaded (for
- *  diagnostics and `make bench`). */
+/** The wasm memory of the instance new maps use, in bytes (null before it loads): for `make bench`. */
 export const wasmMemoryBytes = () => (current?.loaded ? current.memory().buffer.byteLength : null);
 
-/** A data file's response, its body still to come: Rust reads it as it streams in, and
- *  stops at the page's byte limit. */
+/** A data file's response, its body still to come: Rust reads it as it streams in, to the limit. */
 async function fetchFile(url, what) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
@@ -71,10 +57,7 @@ async function fetchFile(url, what) {
 
 /** A new element with a class, appended to `parent`. */
 function make(tag, className, parent) {
-  const node = document.createElement(tag);
-  node.className = className;
-  parent.append(node);
-  return node;
+  return parent.appendChild(Object.assign(document.createElement(tag), { className }));
 }
 
 /** The box the map is drawn in, of its final size at once, so the page never jumps; it
@@ -97,7 +80,9 @@ function setHeight(canvas, value) {
 }
 
 /** The element's attributes; each takes effect when it changes, and has a property. */
-const ATTRIBUTES = ['lang', 'theme', 'region', 'features', 'policies', 'height', 'hash', 'loading'];
+const ATTRIBUTES = ['lang', 'theme', 'region', 'features', 'policies', 'height', 'hash', 'loading', 'values'];
+/** How the `values` file's figures are shown: each change re-classes them in Rust. */
+const VALUE_OPTIONS = ['value', 'value-kind', 'classes', 'class-count', 'palette', 'midpoint', 'value-unit'];
 
 export class JingjinjiMap extends HTMLElement {
   constructor() {
@@ -120,7 +105,7 @@ export class JingjinjiMap extends HTMLElement {
     before?.(this.ready);
   }
 
-  static get observedAttributes() { return ATTRIBUTES; }
+  static get observedAttributes() { return [...ATTRIBUTES, ...VALUE_OPTIONS]; }
 
   /** Every attribute is live: the theme, height, hash and region change the map in place,
    *  the language too once the map is drawn; new data starts the map again. */
@@ -134,6 +119,8 @@ export class JingjinjiMap extends HTMLElement {
     else if (name === 'hash') w.setHash(value !== 'off');
     else if (name === 'lang') w.setLang(value ?? '');
     else if (name === 'region') w.pick(value);
+    else if (name === 'values') this._loadValues();
+    else if (VALUE_OPTIONS.includes(name)) { try { w.setValueOption(name, value); } catch (err) { this._figuresFailed(err); } }
     else this._restart();
   }
 
@@ -201,19 +188,14 @@ export class JingjinjiMap extends HTMLElement {
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
     // The fetches start at once, while the wasm compiles.
     let wasm = instance();
-    const [, features, policies] = await Promise.all([
-      wasm.ready,
-      fetchFile(featuresUrl, 'map features'),
-      fetchFile(policiesUrl, 'policy text'),
-    ]);
+    const [, features, policies] = await Promise.all([wasm.ready, fetchFile(featuresUrl, 'map features'), fetchFile(policiesUrl, 'policy text')]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!live()) return false;
     // The instance broke while the data loaded: this map gets a fresh one.
     if (wasm.trapped) await (wasm = instance()).ready;
     if (!live()) return false;
-    // Rust decides the language (one rule): an explicit lang must be one we have, the
-    // page's own lang is only a hint. A page may accept less data than the map's own
-    // limits: `max-bytes` (per file), `max-features` and `max-positions`; 0 keeps the map's.
+    // Rust decides the language: an explicit lang must be one we have, the page's is a hint.
+    // A page may lower the map's limits (`max-bytes` per file, `max-features`, `max-positions`).
     const [maxBytes, maxFeatures, maxPositions] = ['bytes', 'features', 'positions'].map((n) => +this.getAttribute(`max-${n}`) || 0);
     const options = {
       lang: this.getAttribute('lang'), pageLang: document.documentElement.lang || null, theme: this.getAttribute('theme'),
@@ -236,10 +218,24 @@ export class JingjinjiMap extends HTMLElement {
     // The page's region, unless the reader's link already chose one.
     const region = this.getAttribute('region');
     if (region && !widget.selected()) widget.pick(region);
+    if (this.getAttribute('values')) this._loadValues();
     performance.mark('jingjinji-map:drawn');
     this.dispatchEvent(new CustomEvent('ready'));
     return true;
   }
+
+  /** Shows the `values` file's figures (`valuesReady` settles when they are drawn, or not):
+   *  one that cannot be used leaves the map drawn without them, says why under it, and
+   *  fires `error`. */
+  _loadValues() {
+    const w = this._widget, url = this.getAttribute('values');
+    if (!url) return w?.clearValues();
+    const settings = Object.fromEntries(VALUE_OPTIONS.map((n) => [n, this.getAttribute(n)]));
+    this.valuesReady = w.loadValues(fetchFile(url, 'figures'), settings);
+    this.valuesReady.catch((err) => this._figuresFailed(err));
+  }
+
+  _figuresFailed(err) { this.dispatchEvent(new CustomEvent('error', { detail: { message: String(err?.message ?? err), problems: [] } })); }
 
   /** The map could not load, or stopped: say why in its place, settle `ready` and fire
    *  `error`. A trap (a bug in the map's code) is said in plain words, and logged. */
@@ -282,6 +278,10 @@ export class JingjinjiMap extends HTMLElement {
   regions() { return this._need().regions(); }
   /** The current view as a PNG (twice its size, with title, key and credit): a promise of a Blob. */
   toBlob() { try { return this._need().toBlob(); } catch (err) { return Promise.reject(err); } }
+  /** The figures' classes, then "No data": [{ from, to, colour, label, count, no_data }]. */
+  legend() { return this._need().legend(); }
+  /** A place's figure as { value, text, class }, or null. */
+  valueFor(id) { return this._need().valueFor(id); }
   /** The canvas, for annotation overlays. */
   get canvas() { return this.shadowRoot.querySelector('canvas'); }
 }
@@ -289,8 +289,8 @@ export class JingjinjiMap extends HTMLElement {
 // Each attribute as a property of the same name: `map.region = 'xiongan'` sets the attribute.
 // An absent attribute reads as null (the map then uses its default). `lang` is every
 // element's own property already, and reflects its attribute the same way.
-for (const name of ATTRIBUTES.slice(1)) {
-  Object.defineProperty(JingjinjiMap.prototype, name, {
+for (const name of [...ATTRIBUTES.slice(1), ...VALUE_OPTIONS]) {
+  Object.defineProperty(JingjinjiMap.prototype, name.replace(/-(\w)/g, (_, c) => c.toUpperCase()), {
     get() { return this.getAttribute(name); },
     set(value) { if (value == null) this.removeAttribute(name); else this.setAttribute(name, value); },
   });

@@ -19,7 +19,7 @@ use jingjinji_map::data::report::{DataFile, Report};
 use jingjinji_map::data::values::MAX_ROWS;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::style::Theme;
-use jingjinji_map::render::values::{ValueLayer, ValueOptions};
+use jingjinji_map::render::values::{ValueAttributes, ValueLayer, ValueOptions};
 use jingjinji_map::ui::{fallback, picture};
 use std::process::ExitCode;
 
@@ -38,7 +38,9 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
-                            [--select <id>]
+                            [--select <id>] [--values FIGURES.csv [--value COLUMN] [--value-kind rate|count]
+                            [--classes ckmeans|quantile|equal|continuous|10,20,50] [--class-count 3-7]
+                            [--palette viridis|cividis|blues|…|rdbu|puor|brbg] [--midpoint N] [--value-unit en|zh]]
        jingjinji-map import <features.geojson> --id PROP --name-en PROP [--name-zh PROP]
                             [--places V,V,…] [--kind province|counties] [--kind-en W] [--kind-zh W]
                             [--texts TEXTS.csv]
@@ -162,6 +164,7 @@ fn check(
         let file = match p.at.file {
             DataFile::Features => features_path,
             DataFile::Policies => policies_path.unwrap_or("policies"),
+            DataFile::Values => values.path.unwrap_or("values"),
         };
         let tag = p.severity.as_str();
         let at = p.at.within_file();
@@ -247,7 +250,10 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
         bilingual: false,
         select: None,
         theme: Theme::Light,
+        values: None,
     };
+    let mut values_path = None;
+    let mut attributes = ValueAttributes::default();
     let mut rest = args.iter();
     while let Some(&arg) = rest.next() {
         if !arg.starts_with("--") {
@@ -266,6 +272,14 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
                 request.bilingual = Lang::both(Some(value));
             }
             "--select" => request.select = Some(value.to_string()),
+            "--values" => values_path = Some(value),
+            "--value" => attributes.column = Some(value),
+            "--value-kind" => attributes.kind = Some(value),
+            "--classes" => attributes.classes = Some(value),
+            "--class-count" => attributes.class_count = Some(value),
+            "--palette" => attributes.palette = Some(value),
+            "--midpoint" => attributes.midpoint = Some(value),
+            "--value-unit" => attributes.unit = Some(value),
             "--theme" => {
                 request.theme = Theme::parse(value).ok_or_else(|| {
                     format!("--theme is light, dark or contrast, not \"{value}\"")
@@ -283,6 +297,17 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     let Some(data) = load_both(features, policies)? else {
         return Ok(ExitCode::from(1));
     };
+    if let Some(path) = values_path {
+        // The same options, classes and colours as the widget's attributes give.
+        let options = ValueOptions::from_attributes(&attributes)?;
+        let figures = jingjinji_map::data::values::read_table(&read(path)?, MAX_ROWS)
+            .and_then(|table| table.figures(options.column.as_deref(), &data.places))
+            .map_err(|e| format!("{path}: {e}"))?;
+        for w in &figures.warnings {
+            eprintln!("{path}: warning: {w}");
+        }
+        request.values = Some(ValueLayer::new(figures, options));
+    }
     let svg = picture::svg(data, &request).map_err(|e| e.to_string())?;
     std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;
     Ok(ExitCode::SUCCESS)

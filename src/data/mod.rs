@@ -7,6 +7,7 @@ pub mod json_error;
 pub mod keyed;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod policy;
 pub mod props;
 pub mod report;

@@ -29,6 +29,8 @@ pub enum DataFile {
     Features,
     /// The policy text.
     Policies,
+    /// A newsroom's figures (the `values` CSV).
+    Values,
 }
 
 impl DataFile {
@@ -37,6 +39,7 @@ impl DataFile {
         match self {
             DataFile::Features => "features",
             DataFile::Policies => "policies",
+            DataFile::Values => "values",
         }
     }
 }

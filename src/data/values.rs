@@ -136,9 +136,22 @@ pub fn read_cell(text: &str) -> Cell {
     {
         return Cell::Gap;
     }
-    match plain.parse::<f64>() {
+    // serde_json's number reader, already in the wasm for the features file (core's own
+    // would add its tables); JSON wants no `+` and digits either side of a point.
+    let json = plain.trim_start_matches('+').replace("-.", "-0.");
+    let json = match json.strip_prefix('.') {
+        Some(rest) => format!("0.{rest}"),
+        None => json,
+    };
+    let json = json.replace(".e", ".0e").replace(".E", ".0E");
+    let json = json
+        .strip_suffix('.')
+        .map_or(json.clone(), |j| format!("{j}.0"));
+    match serde_json::from_str::<f64>(&json) {
         Ok(v) if v.is_finite() => Cell::Number(v),
         Ok(_) => Cell::NotFinite,
+        // Too big for a double (`1e999`) reads as an error there, an infinity here.
+        Err(_) if json.contains(['e', 'E']) => Cell::NotFinite,
         Err(_) => Cell::Gap,
     }
 }
@@ -277,6 +290,75 @@ impl Table {
 
     /// Column `column` (none: the first column of numbers) matched to `places` by id.
     pub fn figures(&self, column: Option<&str>, places: &[Place]) -> Result<Figures, ValuesError> {
+        self.figures_of(&self.matching(places)?, column)
+    }
+
+    /// Each row's place, found once for all columns: a duplicate is an error, and ids
+    /// that name no place or lost their leading zeros are warnings.
+    pub fn matching(&self, places: &[Place]) -> Result<Matching, ValuesError> {
+        let mut rows = Vec::with_capacity(self.rows.len());
+        let mut seen: Vec<Option<u64>> = vec![None; places.len()];
+        let (mut unknown, mut unpadded) = (Vec::new(), Vec::new());
+        for row in &self.rows {
+            let raw = row.cells.get(self.id_column).map_or("", |s| s.trim());
+            let Some((i, guessed)) = find(places, raw) else {
+                unknown.push(if raw.is_empty() {
+                    format!("line {} (no id)", row.line)
+                } else {
+                    format!("\"{raw}\"")
+                });
+                rows.push(None);
+                continue;
+            };
+            let id = places.get(i).map_or("", |p| p.id.as_str());
+            if let Some(first) = seen.get(i).copied().flatten() {
+                return Err(ValuesError::DuplicateId {
+                    id: id.to_string(),
+                    first,
+                    second: row.line,
+                });
+            }
+            if let Some(s) = seen.get_mut(i) {
+                *s = Some(row.line);
+            }
+            if guessed {
+                unpadded.push(format!("{raw} → {id}"));
+            }
+            rows.push(Some((i, id.to_string())));
+        }
+        let mut warnings = Vec::new();
+        if !unpadded.is_empty() {
+            warnings.push(format!(
+                "{} lost {} leading zeros (as a spreadsheet does to codes) and matched the one place they fit: {}",
+                count(unpadded.len(), "id", "ids"),
+                if unpadded.len() == 1 { "its" } else { "their" },
+                listed(&unpadded)
+            ));
+        }
+        if !unknown.is_empty() {
+            warnings.push(format!(
+                "{} no place on the map, left out: {}",
+                if unknown.len() == 1 {
+                    "1 row names".to_string()
+                } else {
+                    format!("{} rows name", unknown.len())
+                },
+                listed(&unknown)
+            ));
+        }
+        Ok(Matching {
+            rows,
+            places: places.len(),
+            warnings,
+        })
+    }
+
+    /// Column `column` (none: the first column of numbers) for the places `matching` found.
+    pub fn figures_of(
+        &self,
+        matching: &Matching,
+        column: Option<&str>,
+    ) -> Result<Figures, ValuesError> {
         let columns = self.value_columns();
         let name = match column.map(str::trim).filter(|c| !c.is_empty()) {
             Some(asked) => {
@@ -294,38 +376,16 @@ impl Table {
                 .ok_or_else(|| ValuesError::NoNumbers(self.header.clone()))?,
         };
         let c = self.header.iter().position(|h| *h == name).unwrap_or(0);
-        let matcher = Matcher::new(places);
-        let mut values = vec![None; places.len()];
-        let mut seen: Vec<Option<u64>> = vec![None; places.len()];
-        let (mut unknown, mut unpadded, mut gaps) = (Vec::new(), Vec::new(), Vec::new());
-        for row in &self.rows {
-            let raw = row.cells.get(self.id_column).map_or("", |s| s.trim());
-            let Some((i, guessed)) = matcher.find(raw) else {
-                unknown.push(if raw.is_empty() {
-                    format!("line {} (no id)", row.line)
-                } else {
-                    format!("\"{raw}\"")
-                });
+        let mut values = vec![None; matching.places];
+        let mut gaps = Vec::new();
+        for (row, place) in self.rows.iter().zip(&matching.rows) {
+            let Some((i, id)) = place else {
                 continue;
             };
-            let id = places.get(i).map_or("", |p| p.id.as_str());
-            if let Some(first) = seen.get(i).copied().flatten() {
-                return Err(ValuesError::DuplicateId {
-                    id: id.to_string(),
-                    first,
-                    second: row.line,
-                });
-            }
-            if let Some(s) = seen.get_mut(i) {
-                *s = Some(row.line);
-            }
-            if guessed {
-                unpadded.push(format!("{raw} → {id}"));
-            }
             let text = row.cells.get(c).map_or("", String::as_str);
             match read_cell(text) {
                 Cell::Number(v) => {
-                    if let Some(slot) = values.get_mut(i) {
+                    if let Some(slot) = values.get_mut(*i) {
                         *slot = Some(v);
                     }
                 }
@@ -352,25 +412,7 @@ impl Table {
                 listed(&gaps)
             ));
         }
-        if !unpadded.is_empty() {
-            warnings.push(format!(
-                "{} lost {} leading zeros (as a spreadsheet does to codes) and matched the one place they fit: {}",
-                count(unpadded.len(), "id", "ids"),
-                if unpadded.len() == 1 { "its" } else { "their" },
-                listed(&unpadded)
-            ));
-        }
-        if !unknown.is_empty() {
-            warnings.push(format!(
-                "{} no place on the map, left out: {}",
-                if unknown.len() == 1 {
-                    "1 row names".to_string()
-                } else {
-                    format!("{} rows name", unknown.len())
-                },
-                listed(&unknown)
-            ));
-        }
+        warnings.extend(matching.warnings.iter().cloned());
         Ok(Figures {
             column: name,
             values,
@@ -379,58 +421,55 @@ impl Table {
     }
 }
 
-/// Finds a row's place: by the id as written, as `import` turns a source's id into a
-/// widget id, or, for a code a spreadsheet stripped of its leading zeros, by the one place
-/// whose code it is once padded.
-struct Matcher<'a> {
-    ids: Vec<(&'a str, usize)>,
+/// Which place each row of a values file is for, and what matching them had to say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matching {
+    /// Row `r`'s place index and id, if it names one.
+    rows: Vec<Option<(usize, String)>>,
+    /// How many places the map has.
+    places: usize,
+    /// Ids that name no place, or were matched without their leading zeros.
+    warnings: Vec<String>,
 }
 
-impl<'a> Matcher<'a> {
-    fn new(places: &'a [Place]) -> Matcher<'a> {
-        let mut ids: Vec<(&str, usize)> = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        ids.sort_unstable();
-        Matcher { ids }
+/// A row's place: by the id as written, as `import` turns a source's id into a widget id,
+/// or, for a code a spreadsheet stripped of its leading zeros, by the one place whose code
+/// it is once padded; and whether it took the padding. (A scan, not an index: it runs once
+/// per file, and a sorted index would add its own sorting code to the wasm.)
+fn find(places: &[Place], raw: &str) -> Option<(usize, bool)> {
+    if raw.is_empty() {
+        return None;
     }
-
-    fn exact(&self, id: &str) -> Option<usize> {
-        let k = self.ids.binary_search_by(|(p, _)| (*p).cmp(id)).ok()?;
-        self.ids.get(k).map(|(_, i)| *i)
+    let exact = |id: &str| places.iter().position(|p| p.id == id);
+    if let Some(i) = exact(raw).or_else(|| exact(&widget_id(raw))) {
+        return Some((i, false));
     }
-
-    /// The place and whether it was found only by padding the id with zeros.
-    fn find(&self, raw: &str) -> Option<(usize, bool)> {
-        if raw.is_empty() {
-            return None;
-        }
-        if let Some(i) = self.exact(raw).or_else(|| self.exact(&widget_id(raw))) {
-            return Some((i, false));
-        }
-        if !raw.chars().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        let bare = raw.trim_start_matches('0');
-        let mut fits = self.ids.iter().filter(|(p, _)| {
-            p.len() > raw.len()
-                && p.chars().all(|c| c.is_ascii_digit())
-                && p.trim_start_matches('0') == bare
-        });
-        match (fits.next(), fits.next()) {
-            (Some((_, i)), None) => Some((*i, true)),
-            _ => None,
-        }
+    if !raw.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let bare = raw.trim_start_matches('0');
+    let mut fits = places.iter().enumerate().filter(|(_, p)| {
+        p.id.len() > raw.len()
+            && p.id.chars().all(|c| c.is_ascii_digit())
+            && p.id.trim_start_matches('0') == bare
+    });
+    match (fits.next(), fits.next()) {
+        (Some((i, _)), None) => Some((i, true)),
+        _ => None,
     }
 }
 
 /// `columns` with the one nearest `asked` (by edit distance, ignoring case) first.
-fn closest_first(asked: &str, mut columns: Vec<String>) -> Vec<String> {
-    let asked = asked.to_lowercase();
-    columns.sort_by_key(|c| strsim::levenshtein(&asked, &c.to_lowercase()));
-    columns
+fn closest_first(asked: &str, columns: Vec<String>) -> Vec<String> {
+    let asked = asked.to_ascii_lowercase();
+    let distance: Vec<f64> = columns
+        .iter()
+        .map(|c| strsim::levenshtein(&asked, &c.to_ascii_lowercase()) as f64)
+        .collect();
+    crate::data::order::ascending(&distance)
+        .into_iter()
+        .filter_map(|k| columns.get(k).cloned())
+        .collect()
 }
 
 /// `n thing(s)`.

@@ -96,6 +96,12 @@ impl Rect {
     }
 }
 
+/// The no-data hatch ([`Item::Area`]'s `hatch`): lines this far apart, CSS px, for both
+/// painters.
+pub const HATCH_PX: f64 = 6.0;
+/// The hatch's line width, CSS px.
+pub const HATCH_LINE_PX: f64 = 1.5;
+
 /// One thing to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -107,6 +113,9 @@ pub enum Item {
         place: usize,
         /// Fill colour; `None` draws the outline only (the focus ring).
         fill: Option<Color>,
+        /// Diagonal lines over the fill, in this colour: a place with no figure on a value
+        /// map, so that it never reads as the lowest class.
+        hatch: Option<Color>,
         /// Outline colour.
         stroke: Color,
         /// Outline width, CSS px.

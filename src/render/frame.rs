@@ -7,6 +7,7 @@ use crate::geo::shapes::{PlaneShape, Projected};
 use crate::geo::view::View;
 use crate::i18n::Lang;
 use crate::render::style::Style;
+use crate::render::values::ValueLayer;
 
 /// Everything one frame depends on.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +32,8 @@ pub struct Frame<'a> {
     pub focused: Option<usize>,
     /// Colours and sizes.
     pub style: &'a Style,
+    /// A newsroom's figures on the map, if it gave some.
+    pub values: Option<&'a ValueLayer>,
 }
 
 impl<'a> Frame<'a> {

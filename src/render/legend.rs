@@ -8,6 +8,7 @@ use crate::render::display::{symbol, Align, Color, Item, Rect};
 use crate::render::frame::Frame;
 use crate::render::style::Style;
 use crate::render::text_width;
+use crate::render::values::{ValueKind, ValueLayer};
 
 /// One row of the key: a kind of place drawn as a symbol, in the data's words.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,13 +58,42 @@ pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
         .collect()
 }
 
+/// A map of rates' classes as rows of the key, lowest first, then "No data" if a place has
+/// no figure: drawn in pictures, written as text under the widget's map.
+pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang) -> Vec<Row> {
+    let Some(values) = values.filter(|v| v.options.kind == ValueKind::Rate) else {
+        return Vec::new();
+    };
+    let swatch = |text: String, fill: Color, stroke: Color| Row {
+        text,
+        fill,
+        stroke,
+        radius: style.legend.max_symbol_radius_px,
+        square: true,
+    };
+    let mut rows: Vec<Row> = values
+        .legend(lang, style.theme)
+        .into_iter()
+        .map(|class| swatch(class.label, class.colour, style.legend.border))
+        .collect();
+    if values.no_data() > 0 {
+        rows.push(swatch(
+            Ui::NoData.get(lang).to_string(),
+            style.no_data[0],
+            style.no_data[1],
+        ));
+    }
+    rows
+}
+
 /// The key drawn in the bottom-right corner, for pictures (the widget's key is text in the
 /// page): its items and the box they cover (for labels to avoid); `None` when there are no
 /// point symbols to explain or the picture is too small for it.
 pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     let style = frame.style;
     let legend = &style.legend;
-    let rows = rows(frame.data, style, frame.lang);
+    let mut rows = value_rows(frame.values, style, frame.lang);
+    rows.extend(self::rows(frame.data, style, frame.lang));
     if rows.is_empty() {
         return None;
     }

@@ -11,6 +11,7 @@ use crate::render::frame::Frame;
 use crate::render::labels::{self, Request};
 use crate::render::style::KindStyle;
 use crate::render::text_width::text_width;
+use crate::render::values::ValueKind;
 use crate::render::{legend, scale_bar};
 
 /// Builds the display list for `frame`, as the widget paints it: its key is text in the
@@ -30,6 +31,9 @@ fn build_scene<const LEGEND: bool>(frame: &Frame) -> Scene {
     let mut items = areas(frame);
     let (symbols, mut obstacles) = symbols(frame);
     items.extend(symbols);
+    let (circles, covered) = count_circles(frame);
+    items.extend(circles);
+    obstacles.extend(covered);
     // The zoom buttons sit over the map's top-left corner: no label goes under them.
     let controls = frame.style.controls_px;
     obstacles.push(Rect {
@@ -88,9 +92,16 @@ fn areas(frame: &Frame) -> Vec<Item> {
                 Kind::Wing | Kind::Park => fill.alpha(style.see_through_alpha),
                 _ => fill,
             };
+            // On a map of rates, a place's class colour, or the hatched no-data fill.
+            let (fill, hatch) = match class_fill(frame, i) {
+                Some(Some(class)) => (class, None),
+                Some(None) => (style.no_data[0], Some(style.no_data[1])),
+                None => (fill, None),
+            };
             Some(Item::Area {
                 place: i,
                 fill: Some(fill),
+                hatch,
                 stroke,
                 line_width: if frame.selected == Some(i) {
                     style.selected_line_width_px
@@ -100,6 +111,65 @@ fn areas(frame: &Frame) -> Vec<Item> {
             })
         })
         .collect()
+}
+
+/// Place `i`'s fill on a map of rates: `Some(Some(colour))` its class's, `Some(None)` no
+/// figure; `None` where the map's own colours apply (no figures, counts, or a neighbour).
+fn class_fill(frame: &Frame, i: usize) -> Option<Option<Color>> {
+    let values = frame.values.filter(|v| v.options.kind == ValueKind::Rate)?;
+    let place = frame.data.places.get(i)?;
+    (place.kind != Kind::Context).then(|| values.fill(i, frame.style.theme))
+}
+
+/// Circles for counts: area in proportion to the figure, at the place's label anchor (an
+/// area's pole, a point's own position), the largest first so none hides a smaller one.
+/// Zero draws nothing. Returns the circles and their boxes, for the labels to avoid.
+fn count_circles(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
+    let Some(values) = frame.values.filter(|v| v.options.kind == ValueKind::Count) else {
+        return (Vec::new(), Vec::new());
+    };
+    let style = frame.style;
+    let circles: Vec<(f64, usize, Css)> = (0..frame.data.places.len())
+        .filter_map(|i| {
+            let v = values.value(i).filter(|v| *v > 0.0)?;
+            let at = frame.view.to_css(frame.projected.anchor(i)?);
+            let side = frame.view.width.min(frame.view.height);
+            Some((values.radius(v, side), i, at))
+        })
+        .collect();
+    let larger_first: Vec<f64> = circles.iter().map(|c| -c.0).collect();
+    let circles = crate::data::order::ascending(&larger_first)
+        .into_iter()
+        .filter_map(|k| circles.get(k).copied());
+    let colour = values
+        .colours(style.theme)
+        .last()
+        .copied()
+        .unwrap_or(style.ink);
+    let mut items = Vec::new();
+    let mut boxes = Vec::new();
+    for (radius, i, center) in circles {
+        let stroke = if frame.selected == Some(i) {
+            style.selection
+        } else {
+            style.halo.alpha(255)
+        };
+        items.push(Item::Circle {
+            place: Some(i),
+            center,
+            radius,
+            fill: Some(colour.alpha(if frame.active(i) { 235 } else { 190 })),
+            stroke,
+            line_width: if frame.selected == Some(i) {
+                style.selected_line_width_px
+            } else {
+                1.0
+            },
+            dash: None,
+        });
+        boxes.push(Rect::around(center, radius));
+    }
+    (items, boxes)
 }
 
 /// Place `i`'s fill and outline this frame: the active fill while it is hovered or
@@ -153,6 +223,13 @@ fn symbols(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
         }
         let radius = symbol_radius(frame, i, kind_style.radius);
         let (fill, stroke) = emphasis(frame, i, &kind_style);
+        // On a map of rates a symbol takes its class's colour; one without a figure, the
+        // no-data colours.
+        let (fill, stroke) = match class_fill(frame, i) {
+            Some(Some(class)) => (class, stroke),
+            Some(None) => (style.no_data[0], style.no_data[1]),
+            None => (fill, stroke),
+        };
         let paint = (fill, stroke, kind_style.line_width);
         items.push(symbol(kind_style.square, center, radius, paint, Some(i)));
         obstacles.push(Rect::around(center, radius + style.symbol_clearance_px));
@@ -376,6 +453,7 @@ fn focus_ring(frame: &Frame) -> Option<Item> {
         PlaneShape::Area(_) => Item::Area {
             place: i,
             fill: None,
+            hatch: None,
             stroke: style.focus,
             line_width: style.focus_ring_width_px,
         },

@@ -147,6 +147,11 @@ pub struct ScaleBarStyle {
 /// The whole look of the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
+    /// Which look this is (the value layer's ramps run by it).
+    pub theme: Theme,
+    /// A place with no figure on a value map: its fill and the hatch over it, never a
+    /// class's colour.
+    pub no_data: [Color; 2],
     /// Sea and outside-the-data background.
     pub background: Color,
     /// Text.
@@ -223,6 +228,8 @@ impl Style {
     /// Light: for newsprint-white pages.
     pub const fn light() -> Style {
         Style {
+            theme: Theme::Light,
+            no_data: [Color::hex(0xf4f2ee), Color::hex(0x8a857a)],
             background: Color::hex(0xdce8ef),
             ink: Color::hex(0x1f2a33),
             context_ink: Color::hex(0x6b675d),
@@ -297,6 +304,8 @@ impl Style {
     pub const fn dark() -> Style {
         let light = Style::light();
         Style {
+            theme: Theme::Dark,
+            no_data: [Color::hex(0x26313a), Color::hex(0x7d8a93)],
             background: Color::hex(0x0e1a22),
             ink: Color::hex(0xe8eef2),
             context_ink: Color::hex(0x939ea5),
@@ -342,6 +351,8 @@ impl Style {
             active: Color::hex(0xdddddd),
         };
         Style {
+            theme: Theme::Contrast,
+            no_data: [white, black],
             background: white,
             ink: black,
             context_ink: black,

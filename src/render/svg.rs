@@ -6,7 +6,7 @@ use crate::geo::coords::Css;
 use crate::geo::shapes::{PlaneShape, Projected};
 use crate::geo::simplify::straighten;
 use crate::i18n::{decimal, escape, Lang};
-use crate::render::display::{Align, Color, Item, Scene};
+use crate::render::display::{Align, Color, Item, Scene, HATCH_LINE_PX, HATCH_PX};
 
 /// How far, in CSS pixels at the picture's own size, an outline may stray from the data's:
 /// a quarter pixel stays invisible when a high-density screen or a print shows the picture
@@ -50,15 +50,32 @@ pub fn write(scene: &Scene, projected: &Projected, words: Words) -> String {
             Item::Area {
                 place,
                 fill: paint,
+                hatch,
                 stroke: line,
                 line_width,
             } => {
                 let d = outline(scene, projected.shapes.get(*place), tolerance);
-                if !d.is_empty() {
+                if d.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!(
+                    "<path d=\"{d}\" fill-rule=\"evenodd\"{}{}/>\n",
+                    fill(*paint),
+                    stroke(*line, *line_width)
+                ));
+                if let Some(c) = hatch {
+                    // The hatch's pattern is defined where first used, once per colour.
+                    let id = format!("jjm-hatch-{}", hex(*c).trim_start_matches('#'));
+                    if !out.contains(&format!("id=\"{id}\"")) {
+                        out.push_str(&format!(
+                            "<defs><pattern id=\"{id}\" width=\"{HATCH_PX}\" height=\"{HATCH_PX}\" \
+                             patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+                             <path d=\"M0 0V{HATCH_PX}\"{}/></pattern></defs>\n",
+                            stroke(*c, HATCH_LINE_PX)
+                        ));
+                    }
                     out.push_str(&format!(
-                        "<path d=\"{d}\" fill-rule=\"evenodd\"{}{}/>\n",
-                        fill(*paint),
-                        stroke(*line, *line_width)
+                        "<path d=\"{d}\" fill-rule=\"evenodd\" fill=\"url(#{id})\"/>\n"
                     ));
                 }
             }

@@ -16,6 +16,7 @@ use crate::render::legend;
 use crate::render::scene;
 use crate::render::style::{Style, Theme};
 use crate::ui::announce;
+use crate::ui::figures::{self, LegendEntry, ValueFor, ValueSettings, ValueSource};
 use crate::ui::focus::Direction;
 use crate::ui::gesture::{Drag, Pinch};
 use crate::ui::map::Map;
@@ -220,6 +221,10 @@ pub struct MapCore {
     pinch: Option<Pinch>,
     changes: Changes,
     announcement: Option<String>,
+    /// A newsroom's figures, kept to re-class when an attribute changes.
+    values: Option<ValueSource>,
+    /// The page's limit on rows, as on features.
+    max_rows: usize,
 }
 
 impl MapCore {
@@ -299,8 +304,18 @@ impl MapCore {
     fn focus_moved(&mut self, still: bool) {
         let focused = self.map.focused();
         let text = focused
-            .and_then(|i| self.map.data().places.get(i))
-            .map(|p| announce::focused(self.map.data(), p, self.map.lang()));
+            .and_then(|i| Some((i, self.map.data().places.get(i)?)))
+            .map(|(i, p)| {
+                let text = announce::focused(self.map.data(), p, self.map.lang());
+                // On a value map the figure follows the name: "Hebei: 4.2 %, class 2 of 5, …".
+                match self.spoken_figure(i) {
+                    Some(figure) => {
+                        let name = p.name.get(self.map.lang());
+                        text.replacen(name, &format!("{name}: {figure}"), 1)
+                    }
+                    None => text,
+                }
+            });
         if let Some(text) = text {
             self.say(text);
         }
@@ -354,7 +369,86 @@ impl MapCore {
                 ..Changes::NONE
             },
             announcement: None,
+            values: None,
+            max_rows: limits.features.min(crate::data::values::MAX_ROWS),
         })
+    }
+
+    /// Shows a values file's figures (its bytes, read at most to the page's row limit) as
+    /// `settings` say. Returns its warnings; an error leaves the map as it was.
+    pub fn set_values(
+        &mut self,
+        bytes: &[u8],
+        settings: ValueSettings,
+    ) -> crate::Result<Vec<String>> {
+        let source = ValueSource::read(bytes, &self.map.data().places, settings, self.max_rows)?;
+        let layer = source.layer()?;
+        let warnings = layer.figures.warnings.clone();
+        self.values = Some(source);
+        self.show_layer(Some(layer));
+        Ok(warnings)
+    }
+
+    /// Changes one of the value layer's attributes and re-classes (no file read again).
+    /// Returns the new layer's warnings; an unusable setting leaves the map without the layer.
+    pub fn set_value_option(
+        &mut self,
+        name: &str,
+        value: Option<String>,
+    ) -> crate::Result<Vec<String>> {
+        let Some(source) = self.values.as_mut() else {
+            return Ok(Vec::new());
+        };
+        source.settings.set(name, value);
+        match source.layer() {
+            Ok(layer) => {
+                let warnings = layer.figures.warnings.clone();
+                self.show_layer(Some(layer));
+                Ok(warnings)
+            }
+            Err(e) => {
+                self.show_layer(None);
+                Err(e)
+            }
+        }
+    }
+
+    /// Why the figures are not shown, as the notice under the map says it.
+    pub fn figures_notice(&self, problem: &str) -> String {
+        format!("{}{problem}", Ui::FiguresNotShown.get(self.map.lang()))
+    }
+
+    /// Takes the figures off the map.
+    pub fn clear_values(&mut self) {
+        self.values = None;
+        self.show_layer(None);
+    }
+
+    fn show_layer(&mut self, layer: Option<crate::render::values::ValueLayer>) {
+        self.map.set_values(layer);
+        // The key, the tooltip and the panel say the figures.
+        self.changes.draw = true;
+        self.changes.words = true;
+    }
+
+    /// The value layer's legend (empty without one).
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        let style = self.style();
+        self.map.values().map_or_else(Vec::new, |layer| {
+            figures::legend(layer, self.map.lang(), self.theme, style.no_data[0])
+        })
+    }
+
+    /// Place `id`'s figure, if the map shows figures and it has one.
+    pub fn value_for(&self, id: &str) -> Option<ValueFor> {
+        let i = self.map.data().index_of(id)?;
+        figures::value_for(self.map.values()?, i, self.map.lang())
+    }
+
+    /// Place `i`'s figure in words for the panel and the screen reader.
+    fn spoken_figure(&self, i: usize) -> Option<String> {
+        let layer = self.map.values()?;
+        Some(figures::spoken(layer, i, self.map.lang()))
     }
 
     /// Fits the map to a canvas of `width` × `height` CSS px (an easing view change stops).
@@ -445,7 +539,14 @@ impl MapCore {
     pub fn hovered_name(&self) -> Option<String> {
         let i = self.map.hovered()?;
         let place = self.map.data().places.get(i)?;
-        Some(place.name.get(self.map.lang()).to_string())
+        let name = place.name.get(self.map.lang());
+        // On a value map the tooltip gives the figure too.
+        Some(
+            match self.map.values().and_then(|l| l.text(i, self.map.lang())) {
+                Some(figure) => format!("{name}: {figure}"),
+                None => name.to_string(),
+            },
+        )
     }
 
     /// What the reader did (DESIGN: "input flows back only as small messages"). Answers true
@@ -583,14 +684,26 @@ impl MapCore {
 
     /// The details panel for the current selection.
     pub fn panel(&self) -> PanelContent {
-        panel::content(self.map.data(), self.map.selected(), self.map.lang())
+        let mut content = panel::content(self.map.data(), self.map.selected(), self.map.lang());
+        if let (Some(i), Some(layer)) = (self.map.selected(), self.map.values()) {
+            let column = &layer.figures.column;
+            let words = figures::spoken(layer, i, self.map.lang());
+            content.figure = Some(match self.map.lang() {
+                Lang::En => format!("{column}: {words}"),
+                Lang::Zh => format!("{column}：{words}"),
+            });
+        }
+        content
     }
 
     /// The interface words in the map's language, and the key in the theme's colours.
     pub fn words(&self) -> Words {
         let lang = self.map.lang();
         let credit = self.map.data().attribution.as_ref().map(|t| t.get(lang));
-        let key = legend::rows(self.map.data(), &self.style(), lang)
+        let style = self.style();
+        let mut rows = legend::value_rows(self.map.values(), &style, lang);
+        rows.extend(legend::rows(self.map.data(), &style, lang));
+        let key = rows
             .into_iter()
             .map(|row| KeyRow {
                 text: row.text,

@@ -11,6 +11,7 @@ use crate::geo::view::View;
 use crate::i18n::Lang;
 use crate::render::frame::Frame;
 use crate::render::style::Style;
+use crate::render::values::ValueLayer;
 use crate::ui::focus::{self, Direction};
 
 /// Padding between the region and the canvas edge, CSS px.
@@ -54,6 +55,8 @@ pub struct Map {
     hovered: Option<usize>,
     /// Labels in both languages (see [`Map::set_bilingual`]).
     bilingual: bool,
+    /// A newsroom's figures, classed (see [`Map::set_values`]).
+    values: Option<ValueLayer>,
 }
 
 impl Map {
@@ -75,6 +78,7 @@ impl Map {
             selected: None,
             hovered: None,
             bilingual: false,
+            values: None,
         }
     }
 
@@ -302,7 +306,18 @@ impl Map {
             hovered: self.hovered,
             focused: self.focused,
             style,
+            values: self.values.as_ref(),
         })
+    }
+
+    /// Shows a newsroom's figures (none: the map's own colours again).
+    pub fn set_values(&mut self, values: Option<ValueLayer>) {
+        self.values = values;
+    }
+
+    /// The figures shown, if any.
+    pub fn values(&self) -> Option<&ValueLayer> {
+        self.values.as_ref()
     }
 
     /// The data.

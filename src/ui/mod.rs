@@ -4,6 +4,7 @@
 pub mod announce;
 pub mod controller;
 pub mod fallback;
+pub mod figures;
 pub mod focus;
 pub mod gesture;
 pub mod map;

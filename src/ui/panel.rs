@@ -36,6 +36,8 @@ pub struct PanelContent {
     pub title: String,
     /// Caveat such as "location approximate".
     pub note: Option<String>,
+    /// The place's figure on a value map (`rate: 4.2 %, class 2 of 5`).
+    pub figure: Option<String>,
     /// Lead paragraph.
     pub summary: String,
     /// Lists.
@@ -176,6 +178,7 @@ fn overview(data: &Dataset, lang: Lang) -> PanelContent {
             kicker: String::new(),
             title: Ui::MapTitle.get(lang).to_string(),
             note: None,
+            figure: None,
             summary: String::new(),
             sections: Vec::new(),
             source: None,
@@ -199,6 +202,7 @@ fn overview(data: &Dataset, lang: Lang) -> PanelContent {
         ),
         title: overview.title.get(lang).to_string(),
         note: None,
+        figure: None,
         summary: overview.summary.get(lang).to_string(),
         sections,
         source: cite(policies, &overview.source, lang),
@@ -238,6 +242,7 @@ fn place_details(data: &Dataset, place: &Place, lang: Lang) -> PanelContent {
         kicker: data.kind_name(place.kind).get(lang).to_string(),
         title: place.name.get(lang).to_string(),
         note,
+        figure: None,
         summary: policy
             .map(|p| p.summary.get(lang).to_string())
             .unwrap_or_default(),

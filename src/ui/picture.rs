@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::render::scene;
 use crate::render::style::{Style, Theme};
 use crate::render::svg::{self, Words};
+use crate::render::values::ValueLayer;
 use crate::ui::map::Map;
 
 /// What picture to make.
@@ -24,6 +25,8 @@ pub struct Request {
     pub select: Option<String>,
     /// The look.
     pub theme: Theme,
+    /// A newsroom's figures on the map, classed as the widget classes them.
+    pub values: Option<ValueLayer>,
 }
 
 /// The map as an SVG document, as the widget would first draw it for `request`.
@@ -33,6 +36,7 @@ pub fn svg(data: Dataset, request: &Request) -> crate::Result<String> {
     let mut map = Map::new(data, lang).bilingual(request.bilingual);
     map.resize(request.width, request.height)?;
     map.select(request.select.as_deref())?;
+    map.set_values(request.values.clone());
     let frame = map.frame(style).ok_or(crate::Error::EmptyView {
         width: request.width,
         height: request.height,

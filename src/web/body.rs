@@ -26,8 +26,21 @@ impl From<JsValue> for BodyError {
 }
 
 /// The bytes of `response`'s body, `file` being which data file it is, at most `limit` of
-/// them.
-pub async fn read(response: &Response, file: DataFile, limit: usize) -> Result<Vec<u8>, BodyError> {
+/// them. Boxed: each caller's future then shares one copy of the reading loop instead of
+/// inlining its own into the download.
+pub fn read(
+    response: &Response,
+    file: DataFile,
+    limit: usize,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<u8>, BodyError>> + '_>> {
+    Box::pin(read_body(response, file, limit))
+}
+
+async fn read_body(
+    response: &Response,
+    file: DataFile,
+    limit: usize,
+) -> Result<Vec<u8>, BodyError> {
     let too_big = |size| BodyError::TooBig(over_limit(file, size, limit).into());
     // A compressed body's Content-Length counts the compressed bytes, not the file's.
     let headers = response.headers();

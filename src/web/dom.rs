@@ -26,6 +26,7 @@ pub struct Dom {
     pub reset: Element,
     tooltip: HtmlElement,
     gesture_hint: HtmlElement,
+    notice: HtmlElement,
     legend: Element,
     credit: Element,
     /// The PNG download button.
@@ -103,6 +104,10 @@ impl Dom {
             quiet.set_attribute("aria-hidden", "true")?;
             quiet.set_hidden(true);
         }
+        // Why a values file could not be shown: under the map, never over it.
+        let notice: HtmlElement = make("p", "jjm-notice", &figure)?.dyn_into()?;
+        notice.set_attribute("role", "status")?;
+        notice.set_hidden(true);
         // The key to the symbols: text in the page, so it never covers the map.
         let legend = make("ul", "jjm-legend", &figure)?;
         let credit = make("figcaption", "jjm-attribution", &figure)?;
@@ -127,6 +132,7 @@ impl Dom {
             reset,
             tooltip,
             gesture_hint,
+            notice,
             legend,
             credit,
             download,
@@ -220,6 +226,9 @@ impl Dom {
         if let Some(note) = &c.note {
             add("p", "jjm-note", note, p)?;
         }
+        if let Some(figure) = &c.figure {
+            add("p", "jjm-figure", figure, p)?;
+        }
         if !c.summary.is_empty() {
             add("p", "jjm-summary", &c.summary, p)?;
         }
@@ -287,6 +296,12 @@ impl Dom {
             self.gesture_hint.set_text_content(Some(text));
         }
         self.gesture_hint.set_hidden(text.is_none());
+    }
+
+    /// Says under the map why its figures are not shown (`None`: nothing to say).
+    pub fn notice(&self, text: Option<&str>) {
+        self.notice.set_text_content(text);
+        self.notice.set_hidden(text.is_none());
     }
 
     /// The canvas's cursor (`""`: the default).

@@ -7,9 +7,11 @@ use crate::geo::coords::Plane;
 use crate::geo::simplify::detail_level;
 use crate::geo::view::View;
 use crate::i18n::decimal;
-use crate::render::display::{Align, Color, Item, Scene};
+use crate::render::display::{Align, Color, Item, Scene, HATCH_LINE_PX, HATCH_PX};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement, Path2d};
+use web_sys::{
+    CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement, Path2d,
+};
 
 /// Detail levels of outlines kept at once: enough to zoom in fully and back out.
 const LEVELS_KEPT: usize = 6;
@@ -41,6 +43,8 @@ pub struct Painter {
     snapshot_fresh: bool,
     /// The view and background of the last full frame.
     drawn: Option<(View, Color)>,
+    /// The no-data hatch as a pattern, for the colour and pixel ratio it was made at.
+    hatch: Option<(Color, f64, CanvasPattern)>,
 }
 
 impl Painter {
@@ -55,6 +59,7 @@ impl Painter {
             snapshot: None,
             snapshot_fresh: false,
             drawn: None,
+            hatch: None,
         })
     }
 
@@ -104,11 +109,31 @@ impl Painter {
         let dpr = self.dpr;
         let ctx = self.ctx.clone();
         let level = detail_level(dpr * scene.view.scale);
+        let hatch = self.hatch(scene, dpr)?;
         let paths = self.paths(level, outlines)?;
-        paint_scene(&ctx, scene, paths, dpr)?;
+        paint_scene(&ctx, scene, paths, dpr, hatch.as_ref())?;
         self.drawn = Some((scene.view, scene.background));
         self.snapshot_fresh = false;
         Ok(())
+    }
+
+    /// The pattern of the scene's no-data hatch (none if no place is hatched): diagonal
+    /// lines in device pixels, made once for its colour and pixel ratio.
+    fn hatch(&mut self, scene: &Scene, dpr: f64) -> Result<Option<CanvasPattern>, JsValue> {
+        let Some(colour) = scene.items.iter().find_map(|item| match item {
+            Item::Area { hatch, .. } => *hatch,
+            _ => None,
+        }) else {
+            return Ok(None);
+        };
+        if let Some((c, made_at, pattern)) = &self.hatch {
+            if *c == colour && *made_at == dpr {
+                return Ok(Some(pattern.clone()));
+            }
+        }
+        let pattern = hatch_pattern(colour, dpr)?;
+        self.hatch = Some((colour, dpr, pattern.clone()));
+        Ok(Some(pattern))
     }
 
     /// Draws the last full frame moved and scaled to `view`; the background shows where it
@@ -167,8 +192,9 @@ impl Painter {
         canvas.set_height((scene.height * dpr).round() as u32);
         let ctx = context_of(&canvas)?;
         let level = detail_level(dpr * scene.view.scale);
+        let hatch = self.hatch(scene, dpr)?;
         let paths = self.paths(level, outlines)?;
-        paint_scene(&ctx, scene, paths, dpr)?;
+        paint_scene(&ctx, scene, paths, dpr, hatch.as_ref())?;
         Ok(canvas)
     }
 }
@@ -199,12 +225,34 @@ fn path_of(rings: &[Vec<Plane>]) -> Result<Path2d, JsValue> {
     Ok(path)
 }
 
+/// The no-data hatch: a tile with one diagonal line, `HATCH_PX` apart at `dpr`, that
+/// repeats without seams (the line runs corner to corner, with its ends' neighbours).
+fn hatch_pattern(colour: Color, dpr: f64) -> Result<CanvasPattern, JsValue> {
+    let tile = new_canvas()?;
+    let side = (HATCH_PX * std::f64::consts::SQRT_2 * dpr).round().max(2.0);
+    tile.set_width(side as u32);
+    tile.set_height(side as u32);
+    let ctx = context_of(&tile)?;
+    ctx.set_stroke_style_str(&colour.css());
+    ctx.set_line_width(HATCH_LINE_PX * dpr);
+    ctx.begin_path();
+    for (x0, y0) in [(-side, 0.0), (0.0, 0.0), (side, 0.0)] {
+        ctx.move_to(x0, y0 + side);
+        ctx.line_to(x0 + side, y0);
+    }
+    ctx.stroke();
+    context_of(&tile)?
+        .create_pattern_with_html_canvas_element(&tile, "repeat")?
+        .ok_or_else(|| JsValue::from_str("this browser makes no canvas pattern"))
+}
+
 /// Paints `scene` on `ctx` at `dpr` device px per CSS px, with the places' `paths`.
 fn paint_scene(
     ctx: &CanvasRenderingContext2d,
     scene: &Scene,
     paths: &[Option<Path2d>],
     dpr: f64,
+    hatching: Option<&CanvasPattern>,
 ) -> Result<(), JsValue> {
     let view = scene.view;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
@@ -216,6 +264,7 @@ fn paint_scene(
             Item::Area {
                 place,
                 fill,
+                hatch,
                 stroke,
                 line_width,
             } => {
@@ -229,6 +278,16 @@ fn paint_scene(
                 if let Some(fill) = fill {
                     ctx.set_fill_style_str(&fill.css());
                     ctx.fill_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
+                }
+                if let (Some(_), Some(pattern)) = (hatch, hatching) {
+                    // The lines are laid in device pixels, clipped to the place.
+                    ctx.save();
+                    ctx.clip_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
+                    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+                    ctx.set_fill_style_canvas_pattern(pattern);
+                    ctx.fill_rect(0.0, 0.0, scene.width * dpr, scene.height * dpr);
+                    ctx.restore();
+                    ctx.set_transform(s, 0.0, 0.0, -s, tx, ty)?;
                 }
                 ctx.set_stroke_style_str(&stroke.css());
                 ctx.set_line_width(line_width / view.scale);

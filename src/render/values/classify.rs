@@ -99,8 +99,11 @@ impl Classes {
 /// The classes of `values` (finite numbers, in any order) by `method`, into at most
 /// `wanted` classes (fewer where there are fewer distinct values).
 pub fn classify(values: &[f64], method: &Method, wanted: usize) -> Classes {
-    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    sorted.sort_by(f64::total_cmp);
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let sorted: Vec<f64> = crate::data::order::ascending(&finite)
+        .into_iter()
+        .filter_map(|k| finite.get(k).copied())
+        .collect();
     let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
         return Classes {
             bounds: Vec::new(),

@@ -144,16 +144,51 @@ pub struct ValueLayer {
     pub options: ValueOptions,
     /// Their classes.
     pub classes: Classes,
+    /// The classes' colours, made once per theme when first asked for (a frame asks for a
+    /// colour per place).
+    colours: [std::cell::OnceCell<Vec<Color>>; 3],
 }
 
 impl ValueLayer {
-    /// Classes `figures` as `options` ask.
-    pub fn new(figures: Figures, options: ValueOptions) -> ValueLayer {
+    /// Classes `figures` as `options` ask. A negative count has no circle: it is left out,
+    /// named in a warning.
+    pub fn new(mut figures: Figures, options: ValueOptions) -> ValueLayer {
+        if options.kind == ValueKind::Count {
+            let negative: Vec<usize> = (0..figures.values.len())
+                .filter(|i| {
+                    figures
+                        .values
+                        .get(*i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|v| v < 0.0)
+                })
+                .collect();
+            if !negative.is_empty() {
+                for i in &negative {
+                    if let Some(v) = figures.values.get_mut(*i) {
+                        *v = None;
+                    }
+                }
+                figures.warnings.push(format!(
+                    "{} negative {} in \"{}\" cannot be drawn as circles and {} left out",
+                    negative.len(),
+                    if negative.len() == 1 {
+                        "count"
+                    } else {
+                        "counts"
+                    },
+                    figures.column,
+                    if negative.len() == 1 { "is" } else { "are" },
+                ));
+            }
+        }
         let classes = classify(&figures.present(), &options.method, options.class_count);
         ValueLayer {
             figures,
             options,
             classes,
+            colours: Default::default(),
         }
     }
 
@@ -169,7 +204,19 @@ impl ValueLayer {
     }
 
     /// The colours of the classes for `theme`, lowest first.
-    pub fn colours(&self, theme: Theme) -> Vec<Color> {
+    pub fn colours(&self, theme: Theme) -> &[Color] {
+        let slot = match theme {
+            Theme::Light => 0,
+            Theme::Dark => 1,
+            Theme::Contrast => 2,
+        };
+        match self.colours.get(slot) {
+            Some(cell) => cell.get_or_init(|| self.make_colours(theme)),
+            None => &[],
+        }
+    }
+
+    fn make_colours(&self, theme: Theme) -> Vec<Color> {
         let k = self.classes.count();
         let palette = self.options.palette;
         if !palette.diverging() || theme == Theme::Contrast {
@@ -260,6 +307,16 @@ impl ValueLayer {
                 }
             })
             .collect()
+    }
+
+    /// The radius of a count's circle, CSS px, on a map whose shorter side is `side`: area
+    /// in proportion to the figure (4:1 figures, 2:1 radii), the greatest a ninth of `side`.
+    pub fn radius(&self, v: f64, side: f64) -> f64 {
+        let greatest = self.classes.bounds.last().copied().unwrap_or(0.0);
+        if greatest <= 0.0 || v <= 0.0 {
+            return 0.0;
+        }
+        (v / greatest).sqrt() * side / 9.0
     }
 
     /// How many places have no figure.

@@ -1,0 +1,190 @@
+//! The value layer as a page drives it: the values file's table is kept, with the
+//! attributes that say how to show it (as text, decoded by serde from the page's options), so
+//! that changing `value`, `classes` or `palette` re-classes without reading the file again.
+
+use crate::data::values::{read_table, Matching, Table};
+use crate::i18n::{Lang, Ui};
+use crate::render::style::Theme;
+use crate::render::values::{ValueAttributes, ValueKind, ValueLayer, ValueOptions};
+use serde::{Deserialize, Serialize};
+
+/// The value layer's attributes as the page gives them (`value`, `value-kind`, `classes`,
+/// `class-count`, `palette`, `midpoint`, `value-unit`); absent ones take their defaults.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct ValueSettings {
+    /// The column to show.
+    pub value: Option<String>,
+    /// `rate` or `count`.
+    pub value_kind: Option<String>,
+    /// How classes are made.
+    pub classes: Option<String>,
+    /// How many classes.
+    pub class_count: Option<String>,
+    /// The colours.
+    pub palette: Option<String>,
+    /// Where a diverging palette turns.
+    pub midpoint: Option<String>,
+    /// The unit, `en|zh`.
+    pub value_unit: Option<String>,
+}
+
+impl ValueSettings {
+    /// Sets the attribute `name`; false if it is none of the value layer's.
+    pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
+        let slot = match name {
+            "value" => &mut self.value,
+            "value-kind" => &mut self.value_kind,
+            "classes" => &mut self.classes,
+            "class-count" => &mut self.class_count,
+            "palette" => &mut self.palette,
+            "midpoint" => &mut self.midpoint,
+            "value-unit" => &mut self.value_unit,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// The options these attributes ask for, or what is wrong with one.
+    pub fn options(&self) -> crate::Result<ValueOptions> {
+        ValueOptions::from_attributes(&ValueAttributes {
+            column: self.value.as_deref(),
+            kind: self.value_kind.as_deref(),
+            classes: self.classes.as_deref(),
+            class_count: self.class_count.as_deref(),
+            palette: self.palette.as_deref(),
+            midpoint: self.midpoint.as_deref(),
+            unit: self.value_unit.as_deref(),
+        })
+        .map_err(crate::Error::Values)
+    }
+}
+
+/// A values file read and matched to the places, and how it is to be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueSource {
+    /// The file's rows.
+    pub table: Table,
+    /// Each row's place, found once.
+    pub matching: Matching,
+    /// The attributes.
+    pub settings: ValueSettings,
+}
+
+impl ValueSource {
+    /// Reads a values file's bytes (at most `max_rows` rows) and finds each row's place.
+    pub fn read(
+        bytes: &[u8],
+        places: &[crate::data::model::Place],
+        settings: ValueSettings,
+        max_rows: usize,
+    ) -> crate::Result<ValueSource> {
+        let unusable = |e: crate::data::values::ValuesError| crate::Error::Values(e.to_string());
+        let table = read_table(bytes, max_rows).map_err(unusable)?;
+        let matching = table.matching(places).map_err(unusable)?;
+        Ok(ValueSource {
+            table,
+            matching,
+            settings,
+        })
+    }
+
+    /// The layer, classed as the settings say (the file is not read or matched again).
+    pub fn layer(&self) -> crate::Result<ValueLayer> {
+        let options = self.settings.options()?;
+        let figures = self
+            .table
+            .figures_of(&self.matching, options.column.as_deref())
+            .map_err(|e| crate::Error::Values(e.to_string()))?;
+        Ok(ValueLayer::new(figures, options))
+    }
+}
+
+/// One entry of the legend as the page's `legend()` answers it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegendEntry {
+    /// Lower bound (none for the no-data entry).
+    pub from: Option<f64>,
+    /// Upper bound (none for the no-data entry).
+    pub to: Option<f64>,
+    /// Its colour, as CSS.
+    pub colour: String,
+    /// Its words.
+    pub label: String,
+    /// How many places it holds.
+    pub count: usize,
+    /// Whether this is the entry for places without a figure.
+    pub no_data: bool,
+}
+
+/// A place's figure as the page's `valueFor(id)` and the `select` event answer it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueFor {
+    /// The figure.
+    pub value: f64,
+    /// In words, with its unit, in the map's language.
+    pub text: String,
+    /// Its class, from 1 (none on a continuous scale or for counts).
+    pub class: Option<usize>,
+}
+
+/// The legend: each class, then "No data" when a place has no figure.
+pub fn legend(
+    layer: &ValueLayer,
+    lang: Lang,
+    theme: Theme,
+    no_data: crate::render::display::Color,
+) -> Vec<LegendEntry> {
+    let mut out: Vec<LegendEntry> = layer
+        .legend(lang, theme)
+        .into_iter()
+        .map(|c| LegendEntry {
+            from: Some(c.from),
+            to: Some(c.to),
+            colour: c.colour.css(),
+            label: c.label,
+            count: c.count,
+            no_data: false,
+        })
+        .collect();
+    let missing = layer.no_data();
+    if missing > 0 {
+        out.push(LegendEntry {
+            from: None,
+            to: None,
+            colour: no_data.css(),
+            label: Ui::NoData.get(lang).to_string(),
+            count: missing,
+            no_data: true,
+        });
+    }
+    out
+}
+
+/// Place `i`'s figure with its class.
+pub fn value_for(layer: &ValueLayer, i: usize, lang: Lang) -> Option<ValueFor> {
+    let value = layer.value(i)?;
+    let class = (layer.options.kind == ValueKind::Rate)
+        .then(|| layer.class_of(i).map(|c| c + 1))
+        .flatten();
+    Some(ValueFor {
+        value,
+        text: layer.words(value, lang),
+        class,
+    })
+}
+
+/// Place `i`'s figure as a reader hears or reads it: `4.2 %, class 2 of 5` (`4.2%，第2档，共5档`),
+/// or `no data`.
+pub fn spoken(layer: &ValueLayer, i: usize, lang: Lang) -> String {
+    let Some(v) = value_for(layer, i, lang) else {
+        return Ui::NoData.get(lang).to_ascii_lowercase();
+    };
+    let k = layer.classes.count();
+    match (v.class, lang) {
+        (Some(c), Lang::En) => format!("{}, class {c} of {k}", v.text),
+        (Some(c), Lang::Zh) => format!("{}，第{c}档，共{k}档", v.text),
+        (None, _) => v.text,
+    }
+}

@@ -1,0 +1,148 @@
+// The value layer in real Chromium: a CSV of figures classed and drawn, its legend, the
+// figure on click and by keyboard, the hatch where a place has none, re-classing when an
+// attribute changes, counts as circles, and a values file that cannot be used.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const map = (page, fn, arg) => page.evaluate(([src, a]) => {
+  const el = document.querySelector('jingjinji-map');
+  return new Function('el', 'arg', src)(el, a);
+}, [fn, arg]);
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** The test page with its figures drawn; `attrs` change the element before it loads. */
+async function open(attrs = {}, width = 960) {
+  const page = await browser.newPage({ viewport: { width, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript((a) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const el = document.querySelector('jingjinji-map');
+      for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
+    });
+  }, attrs);
+  await page.goto(`${server.url}pages/values.html`);
+  await page.waitForFunction(() => !!document.querySelector('jingjinji-map')?.valuesReady);
+  await page.evaluate(() => document.querySelector('jingjinji-map').valuesReady.catch(() => {}));
+  await frames(page);
+  return { page, errors };
+}
+
+/** The canvas pixel (RGBA) at a longitude/latitude, and at an offset in CSS px from it. */
+const pixelAt = (page, lon, lat, dx = 0, dy = 0) => map(page, `const [x, y] = el.project(arg[0], arg[1]);
+  const c = el.canvas; const d = c.width / c.getBoundingClientRect().width;
+  return Array.from(c.getContext('2d').getImageData(Math.round((x + arg[2]) * d), Math.round((y + arg[3]) * d), 1, 1).data);`, [lon, lat, dx, dy]);
+const hex = ([r, g, b]) => `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+test('figures fill the places by class, with a legend under the map that says each class in words', async () => {
+  const { page, errors } = await open();
+  const legend = await map(page, 'return el.legend()');
+  assert.deepEqual(legend.map((c) => c.label), ['2 % to under 4.2 %', '4.2 % to under 6.1 %', '6.1 %', 'No data']);
+  assert.deepEqual(legend.map((c) => c.count), [2, 1, 1, 15]);
+  // Beijing (4.2) wears the second class's colour; Tianjin (3.1) the first's.
+  assert.equal(hex(await pixelAt(page, 116.2, 40.3)), legend[1].colour.slice(0, 7));
+  assert.equal(hex(await pixelAt(page, 117.3, 39.1)), legend[0].colour.slice(0, 7));
+  // The key under the map lists the classes as text.
+  const key = await map(page, 'return [...el.shadowRoot.querySelectorAll(".jjm-legend li")].map((li) => li.textContent)');
+  assert.deepEqual(key.slice(0, 4), ['2 % to under 4.2 %', '4.2 % to under 6.1 %', '6.1 %', 'No data']);
+  assert.deepEqual(await map(page, 'return el.valueFor("beijing")'), { value: 4.2, text: '4.2 %', class: 2 });
+  assert.equal(await map(page, 'return el.valueFor("hebei")'), null, 'n/a is no data');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a place without a figure is hatched, never the lowest class colour', async () => {
+  const { page } = await open();
+  const legend = await map(page, 'return el.legend()');
+  const lowest = legend[0].colour.slice(0, 7);
+  // Across a few pixels of Hebei both the no-data fill and the hatch's lines show.
+  const seen = new Set();
+  for (let k = 0; k < 12; k += 1) seen.add(hex(await pixelAt(page, 115.0, 38.0, k, 0)));
+  assert.ok(seen.size >= 2, `hatched: ${[...seen]}`);
+  assert.ok(!seen.has(lowest), `not the lowest class's ${lowest}: ${[...seen]}`);
+  await page.close();
+});
+
+test('a click shows the figure in the panel and the select event; the keyboard says it too', async () => {
+  const { page } = await open();
+  await page.evaluate(() => {
+    window.selected = null;
+    document.querySelector('jingjinji-map').addEventListener('select', (e) => { window.selected = e.detail; });
+  });
+  const [x, y] = await map(page, 'const [x, y] = el.project(116.2, 40.3); const r = el.canvas.getBoundingClientRect(); return [r.left + x, r.top + y]');
+  await page.mouse.click(x, y);
+  await frames(page);
+  assert.deepEqual(await page.evaluate(() => window.selected), { id: 'beijing', value: { value: 4.2, text: '4.2 %', class: 2 } });
+  assert.equal(await map(page, 'return el.shadowRoot.querySelector(".jjm-figure").textContent'), 'rate: 4.2 %, class 2 of 3');
+  // Hovering names the place and its figure.
+  await page.mouse.move(x + 2, y + 2);
+  await frames(page);
+  assert.equal(await map(page, 'return el.shadowRoot.querySelector(".jjm-tooltip").textContent'), 'Beijing: 4.2 %');
+  // Keyboard: focus the map, step to a place; the live region says its figure and class.
+  await map(page, 'el.select(null); el.canvas.focus()');
+  await page.keyboard.press('Home');
+  await frames(page);
+  const said = await map(page, 'return el.shadowRoot.querySelector(".jjm-live").textContent');
+  assert.match(said, /^Beijing: 4\.2 %, class 2 of 3, /);
+  await page.close();
+});
+
+test('changing value, classes or palette re-classes at once; counts draw circles and fill no area', async () => {
+  const { page } = await open();
+  const before = await map(page, 'return el.legend()');
+  await map(page, 'el.classes = "equal"');
+  const equal = await map(page, 'return el.legend()');
+  const near = (a, b) => Math.abs(a - b) < 1e-9;
+  const bounds = equal.slice(0, 3).flatMap((c) => [c.from, c.to]);
+  assert.ok([2, 3.366666666666667, 3.366666666666667, 4.733333333333333, 4.733333333333333, 6.1].every((b, k) => near(b, bounds[k])), `${bounds}`);
+  assert.deepEqual(equal.slice(0, 3).map((c) => c.label), ['2 % to under 3.37 %', '3.37 % to under 4.73 %', '4.73 % to 6.1 %']);
+  await map(page, 'el.palette = "blues"');
+  const blues = await map(page, 'return el.legend()');
+  assert.notEqual(blues[0].colour, equal[0].colour);
+  await map(page, 'el.value = "firms"; el.valueKind = "count"; el.valueUnit = null');
+  await frames(page);
+  assert.deepEqual(await map(page, 'return el.valueFor("beijing")'), { value: 1200, text: '1,200', class: null });
+  // Counts never fill areas: Hebei's land shows no class colour and no hatch.
+  const land = hex(await pixelAt(page, 115.0, 37.2));
+  assert.ok(!blues.some((c) => c.colour.startsWith(land)) && !before.some((c) => c.colour.startsWith(land)), land);
+  // A circle of 1,200 sits on Beijing: a click there selects it.
+  assert.equal(await map(page, 'const [x, y] = el.project(116.25, 40.45); return el.featureAt(x, y)'), 'beijing');
+  await page.close();
+});
+
+test('a values file that cannot be used leaves the map drawn, says why under it and fires error', async () => {
+  const { page, errors } = await open({ values: '/pages/missing.csv' });
+  const notice = await map(page, 'const n = el.shadowRoot.querySelector(".jjm-notice"); return n.hidden ? null : n.textContent');
+  assert.match(notice, /^The figures cannot be shown: could not load the figures \(\/pages\/missing\.csv\): HTTP 404/);
+  assert.deepEqual(await map(page, 'return el.legend()'), []);
+  // The map itself is drawn, in its own colours.
+  assert.equal(await map(page, 'const [x, y] = el.project(116.2, 40.3); return el.featureAt(x, y)'), 'beijing');
+  // A bad attribute: the error event names it, and the notice says it.
+  const detail = await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    el.setAttribute('values', '/pages/values.csv');
+    await el.valuesReady;
+    const got = new Promise((r) => el.addEventListener('error', (e) => r(e.detail), { once: true }));
+    el.setAttribute('value', 'rat');
+    return got;
+  });
+  assert.equal(detail.message, 'the values file has no column "rat"; its columns, closest first: rate, firms');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('dark theme draws the classes in the dark form of the palette', async () => {
+  const { page } = await open({ theme: 'dark' });
+  const legend = await map(page, 'return el.legend()');
+  assert.equal(hex(await pixelAt(page, 116.2, 40.3)), legend[1].colour.slice(0, 7));
+  // More is brighter on a dark map: the top class is lighter than the lowest.
+  const lum = (c) => { const v = parseInt(c.slice(1, 7), 16); return ((v >> 16) & 255) + ((v >> 8) & 255) + (v & 255); };
+  assert.ok(lum(legend[2].colour) > lum(legend[0].colour), JSON.stringify(legend));
+  await page.close();
+});
