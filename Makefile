@@ -60,7 +60,7 @@ site: tools
 	cargo run --quiet --bin jingjinji-map -- render --out www/jingjinji-map.svg
 	cargo run --quiet --bin jingjinji-map -- render --lang zh --out www/jingjinji-map.zh.svg
 	mkdir -p www/data
-	cp data/places.geojson data/policies.json www/data/
+	cp data/places.geojson data/policies.json data/examples/host-towns.csv www/data/
 
 ## The same site with the `trap-test` feature, under www/trap/: its maps have a
 ## `trapNextFrame()` that makes a real panic, for the e2e test of what a bug does to a page.
@@ -82,6 +82,7 @@ ifdef FEATURES
 	cp $(dir $(FEATURES))index.html build/demo/index.html
 endif
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@$(if $(FEATURES),true,echo "The value layer's demo (figures from a CSV): http://127.0.0.1:$(PORT)/host-towns.html")
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(DEMO_DIR)
 
 lint: tools
@@ -124,9 +125,11 @@ test-e2e: site site-trap package
 ## simple-statistics, asked again, must give the classes tests/classes.rs holds ours to.
 DATA_BUDGET_BYTES := 61440
 test-data: tools
-	python3 scripts/build_data.py --out build/check/places.geojson --example-out build/check/example.geojson
+	python3 scripts/build_data.py --out build/check/places.geojson --example-out build/check/example.geojson \
+	  --values-out build/check/host-towns.csv
 	cmp build/check/places.geojson data/places.geojson
 	cmp build/check/example.geojson data/examples/shanghai-suzhou.geojson
+	cmp build/check/host-towns.csv data/examples/host-towns.csv
 	node scripts/classes-oracle.mjs tests/fixtures/classes.json build/check/classes-oracle.json
 	cmp build/check/classes-oracle.json tests/fixtures/classes-oracle.json
 	@size=$$(( $$(gzip -9c data/places.geojson | wc -c) + $$(gzip -9c data/policies.json | wc -c) )); \

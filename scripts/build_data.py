@@ -304,11 +304,31 @@ def example(ne, cities, path):
           title=EXAMPLE_TITLE, kinds=EXAMPLE_KINDS)
 
 
+# The value layer's demo (data/examples/host-towns.csv): the population GeoNames records for
+# each place's host town, and for the city records of Beijing and Tianjin, as counts.
+# GeoNames writes 0 where it has no figure: that is no data, not a town of nobody.
+CITY_RECORDS = [("beijing", 1816670), ("tianjin", 1792947)]
+
+
+def host_towns(cities, path):
+    """data/examples/host-towns.csv: id, the GeoNames place, its population (see data/SOURCES.md)."""
+    rows = [(pid, gid) for pid, gid in CITY_RECORDS]
+    rows += [(p["id"], p["geonames"]) for p in POINTS if "geonames" in p]
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write("id,geonames_id,geonames_name,population\n")
+        for pid, gid in rows:
+            city = cities[str(gid)]
+            people = city.get("population") or ""
+            out.write(f"{pid},{gid},{city['name']},{people}\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "places.geojson"))
     ap.add_argument("--example-out",
                     default=os.path.join(ROOT, "data", "examples", "shanghai-suzhou.geojson"))
+    ap.add_argument("--values-out",
+                    default=os.path.join(ROOT, "data", "examples", "host-towns.csv"))
     args = ap.parse_args()
     ne = natural_earth()
     cities = geonames()
@@ -317,6 +337,8 @@ def main():
     print(f"build_data: wrote {os.path.relpath(args.out, ROOT)} ({len(features)} features)")
     example(ne, cities, args.example_out)
     print(f"build_data: wrote {os.path.relpath(args.example_out, ROOT)}")
+    host_towns(cities, args.values_out)
+    print(f"build_data: wrote {os.path.relpath(args.values_out, ROOT)}")
 
 
 if __name__ == "__main__":

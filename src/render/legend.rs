@@ -23,6 +23,8 @@ pub struct Row {
     pub radius: f64,
     /// The symbol is a square.
     pub square: bool,
+    /// The radius is the figure's own (a count's circle), not to be capped like a symbol's.
+    pub exact: bool,
 }
 
 /// The key's rows: one per kind drawn as a symbol, in the data format's order of kinds,
@@ -52,16 +54,19 @@ pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
                     stroke: symbol.stroke,
                     radius: symbol.radius,
                     square: symbol.square,
+                    exact: false,
                 }
             })
         })
         .collect()
 }
 
-/// A map of rates' classes as rows of the key, lowest first, then "No data" if a place has
-/// no figure: drawn in pictures, written as text under the widget's map.
-pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang) -> Vec<Row> {
-    let Some(values) = values.filter(|v| v.options.kind == ValueKind::Rate) else {
+/// The value layer's rows of the key: a map of rates' classes, lowest first, then "No data"
+/// if a place has no figure; a map of counts' circles at round figures, at their size on a
+/// map whose shorter side is `side` CSS px. Drawn in pictures, written as text under the
+/// widget's map.
+pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang, side: f64) -> Vec<Row> {
+    let Some(values) = values else {
         return Vec::new();
     };
     let swatch = |text: String, fill: Color, stroke: Color| Row {
@@ -70,7 +75,22 @@ pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang) -> Vec
         stroke,
         radius: style.legend.max_symbol_radius_px,
         square: true,
+        exact: false,
     };
+    if values.options.kind == ValueKind::Count {
+        return values
+            .legend(lang, style.theme)
+            .into_iter()
+            .map(|step| Row {
+                text: step.label,
+                fill: step.colour.alpha(190),
+                stroke: style.halo.alpha(255),
+                radius: values.radius(step.from, side),
+                square: false,
+                exact: true,
+            })
+            .collect();
+    }
     let mut rows: Vec<Row> = values
         .legend(lang, style.theme)
         .into_iter()
@@ -92,7 +112,8 @@ pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang) -> Vec
 pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     let style = frame.style;
     let legend = &style.legend;
-    let mut rows = value_rows(frame.values, style, frame.lang);
+    let side = frame.view.width.min(frame.view.height);
+    let mut rows = value_rows(frame.values, style, frame.lang, side);
     rows.extend(self::rows(frame.data, style, frame.lang));
     if rows.is_empty() {
         return None;

@@ -141,11 +141,7 @@ fn count_circles(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
     let circles = crate::data::order::ascending(&larger_first)
         .into_iter()
         .filter_map(|k| circles.get(k).copied());
-    let colour = values
-        .colours(style.theme)
-        .last()
-        .copied()
-        .unwrap_or(style.ink);
+    let colour = values.circle_colour(style.theme);
     let mut items = Vec::new();
     let mut boxes = Vec::new();
     for (radius, i, center) in circles {

@@ -181,6 +181,8 @@ pub struct KeyRow {
     pub radius: f64,
     /// The symbol is a square.
     pub square: bool,
+    /// Drawn at its own size (a count's circle), not capped like a symbol.
+    pub exact: bool,
 }
 
 /// A selectable place as the list of places shows it, and the page's `regions()` answers it
@@ -466,6 +468,9 @@ impl MapCore {
         self.animation = None;
         self.map.resize(width, height)?;
         self.changes.draw = true;
+        // Counts' circles in the key follow the map's size.
+        let counts = self.map.values().map(|v| v.options.kind);
+        self.changes.words |= counts == Some(crate::render::values::ValueKind::Count);
         Ok(self.map.view().map(|v| v.device_size(dpr)))
     }
 
@@ -701,7 +706,9 @@ impl MapCore {
         let lang = self.map.lang();
         let credit = self.map.data().attribution.as_ref().map(|t| t.get(lang));
         let style = self.style();
-        let mut rows = legend::value_rows(self.map.values(), &style, lang);
+        // Counts' circles in the key are the size they are on the map.
+        let side = self.map.view().map_or(0.0, |v| v.width.min(v.height));
+        let mut rows = legend::value_rows(self.map.values(), &style, lang, side);
         rows.extend(legend::rows(self.map.data(), &style, lang));
         let key = rows
             .into_iter()
@@ -711,6 +718,7 @@ impl MapCore {
                 stroke: row.stroke.css(),
                 radius: row.radius,
                 square: row.square,
+                exact: row.exact,
             })
             .collect();
         Words {

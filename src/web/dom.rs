@@ -191,7 +191,12 @@ impl Dom {
             let item = self.make("li", "", &self.legend)?;
             let swatch: HtmlElement = self.make("span", "jjm-swatch", &item)?.dyn_into()?;
             swatch.set_attribute("aria-hidden", "true")?;
-            let size = format!("{}px", crate::i18n::decimal(2.0 * row.radius.min(7.0), 1));
+            let radius = if row.exact {
+                row.radius
+            } else {
+                row.radius.min(7.0)
+            };
+            let size = format!("{}px", crate::i18n::decimal(2.0 * radius, 1));
             let style = swatch.style();
             style.set_property("width", &size)?;
             style.set_property("height", &size)?;

@@ -111,6 +111,11 @@ test('changing value, classes or palette re-classes at once; counts draw circles
   // Counts never fill areas: Hebei's land shows no class colour and no hatch.
   const land = hex(await pixelAt(page, 115.0, 37.2));
   assert.ok(!blues.some((c) => c.colour.startsWith(land)) && !before.some((c) => c.colour.startsWith(land)), land);
+  // The key shows circles at round figures, their areas in proportion.
+  const steps = await map(page, 'return el.legend()');
+  assert.deepEqual(steps.map((c) => c.label), ['1,000', '300', '70', 'No data']);
+  const widths = await map(page, 'return [...el.shadowRoot.querySelectorAll(".jjm-legend .jjm-swatch")].slice(0, 3).map((s) => s.getBoundingClientRect().width)');
+  assert.ok(Math.abs(widths[0] / widths[1] - Math.sqrt(1000 / 300)) < 0.05, `${widths}`);
   // A circle of 1,200 sits on Beijing: a click there selects it.
   assert.equal(await map(page, 'const [x, y] = el.project(116.25, 40.45); return el.featureAt(x, y)'), 'beijing');
   await page.close();

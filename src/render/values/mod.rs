@@ -272,8 +272,42 @@ impl ValueLayer {
         format(v, lang, self.options.unit.as_ref())
     }
 
-    /// The legend's classes, lowest first (for a continuous scale: its two ends).
+    /// Counts' legend: three round figures, the greatest at most the greatest count, then
+    /// about a quarter and a sixteenth of it (circles of half and a quarter the radius).
+    pub fn count_steps(&self) -> Vec<f64> {
+        let greatest = self.classes.bounds.last().copied().unwrap_or(0.0);
+        let mut steps: Vec<f64> = [1.0, 4.0, 16.0]
+            .iter()
+            .map(|d| round_down(greatest / d))
+            .filter(|v| *v > 0.0)
+            .collect();
+        steps.dedup();
+        steps
+    }
+
+    /// The circles' colour for `theme` (the palette's strongest).
+    pub fn circle_colour(&self, theme: Theme) -> Color {
+        self.options.palette.at(1.0, theme)
+    }
+
+    /// The legend's classes, lowest first (for a continuous scale: its two ends); for counts,
+    /// the circles of [`ValueLayer::count_steps`], largest first, each with how many places
+    /// reach it.
     pub fn legend(&self, lang: Lang, theme: Theme) -> Vec<LegendClass> {
+        if self.options.kind == ValueKind::Count {
+            let present = self.figures.present();
+            return self
+                .count_steps()
+                .into_iter()
+                .map(|v| LegendClass {
+                    from: v,
+                    to: v,
+                    colour: self.circle_colour(theme),
+                    label: self.words(v, lang),
+                    count: present.iter().filter(|p| **p >= v).count(),
+                })
+                .collect();
+        }
         let bounds = &self.classes.bounds;
         let k = self.classes.count();
         if bounds.is_empty() {
@@ -323,4 +357,13 @@ impl ValueLayer {
     pub fn no_data(&self) -> usize {
         self.figures.values.iter().filter(|v| v.is_none()).count()
     }
+}
+
+/// `v` rounded down to one significant digit (18,960,744 → 10,000,000; 4,740,186 → 4,000,000).
+fn round_down(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 0.0;
+    }
+    let unit = 10f64.powi(v.log10().floor() as i32);
+    (v / unit).floor() * unit
 }
