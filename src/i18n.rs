@@ -250,6 +250,10 @@ pub enum Ui {
     NoData,
     /// Before the reason a values file is not shown.
     FiguresNotShown,
+    /// The table of places' first column.
+    PlaceColumn,
+    /// The button that sorts the table of places by figure.
+    SortByFigure,
     /// Kilometres, after a number on the scale bar.
     Kilometres,
     /// Metres, after a number on the scale bar.
@@ -297,6 +301,8 @@ impl Ui {
             Ui::ApproxSuffix => (" (approx.)", "（位置为近似）"),
             Ui::NoData => ("No data", "无数据"),
             Ui::FiguresNotShown => ("The figures cannot be shown: ", "数据无法显示："),
+            Ui::PlaceColumn => ("Place", "地点"),
+            Ui::SortByFigure => ("Sort by this figure, largest first, or back", "按此数值从大到小排序，或恢复原顺序"),
             Ui::Kilometres => (" km", " 公里"),
             Ui::Metres => (" m", " 米"),
             Ui::DefaultMapLabel => ("Interactive map", "交互式地图"),

@@ -460,6 +460,40 @@ fn counts_are_circles_in_proportion_largest_first() {
         "4:1 figures, 2:1 radii"
     );
     assert!((circles[1].1 / circles[2].1 - 2.0).abs() < 1e-9);
+    // A click anywhere on a circle finds its place, the smallest circle where they overlap.
+    let beijing = m.data().index_of("beijing").unwrap();
+    let centre = m
+        .project(
+            m.data().places[beijing]
+                .label
+                .unwrap_or(jingjinji_map::geo::coords::LonLat {
+                    lon: 116.25,
+                    lat: 40.45,
+                }),
+        )
+        .unwrap();
+    let r = circles[0].1;
+    // A point of the rim over another place: north-west, then round until one is found.
+    let plain = common::map(560.0, 700.0, Lang::En);
+    let rim = (0..72)
+        .map(|k| {
+            let a = f64::from(k) * std::f64::consts::PI / 36.0;
+            jingjinji_map::geo::coords::Css {
+                x: centre.x + 0.95 * r * a.cos(),
+                y: centre.y + 0.95 * r * a.sin(),
+            }
+        })
+        .find(|p| plain.id_at(*p) != Some("beijing"))
+        .expect("the circle reaches past Beijing");
+    assert_eq!(
+        m.id_at(rim),
+        Some("beijing"),
+        "the circle's rim, {r} px out, over {:?}",
+        plain.id_at(rim)
+    );
+    let tianjin = m.data().index_of("tianjin").unwrap();
+    let t = m.project(m.data().places[tianjin].label.unwrap()).unwrap();
+    assert_eq!(m.id_at(t), Some("tianjin"));
     // No area takes a class colour for counts.
     let colours = m.values().unwrap().colours(Theme::Light);
     assert!(!scene

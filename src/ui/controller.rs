@@ -166,6 +166,13 @@ pub struct Words {
     pub download: String,
     /// The key's rows, in the theme's colours.
     pub key: Vec<KeyRow>,
+    /// On a value map, the table of places' headings: the place column's and the figures'
+    /// (the column's name); none lists the places as buttons.
+    pub figures: Option<[String; 2]>,
+    /// The figures' heading's button, which sorts the table by figure.
+    pub sort: String,
+    /// The table is sorted by figure, largest first.
+    pub sorted: bool,
 }
 
 /// One row of the key under the map.
@@ -203,6 +210,9 @@ pub struct PlaceEntry {
     /// The full name in the map's language (the button's title).
     #[serde(skip)]
     pub name: String,
+    /// Its figure in words on a value map ("No data" without one), for the table of places.
+    #[serde(skip)]
+    pub figure: Option<String>,
 }
 
 /// A view change easing over a few frames; its clock starts at its first frame.
@@ -227,6 +237,8 @@ pub struct MapCore {
     values: Option<ValueSource>,
     /// The page's limit on rows, as on features.
     max_rows: usize,
+    /// The table of places is sorted by figure.
+    by_figure: bool,
 }
 
 impl MapCore {
@@ -372,6 +384,7 @@ impl MapCore {
             },
             announcement: None,
             values: None,
+            by_figure: false,
             max_rows: limits.features.min(crate::data::values::MAX_ROWS),
         })
     }
@@ -736,6 +749,19 @@ impl MapCore {
             touch_hint: Ui::TouchHint.get(lang).to_string(),
             download: Ui::Download.get(lang).to_string(),
             key,
+            figures: self.map.values().map(|v| {
+                let unit = v.options.unit.as_ref().map(|u| match lang {
+                    Lang::En => u.en.as_str(),
+                    Lang::Zh => u.zh.as_str(),
+                });
+                let column = match unit.filter(|u| !u.is_empty()) {
+                    Some(unit) => format!("{} ({unit})", v.figures.column),
+                    None => v.figures.column.clone(),
+                };
+                [Ui::PlaceColumn.get(lang).to_string(), column]
+            }),
+            sort: Ui::SortByFigure.get(lang).to_string(),
+            sorted: self.by_figure,
         }
     }
 
@@ -743,21 +769,51 @@ impl MapCore {
     pub fn places(&self) -> Vec<PlaceEntry> {
         let lang = self.map.lang();
         let data = self.map.data();
-        self.map
+        let values = self.map.values();
+        let entries: Vec<(f64, PlaceEntry)> = self
+            .map
             .selectable_places()
             .into_iter()
             .filter_map(|info| {
-                let place = data.places.iter().find(|p| p.id == info.id)?;
-                Some(PlaceEntry {
-                    label: place.label_text(lang).to_string(),
-                    name: place.name.get(lang).to_string(),
-                    id: info.id,
-                    kind: info.kind,
-                    name_zh: info.name_zh,
-                    name_en: info.name_en,
-                })
+                let i = data.places.iter().position(|p| p.id == info.id)?;
+                let place = data.places.get(i)?;
+                let value = values.and_then(|v| v.value(i));
+                Some((
+                    value.map_or(f64::INFINITY, |v| -v),
+                    PlaceEntry {
+                        label: place.label_text(lang).to_string(),
+                        name: place.name.get(lang).to_string(),
+                        figure: values.map(|v| {
+                            value.map_or_else(
+                                || Ui::NoData.get(lang).to_string(),
+                                |x| v.words(x, lang),
+                            )
+                        }),
+                        id: info.id,
+                        kind: info.kind,
+                        name_zh: info.name_zh,
+                        name_en: info.name_en,
+                    },
+                ))
             })
+            .collect();
+        if !(self.by_figure && values.is_some()) {
+            return entries.into_iter().map(|(_, e)| e).collect();
+        }
+        // Sorted by figure, largest first; places without one last.
+        let keys: Vec<f64> = entries.iter().map(|(k, _)| *k).collect();
+        let mut entries: Vec<Option<PlaceEntry>> =
+            entries.into_iter().map(|(_, e)| Some(e)).collect();
+        crate::data::order::ascending(&keys)
+            .into_iter()
+            .filter_map(|k| entries.get_mut(k).and_then(Option::take))
             .collect()
+    }
+
+    /// Sorts the table of places by figure, or back to the data's order.
+    pub fn sort_by_figure(&mut self) {
+        self.by_figure = !self.by_figure;
+        self.changes.words = true;
     }
 
     /// Switches the look (`light`, `dark` or `contrast`; the page resolves `auto`) and

@@ -411,9 +411,37 @@ impl Map {
         changed
     }
 
-    /// Index of the selectable place at a CSS pixel.
+    /// Index of the selectable place at a CSS pixel: on a map of counts, the smallest
+    /// circle there (the one drawn on top), else what the map's own hit-testing finds.
     pub fn place_at(&self, at: Css) -> Option<usize> {
-        hit::place_at(&self.data, &self.projected, self.view.as_ref()?, at)
+        let view = self.view.as_ref()?;
+        self.circle_at(view, at)
+            .or_else(|| hit::place_at(&self.data, &self.projected, view, at))
+    }
+
+    /// The place whose count's circle is the smallest one under `at`.
+    fn circle_at(&self, view: &View, at: Css) -> Option<usize> {
+        let values = self
+            .values
+            .as_ref()
+            .filter(|v| v.options.kind == crate::render::values::ValueKind::Count)?;
+        let side = view.width.min(view.height);
+        let mut best: Option<(f64, usize)> = None;
+        for (i, place) in self.data.places.iter().enumerate() {
+            let Some(v) = values.value(i).filter(|v| *v > 0.0) else {
+                continue;
+            };
+            let (Some(anchor), true) = (self.projected.anchor(i), place.kind.selectable()) else {
+                continue;
+            };
+            let c = view.to_css(anchor);
+            let r = values.radius(v, side);
+            let inside = (at.x - c.x).powi(2) + (at.y - c.y).powi(2) <= r * r;
+            if inside && best.map_or(true, |(b, _)| r < b) {
+                best = Some((r, i));
+            }
+        }
+        best.map(|(_, i)| i)
     }
 
     /// Id of the selectable place at a CSS pixel.

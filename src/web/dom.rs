@@ -173,15 +173,59 @@ impl Dom {
         // The button shows the map's short label (a phone has little room); its title gives
         // the full name, which the panel and the announcement also say.
         self.places_list.set_text_content(None);
-        for place in places {
-            let item = self.make("li", "", &self.places_list)?;
-            let b = self.button("jjm-place", &place.label, &item)?;
-            b.set_attribute("data-id", &place.id)?;
-            if place.name != place.label {
-                b.set_attribute("title", &place.name)?;
+        if let Some(old) = self.places.query_selector(".jjm-figures")? {
+            old.remove();
+        }
+        match &w.figures {
+            Some(headings) => self.write_table(headings, w, places)?,
+            None => {
+                for place in places {
+                    let item = self.make("li", "", &self.places_list)?;
+                    self.place_button(place, &item)?;
+                }
             }
         }
         self.write_panel(panel)
+    }
+
+    /// A place's button in the list or the table.
+    fn place_button(&self, place: &PlaceEntry, parent: &Element) -> DomResult<Element> {
+        let b = self.button("jjm-place", &place.label, parent)?;
+        b.set_attribute("data-id", &place.id)?;
+        if place.name != place.label {
+            b.set_attribute("title", &place.name)?;
+        }
+        Ok(b)
+    }
+
+    /// On a value map, the places as a table of name and figure that a screen reader reads
+    /// row by row; the figures' heading is a button that sorts by figure.
+    fn write_table(
+        &self,
+        headings: &[String; 2],
+        w: &Words,
+        places: &[PlaceEntry],
+    ) -> DomResult<()> {
+        let table = self.make("table", "jjm-figures", &self.places)?;
+        let head = self.make("tr", "", &self.make("thead", "", &table)?)?;
+        self.make("th", "", &head)?
+            .set_text_content(Some(&headings[0]));
+        let th = self.make("th", "", &head)?;
+        if w.sorted {
+            th.set_attribute("aria-sort", "descending")?;
+        }
+        let b = self.button("jjm-sort", &headings[1], &th)?;
+        b.set_attribute("title", &w.sort)?;
+        let body = self.make("tbody", "", &table)?;
+        for place in places {
+            let row = self.make("tr", "", &body)?;
+            let name = self.make("th", "", &row)?;
+            name.set_attribute("scope", "row")?;
+            self.place_button(place, &name)?;
+            let cell = self.make("td", "", &row)?;
+            cell.set_text_content(place.figure.as_deref());
+        }
+        Ok(())
     }
 
     /// The key under the map, in the theme's colours.
@@ -253,7 +297,7 @@ impl Dom {
             add("p", "jjm-source", source, p)?;
         }
         add("p", "jjm-hint", &c.hint, p)?;
-        let buttons = self.places_list.query_selector_all("button")?;
+        let buttons = self.places.query_selector_all("button[data-id]")?;
         for k in 0..buttons.length() {
             if let Some(b) = buttons.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
                 let pressed = !id.is_empty() && b.get_attribute("data-id").as_deref() == Some(id);

@@ -704,10 +704,16 @@ impl Inner {
             png::save(&me.window, picture)
         })?);
         out.push(self.listen(&self.dom.places, "click", false, |me, e| {
-            let button = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("button[data-id]").ok().flatten());
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            if target
+                .as_ref()
+                .and_then(|t| t.closest(".jjm-sort").ok().flatten())
+                .is_some()
+            {
+                me.core.sort_by_figure();
+                return Ok(());
+            }
+            let button = target.and_then(|t| t.closest("button[data-id]").ok().flatten());
             if let Some(id) = button.and_then(|b| b.get_attribute("data-id")) {
                 let still = me.still();
                 me.core

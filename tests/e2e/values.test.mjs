@@ -151,3 +151,19 @@ test('dark theme draws the classes in the dark form of the palette', async () =>
   assert.ok(lum(legend[2].colour) > lum(legend[0].colour), JSON.stringify(legend));
   await page.close();
 });
+
+test('the places become a table of name and figure that sorts by figure and still selects', async () => {
+  const { page } = await open();
+  const rows = () => map(page, 'return [...el.shadowRoot.querySelectorAll(".jjm-figures tbody tr")].map((tr) => [tr.querySelector("th").textContent, tr.querySelector("td").textContent])');
+  const headings = await map(page, 'return [...el.shadowRoot.querySelectorAll(".jjm-figures thead th")].map((th) => th.textContent)');
+  assert.deepEqual(headings, ['Place', 'rate (%)']);
+  const before = await rows();
+  assert.deepEqual(before.slice(0, 3), [['Beijing', '4.2 %'], ['Hebei', 'No data'], ['Tianjin', '3.1 %']]);
+  await page.locator('jingjinji-map .jjm-sort').click();
+  const sorted = await rows();
+  assert.deepEqual(sorted.slice(0, 4).map((r) => r[0]), ['Tongzhou', 'Beijing', 'Tianjin', 'Sanhe·Dachang·Xianghe']);
+  assert.equal(await map(page, 'return el.shadowRoot.querySelector(".jjm-figures thead th:last-child").getAttribute("aria-sort")'), 'descending');
+  await page.locator('jingjinji-map .jjm-figures button[data-id="tianjin"]').click();
+  assert.equal(await map(page, 'return el.selected'), 'tianjin');
+  await page.close();
+});
