@@ -34,6 +34,9 @@ pub struct Frame<'a> {
     pub style: &'a Style,
     /// A newsroom's figures on the map, if it gave some.
     pub values: Option<&'a ValueLayer>,
+    /// The class the reader points at or focuses in the key: its places stand out, the
+    /// rest are dimmed.
+    pub highlight: Option<usize>,
 }
 
 impl<'a> Frame<'a> {

@@ -25,6 +25,8 @@ pub struct Row {
     pub square: bool,
     /// The radius is the figure's own (a count's circle), not to be capped like a symbol's.
     pub exact: bool,
+    /// The class of figures the row stands for (pointing at it highlights its places).
+    pub class: Option<usize>,
 }
 
 /// The key's rows: one per kind drawn as a symbol, in the data format's order of kinds,
@@ -55,6 +57,7 @@ pub fn rows(data: &Dataset, style: &Style, lang: Lang) -> Vec<Row> {
                     radius: symbol.radius,
                     square: symbol.square,
                     exact: false,
+                    class: None,
                 }
             })
         })
@@ -69,13 +72,14 @@ pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang, side: 
     let Some(values) = values else {
         return Vec::new();
     };
-    let swatch = |text: String, fill: Color, stroke: Color| Row {
+    let swatch = |text: String, fill: Color, stroke: Color, class: Option<usize>| Row {
         text,
         fill,
         stroke,
         radius: style.legend.max_symbol_radius_px,
         square: true,
         exact: false,
+        class,
     };
     if values.options.kind == ValueKind::Count {
         return values
@@ -88,19 +92,22 @@ pub fn value_rows(values: Option<&ValueLayer>, style: &Style, lang: Lang, side: 
                 radius: values.radius(step.from, side),
                 square: false,
                 exact: true,
+                class: None,
             })
             .collect();
     }
     let mut rows: Vec<Row> = values
         .legend(lang, style.theme)
         .into_iter()
-        .map(|class| swatch(class.label, class.colour, style.legend.border))
+        .enumerate()
+        .map(|(c, class)| swatch(class.label, class.colour, style.legend.border, Some(c)))
         .collect();
     if values.no_data() > 0 {
         rows.push(swatch(
             Ui::NoData.get(lang).to_string(),
             style.no_data[0],
             style.no_data[1],
+            None,
         ));
     }
     rows

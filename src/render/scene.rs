@@ -118,8 +118,19 @@ fn areas(frame: &Frame) -> Vec<Item> {
 fn class_fill(frame: &Frame, i: usize) -> Option<Option<Color>> {
     let values = frame.values.filter(|v| v.options.kind == ValueKind::Rate)?;
     let place = frame.data.places.get(i)?;
-    (place.kind != Kind::Context).then(|| values.fill(i, frame.style.theme))
+    if place.kind == Kind::Context {
+        return None;
+    }
+    let fill = values.fill(i, frame.style.theme);
+    // While the key highlights a class, the other places fade towards the background.
+    Some(match frame.highlight {
+        Some(c) if values.class_of(i) != Some(c) => fill.map(|f| f.alpha(DIMMED_ALPHA)),
+        _ => fill,
+    })
 }
+
+/// How much of a dimmed place's class colour shows while the key highlights another class.
+const DIMMED_ALPHA: u8 = 56;
 
 /// Circles for counts: area in proportion to the figure, at the place's label anchor (an
 /// area's pole, a point's own position), the largest first so none hides a smaller one.

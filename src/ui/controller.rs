@@ -190,6 +190,9 @@ pub struct KeyRow {
     pub square: bool,
     /// Drawn at its own size (a count's circle), not capped like a symbol.
     pub exact: bool,
+    /// The class of figures the row stands for: pointing at it or focusing it highlights
+    /// the class's places.
+    pub class: Option<usize>,
 }
 
 /// A selectable place as the list of places shows it, and the page's `regions()` answers it
@@ -732,6 +735,7 @@ impl MapCore {
                 radius: row.radius,
                 square: row.square,
                 exact: row.exact,
+                class: row.class,
             })
             .collect();
         Words {
@@ -808,6 +812,12 @@ impl MapCore {
             .into_iter()
             .filter_map(|k| entries.get_mut(k).and_then(Option::take))
             .collect()
+    }
+
+    /// Highlights the places of one class of figures (none: all alike), as the key does
+    /// while a row of it is pointed at or focused.
+    pub fn highlight_class(&mut self, class: Option<usize>) {
+        self.changes.draw |= self.map.highlight(class);
     }
 
     /// Sorts the table of places by figure, or back to the data's order.

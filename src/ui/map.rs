@@ -57,6 +57,8 @@ pub struct Map {
     bilingual: bool,
     /// A newsroom's figures, classed (see [`Map::set_values`]).
     values: Option<ValueLayer>,
+    /// The class of figures the key highlights.
+    highlight: Option<usize>,
 }
 
 impl Map {
@@ -79,6 +81,7 @@ impl Map {
             hovered: None,
             bilingual: false,
             values: None,
+            highlight: None,
         }
     }
 
@@ -307,12 +310,21 @@ impl Map {
             focused: self.focused,
             style,
             values: self.values.as_ref(),
+            highlight: self.highlight.filter(|_| self.values.is_some()),
         })
     }
 
     /// Shows a newsroom's figures (none: the map's own colours again).
     pub fn set_values(&mut self, values: Option<ValueLayer>) {
         self.values = values;
+        self.highlight = None;
+    }
+
+    /// Highlights a class of figures (none: all alike again). Returns whether it changed.
+    pub fn highlight(&mut self, class: Option<usize>) -> bool {
+        let changed = self.highlight != class;
+        self.highlight = class;
+        changed
     }
 
     /// The figures shown, if any.

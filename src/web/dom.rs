@@ -228,6 +228,11 @@ impl Dom {
         Ok(())
     }
 
+    /// The key's list, for its listeners.
+    pub fn legend(&self) -> &Element {
+        &self.legend
+    }
+
     /// The key under the map, in the theme's colours.
     pub fn write_key(&self, w: &Words) -> DomResult<()> {
         self.legend.set_text_content(None);
@@ -250,6 +255,11 @@ impl Dom {
                 style.set_property("border-radius", "1px")?;
             }
             item.append_with_str_1(&row.text)?;
+            // A class can be pointed at or focused, to highlight its places on the map.
+            if let Some(class) = row.class {
+                item.set_attribute("data-class", &class.to_string())?;
+                item.set_attribute("tabindex", "0")?;
+            }
         }
         Ok(())
     }

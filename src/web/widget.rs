@@ -722,6 +722,20 @@ impl Inner {
             }
             Ok(())
         })?);
+        // The key's classes: pointing at one or focusing it highlights its places.
+        for kind in ["pointerover", "focusin", "pointerout", "focusout"] {
+            let entering = matches!(kind, "pointerover" | "focusin");
+            out.push(self.listen(self.dom.legend(), kind, false, move |me, e| {
+                let class = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-class]").ok().flatten())
+                    .and_then(|row| row.get_attribute("data-class"))
+                    .and_then(|c| c.parse::<usize>().ok());
+                me.core.highlight_class(class.filter(|_| entering));
+                Ok(())
+            })?);
+        }
         out.push(self.listen(&self.window, "hashchange", false, |me, _| me.apply_hash())?);
         // The reader's colour preferences while the theme is `auto`, and their forced
         // (high-contrast) colours always.

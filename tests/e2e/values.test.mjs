@@ -167,3 +167,25 @@ test('the places become a table of name and figure that sorts by figure and stil
   assert.equal(await map(page, 'return el.selected'), 'tianjin');
   await page.close();
 });
+
+test('pointing at or focusing a class in the key highlights its places and dims the rest', async () => {
+  const { page } = await open();
+  const legend = await map(page, 'return el.legend()');
+  const beijing = () => pixelAt(page, 116.2, 40.3);
+  const tianjin = () => pixelAt(page, 117.3, 39.1);
+  assert.equal(hex(await tianjin()), legend[0].colour.slice(0, 7));
+  // Pointing at Beijing's class (the second): Beijing keeps its colour, Tianjin fades.
+  await page.locator('jingjinji-map .jjm-legend [data-class="1"]').hover();
+  await frames(page);
+  assert.equal(hex(await beijing()), legend[1].colour.slice(0, 7));
+  assert.notEqual(hex(await tianjin()), legend[0].colour.slice(0, 7));
+  await page.mouse.move(5, 5);
+  await frames(page);
+  assert.equal(hex(await tianjin()), legend[0].colour.slice(0, 7), 'all alike again');
+  // By keyboard: the classes are focusable.
+  await map(page, 'el.shadowRoot.querySelector(".jjm-legend [data-class=\'0\']").focus()');
+  await frames(page);
+  assert.equal(hex(await tianjin()), legend[0].colour.slice(0, 7));
+  assert.notEqual(hex(await beijing()), legend[1].colour.slice(0, 7));
+  await page.close();
+});
