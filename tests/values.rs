@@ -533,3 +533,26 @@ fn the_picture_draws_the_classes_and_the_no_data_entry_in_its_key() {
         "places without a figure are hatched"
     );
 }
+
+#[test]
+fn the_no_script_table_gives_each_places_figure_and_class() {
+    let m = value_map(
+        "id,rate\nbeijing,4.2\ntianjin,3.1\nhebei,2\n",
+        ValueAttributes {
+            unit: Some("%"),
+            ..Default::default()
+        },
+    );
+    let html = jingjinji_map::ui::fallback::html_with(&common::shipped(), Lang::En, m.values());
+    assert!(
+        html.contains("<tr><th scope=\"row\">Beijing</th><td>4.2 %, class 3 of 3</td></tr>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<tr><th scope=\"row\">Tongzhou (Beijing sub-centre)</th><td>No data</td></tr>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<li>2 % to under 3.1 %</li>"), "{html}");
+}

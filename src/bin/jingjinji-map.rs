@@ -36,6 +36,7 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
                             [--max-bytes N] [--max-features N] [--max-positions N]
                             [--values FIGURES.csv [--value COLUMN]]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
+                            [--values FIGURES.csv [--value COLUMN] …as render]
        jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
                             [--select <id>] [--values FIGURES.csv [--value COLUMN] [--value-kind rate|count]
@@ -198,14 +199,67 @@ fn check(
     }
 }
 
-/// Prints the map's content as static HTML, for readers without JavaScript or WebAssembly.
-fn fallback(features_path: &str, policies_path: &str, lang: &str) -> Result<ExitCode, String> {
+/// Prints the map's content as static HTML, for readers without JavaScript or WebAssembly:
+/// `fallback features policies [--lang en|zh] [--values F [--value C] …]`.
+fn fallback(args: &[&str]) -> Result<ExitCode, String> {
+    let [features_path, policies_path, flags @ ..] = args else {
+        return Err(USAGE.to_string());
+    };
+    let mut lang = "en";
+    let mut values_path = None;
+    let mut attributes = ValueAttributes::default();
+    for pair in flags.chunks(2) {
+        let [flag, value] = pair else {
+            return Err(format!("{} needs a value\n{USAGE}", pair.concat()));
+        };
+        match *flag {
+            "--lang" => lang = value,
+            "--values" => values_path = Some(*value),
+            _ => value_flag(&mut attributes, flag, value)?,
+        }
+    }
     let lang = Lang::choose(Some(lang), None).map_err(|e| e.to_string())?;
     let Some(data) = load_both(features_path, policies_path)? else {
         return Ok(ExitCode::from(1));
     };
-    say!("{}", fallback::html(&data, lang));
+    let layer = values_path
+        .map(|path| value_layer(path, &attributes, &data))
+        .transpose()?;
+    say!("{}", fallback::html_with(&data, lang, layer.as_ref()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// One of the value layer's flags (`--value`, `--value-kind`, `--classes`, …) into `a`.
+fn value_flag<'a>(a: &mut ValueAttributes<'a>, flag: &str, value: &'a str) -> Result<(), String> {
+    let slot = match flag {
+        "--value" => &mut a.column,
+        "--value-kind" => &mut a.kind,
+        "--classes" => &mut a.classes,
+        "--class-count" => &mut a.class_count,
+        "--palette" => &mut a.palette,
+        "--midpoint" => &mut a.midpoint,
+        "--value-unit" => &mut a.unit,
+        _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+    };
+    *slot = Some(value);
+    Ok(())
+}
+
+/// The figures of the values file at `path`, classed as the widget classes them; its
+/// warnings on stderr.
+fn value_layer(
+    path: &str,
+    attributes: &ValueAttributes,
+    data: &Dataset,
+) -> Result<ValueLayer, String> {
+    let options = ValueOptions::from_attributes(attributes)?;
+    let figures = jingjinji_map::data::values::read_table(&read(path)?, MAX_ROWS)
+        .and_then(|table| table.figures(options.column.as_deref(), &data.places))
+        .map_err(|e| format!("{path}: {e}"))?;
+    for w in &figures.warnings {
+        eprintln!("{path}: warning: {w}");
+    }
+    Ok(ValueLayer::new(figures, options))
 }
 
 /// Loads a features file and a policy file, or says on stderr why they are unusable.
@@ -273,19 +327,12 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
             }
             "--select" => request.select = Some(value.to_string()),
             "--values" => values_path = Some(value),
-            "--value" => attributes.column = Some(value),
-            "--value-kind" => attributes.kind = Some(value),
-            "--classes" => attributes.classes = Some(value),
-            "--class-count" => attributes.class_count = Some(value),
-            "--palette" => attributes.palette = Some(value),
-            "--midpoint" => attributes.midpoint = Some(value),
-            "--value-unit" => attributes.unit = Some(value),
             "--theme" => {
                 request.theme = Theme::parse(value).ok_or_else(|| {
                     format!("--theme is light, dark or contrast, not \"{value}\"")
                 })?;
             }
-            _ => return Err(format!("render has no option {arg}\n{USAGE}")),
+            _ => value_flag(&mut attributes, arg, value)?,
         }
     }
     let (features, policies) = match paths.as_slice() {
@@ -297,17 +344,10 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     let Some(data) = load_both(features, policies)? else {
         return Ok(ExitCode::from(1));
     };
-    if let Some(path) = values_path {
-        // The same options, classes and colours as the widget's attributes give.
-        let options = ValueOptions::from_attributes(&attributes)?;
-        let figures = jingjinji_map::data::values::read_table(&read(path)?, MAX_ROWS)
-            .and_then(|table| table.figures(options.column.as_deref(), &data.places))
-            .map_err(|e| format!("{path}: {e}"))?;
-        for w in &figures.warnings {
-            eprintln!("{path}: warning: {w}");
-        }
-        request.values = Some(ValueLayer::new(figures, options));
-    }
+    // The same options, classes and colours as the widget's attributes give.
+    request.values = values_path
+        .map(|path| value_layer(path, &attributes, &data))
+        .transpose()?;
     let svg = picture::svg(data, &request).map_err(|e| e.to_string())?;
     std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;
     Ok(ExitCode::SUCCESS)
@@ -440,8 +480,7 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["check", rest @ ..] => check_args(rest),
-        ["fallback", features, policies] => fallback(features, policies, "en"),
-        ["fallback", features, policies, "--lang", lang] => fallback(features, policies, lang),
+        ["fallback", rest @ ..] => fallback(rest),
         ["render", rest @ ..] => render(rest),
         ["import", rest @ ..] => import(rest),
         ["--help" | "-h" | "help"] => {

@@ -3,7 +3,10 @@
 //! Newsrooms put it inside the element, where the running widget hides it.
 
 use crate::data::model::Dataset;
-use crate::i18n::{escape, Lang};
+use crate::i18n::{escape, Lang, Ui};
+use crate::render::style::Theme;
+use crate::render::values::ValueLayer;
+use crate::ui::figures;
 use crate::ui::panel::{self, PanelContent};
 
 fn place_item(content: &PanelContent) -> String {
@@ -25,6 +28,12 @@ fn place_item(content: &PanelContent) -> String {
 /// The fallback HTML in `lang`: a section with the overview, a list of the places and the
 /// source line.
 pub fn html(data: &Dataset, lang: Lang) -> String {
+    html_with(data, lang, None)
+}
+
+/// [`html`], with a newsroom's figures: after the places, a table of each place's figure and
+/// class, and the classes, as the live map's table and key give them.
+pub fn html_with(data: &Dataset, lang: Lang, values: Option<&ValueLayer>) -> String {
     let overview = panel::content(data, None, lang);
     let mut lines = vec![format!(
         "<section class=\"jjm-fallback\" lang=\"{}\">",
@@ -44,6 +53,33 @@ pub fn html(data: &Dataset, lang: Lang) -> String {
         }
     }
     lines.push("</ul>".to_string());
+    if let Some(layer) = values {
+        lines.push("<table>".to_string());
+        lines.push(format!(
+            "<thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+            escape(Ui::PlaceColumn.get(lang)),
+            escape(&layer.figures.column)
+        ));
+        for (i, place) in data.places.iter().enumerate() {
+            if place.kind.selectable() {
+                lines.push(format!(
+                    "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                    escape(place.name.get(lang)),
+                    escape(&match layer.value(i) {
+                        Some(_) => figures::spoken(layer, i, lang),
+                        None => Ui::NoData.get(lang).to_string(),
+                    })
+                ));
+            }
+        }
+        lines.push("</tbody></table>".to_string());
+        let classes: Vec<String> = layer
+            .legend(lang, Theme::Light)
+            .into_iter()
+            .map(|c| format!("<li>{}</li>", escape(&c.label)))
+            .collect();
+        lines.push(format!("<ul>{}</ul>", classes.join("")));
+    }
     if let Some(source) = &overview.source {
         lines.push(format!("<p><small>{}</small></p>", escape(source)));
     }
