@@ -1098,3 +1098,48 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn figures_are_checked_against_the_imported_places_and_shown_in_the_preview() {
+    let dir = scratch("values");
+    // Ids as the source file wrote them (the states' names), one that is no place, a gap.
+    let figures = dir.join("figures.csv");
+    std::fs::write(
+        &figures,
+        "id,share\nMaine,12.5%\nVermont,n/a\nOhio,3\nMassachusetts,9\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = new_england(&dir, &["--values", figures.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("index.html, values.csv"), "{stdout}");
+    for want in [
+        "vermont (\"n/a\")",
+        "\"Ohio\"",
+        "2 of 9 places have a figure in \"share\"",
+    ] {
+        assert!(
+            stdout.contains(want) || stderr.contains(want),
+            "{want}: {stdout}{stderr}"
+        );
+    }
+    let preview = read(&dir.join("map"), "index.html");
+    assert!(
+        preview.contains("values=\"values.csv\" value=\"share\"></jingjinji-map>"),
+        "{preview}"
+    );
+    assert_eq!(
+        read(&dir.join("map"), "values.csv"),
+        std::fs::read_to_string(&figures).unwrap()
+    );
+    // A file that cannot be used stops the import, writing nothing.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "id,share\nMaine,1\nmaine,2\n").unwrap();
+    let out = dir.join("nothing");
+    let (code, _, stderr) = new_england_with(TEXTS, &out, &["--values", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("two rows for the place \"maine\": lines 2 and 3"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

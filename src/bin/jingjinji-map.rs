@@ -44,7 +44,7 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
                             [--palette viridis|cividis|blues|…|rdbu|puor|brbg] [--midpoint N] [--value-unit en|zh]]
        jingjinji-map import <features.geojson> --id PROP --name-en PROP [--name-zh PROP]
                             [--places V,V,…] [--kind province|counties] [--kind-en W] [--kind-zh W]
-                            [--texts TEXTS.csv]
+                            [--texts TEXTS.csv] [--values FIGURES.csv [--value COLUMN]]
                             [--title-en T] [--title-zh T] [--attribution T] [--max-kb 60] --out DIR";
 
 /// A file's bytes; a file that cannot be read at all is a usage problem (exit 2).
@@ -382,6 +382,8 @@ fn import(args: &[&str]) -> Result<ExitCode, String> {
                 "attribution",
                 "max-kb",
                 "out",
+                "values",
+                "value",
             ];
             if !known.contains(&flag) {
                 return Err(format!("import has no option {arg}\n{USAGE}"));
@@ -433,12 +435,19 @@ fn import(args: &[&str]) -> Result<ExitCode, String> {
         attribution: flags.get("attribution").cloned(),
         max_kb,
         out: need("out")?.into(),
+        values: flags.get("values").map(Into::into),
+        value: flags.get("value").cloned(),
     };
     match import::run(&options) {
         Ok(s) => {
             say!(
-                "wrote {}: places.geojson, policies.json, index.html",
-                options.out.display()
+                "wrote {}: places.geojson, policies.json, index.html{}",
+                options.out.display(),
+                if options.values.is_some() {
+                    ", values.csv"
+                } else {
+                    ""
+                }
             );
             say!("places: {} ({})", s.places.len(), s.places.join(", "));
             say!(

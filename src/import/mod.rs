@@ -43,6 +43,10 @@ pub struct Options {
     pub attribution: Option<String>,
     /// The features file's largest gzipped size, KB.
     pub max_kb: f64,
+    /// A CSV of figures to check against the places and show in the preview (`--values`).
+    pub values: Option<PathBuf>,
+    /// Its column to show (`--value`; none: the first column of numbers).
+    pub value: Option<String>,
     /// Where the files go.
     pub out: PathBuf,
 }

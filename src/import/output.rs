@@ -23,6 +23,8 @@ pub struct Built {
     pub policies: String,
     /// `index.html`.
     pub preview: String,
+    /// `values.csv`: the newsroom's figures, checked against the places made.
+    pub values: Option<Vec<u8>>,
     /// What was made (its warnings are the caller's).
     pub summary: Summary,
 }
@@ -301,10 +303,32 @@ pub fn build(
     let policies = policies_text(&places, texts, &title_en, &title_zh, warnings);
     // The widget's own loader has the last word.
     let (dataset, report) = load::check(&features, Some(&policies));
-    if dataset.is_none() {
+    let Some(dataset) = dataset else {
         return Err(format!("the map made would not load:\n{report}"));
-    }
-    let preview = preview(&title_en);
+    };
+    // The figures are checked against the places as the widget will match them.
+    let values = match &o.values {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let figures = crate::data::values::read_table(&bytes, crate::data::values::MAX_ROWS)
+                .and_then(|t| t.figures(o.value.as_deref(), &dataset.places))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            warnings.extend(
+                figures
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{}: {w}", path.display())),
+            );
+            warnings.push(format!("{}: {}", path.display(), figures.coverage()));
+            Some((bytes, figures.column))
+        }
+        None => None,
+    };
+    let preview = preview(
+        &title_en,
+        values.as_ref().map(|(_, column)| column.as_str()),
+    );
+    let values = values.map(|(bytes, _)| bytes);
     Ok(Built {
         summary: Summary {
             places: places.iter().map(|a| a.id.clone()).collect(),
@@ -317,6 +341,7 @@ pub fn build(
         features,
         policies,
         preview,
+        values,
     })
 }
 
@@ -446,11 +471,19 @@ fn policies_text(
     serde_json::to_string_pretty(&policies).unwrap_or_default()
 }
 
-/// A preview article with the embed snippet, beside the two data files.
-fn preview(title: &str) -> String {
+/// A preview article with the embed snippet, beside the data files; with figures, the map
+/// shows `column` of `values.csv`.
+fn preview(title: &str, column: Option<&str>) -> String {
     let title = crate::i18n::escape(title);
+    let values = column.map_or(String::new(), |c| {
+        format!(
+            " values=\"values.csv\" value=\"{}\"",
+            crate::i18n::escape(c)
+        )
+    });
+    let shown = values.replace('"', "&quot;");
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>{title}</title>\n  <!-- The widget's files (jingjinji-map.js and jingjinji-map.wasm, from `make site`'s www/ or the npm package) go beside this page. -->\n  <script type=\"module\" src=\"jingjinji-map.js\"></script>\n</head>\n<body>\n  <h1>{title}</h1>\n  <p>A preview of the imported map. Embed it in an article with:</p>\n  <pre>&lt;script type=\"module\" src=\"jingjinji-map.js\"&gt;&lt;/script&gt;\n&lt;jingjinji-map features=\"places.geojson\" policies=\"policies.json\"&gt;&lt;/jingjinji-map&gt;</pre>\n  <jingjinji-map features=\"places.geojson\" policies=\"policies.json\"></jingjinji-map>\n</body>\n</html>\n"
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>{title}</title>\n  <!-- The widget's files (jingjinji-map.js and jingjinji-map.wasm, from `make site`'s www/ or the npm package) go beside this page. -->\n  <script type=\"module\" src=\"jingjinji-map.js\"></script>\n</head>\n<body>\n  <h1>{title}</h1>\n  <p>A preview of the imported map. Embed it in an article with:</p>\n  <pre>&lt;script type=\"module\" src=\"jingjinji-map.js\"&gt;&lt;/script&gt;\n&lt;jingjinji-map features=\"places.geojson\" policies=\"policies.json\"{shown}&gt;&lt;/jingjinji-map&gt;</pre>\n  <jingjinji-map features=\"places.geojson\" policies=\"policies.json\"{values}></jingjinji-map>\n</body>\n</html>\n"
     )
 }
 
@@ -466,18 +499,21 @@ pub fn write(built: &Built, dir: &Path) -> Result<(), String> {
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy().to_string());
     let staging = parent.join(format!(".{name}.import-{}", std::process::id()));
-    let files = [
-        ("places.geojson", &built.features),
-        ("policies.json", &built.policies),
-        ("index.html", &built.preview),
+    let mut files: Vec<(&str, &[u8])> = vec![
+        ("places.geojson", built.features.as_bytes()),
+        ("policies.json", built.policies.as_bytes()),
+        ("index.html", built.preview.as_bytes()),
     ];
+    if let Some(values) = &built.values {
+        files.push(("values.csv", values));
+    }
     let staged = (|| -> std::io::Result<()> {
         std::fs::create_dir_all(&staging)?;
-        for (file, text) in files {
+        for (file, text) in &files {
             std::fs::write(staging.join(file), text)?;
         }
         std::fs::create_dir_all(dir)?;
-        for (file, _) in files {
+        for (file, _) in &files {
             std::fs::rename(staging.join(file), dir.join(file))?;
         }
         Ok(())
