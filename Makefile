@@ -163,6 +163,7 @@ data: tools
 ## Size, first map, frame and hit-test times against d3-geo and Leaflet (bench/README.md).
 bench: site
 	python3 scripts/stress_data.py
+	python3 scripts/choropleth_data.py
 	node bench/run.mjs
 
 ## What the shipped wasm's bytes are: the module optimised as shipped but with its function

@@ -31,6 +31,8 @@ EventTarget.prototype.removeEventListener = function remove(type, listener, opti
 };
 window.bench = {
   stress: new URLSearchParams(location.search).get('data') === 'stress',
+  /** A 3,000-area choropleth of build/choropleth/ (its rate column, ckmeans, 5 classes). */
+  choropleth: new URLSearchParams(location.search).get('data') === 'choropleth',
   ready: false,
   longTasks: 0,
   frames: [],
@@ -38,6 +40,17 @@ window.bench = {
   surface() {
     if (!this.canvas) return null;
     return this.canvas instanceof HTMLCanvasElement ? this.canvas : this.canvas.querySelector('canvas');
+  },
+  /** Asking for another column of figures: the work the call itself does (classing it, and
+   *  for us the key and the table), and the time to the end of the frame that shows it (the
+   *  canvas's raster of every area included), ms. `reclass` is the page's: ours sets the
+   *  `value` attribute, the d3 page re-breaks and asks for a redraw. */
+  async reclassTime(column) {
+    const t0 = performance.now();
+    this.reclass(column);
+    const work = performance.now() - t0;
+    await new Promise((r) => nativeRaf(() => { flush(); r(); }));
+    return { work, frame: performance.now() - t0 };
   },
   drawn(api) {
     requestAnimationFrame(() => {

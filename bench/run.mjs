@@ -14,13 +14,13 @@ const PAGES = ['ours', 'd3', 'leaflet'];
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.geojson': 'application/geo+json', '.png': 'image/png',
+  '.geojson': 'application/geo+json', '.png': 'image/png', '.csv': 'text/csv',
 };
 
 const gzipped = new Map();
 
 function serve() {
-  const allowed = ['/bench/', '/www/', '/node_modules/', '/build/stress/'];
+  const allowed = ['/bench/', '/www/', '/node_modules/', '/build/stress/', '/build/choropleth/'];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const file = path.normalize(path.join(ROOT, decodeURIComponent(url.pathname)));
@@ -81,11 +81,11 @@ async function openPage(browser, base, name, { data = 'default', profile = 'desk
 
 /** Navigation start to the first frame showing the map (`picture`: a static picture counts)
  *  and to the first frame of the interactive map (`map`), over RUNS loads. */
-async function firstMap(browser, base, name, profile) {
+async function firstMap(browser, base, name, profile, data = 'default') {
   const pictures = [];
   const maps = [];
   for (let k = 0; k <= RUNS; k += 1) {
-    const { context, page } = await openPage(browser, base, name, { profile });
+    const { context, page } = await openPage(browser, base, name, { profile, data });
     const t = await page.evaluate(() => [window.bench.firstPicture, window.bench.firstMap]);
     if (k > 0) { pictures.push(t[0]); maps.push(t[1]); } // the first run warms the server's disk cache
     await context.close();
@@ -129,6 +129,20 @@ async function hitTest(page) {
   return { p50: pct(times, 0.5), p99: pct(times, 0.99), hits, batches: times.length };
 }
 
+/** The 3,000-area choropleth: frame times while zooming, and re-classing on another
+ *  column (median of ten, alternating columns), on one page load. */
+async function choropleth(browser, base, name) {
+  const { context, page } = await openPage(browser, base, name, { data: 'choropleth' });
+  try {
+    const frames = await frameTimes(page);
+    const times = [];
+    for (let k = 0; k < 10; k += 1) times.push(await page.evaluate((c) => window.bench.reclassTime(c), k % 2 ? 'rate' : 'jobs'));
+    return { frames, reclass: stats(times.map((t) => t.work)), reclassFrame: stats(times.map((t) => t.frame)) };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Memory after load, then frame times and hit-tests, on one page load. */
 async function interactive(browser, base, name, data) {
   const { context, page } = await openPage(browser, base, name, { data });
@@ -162,6 +176,11 @@ try {
       results.firstMap[profile][name] = t.map;
     }
   }
+  results.choropleth = {};
+  for (const name of ['ours', 'd3']) {
+    const first = await firstMap(browser, base, name, 'desktop', 'choropleth');
+    results.choropleth[name] = { firstMap: first.map, ...(await choropleth(browser, base, name)) };
+  }
   for (const data of ['default', 'stress']) {
     results.frames[data] = {}; results.hit[data] = {}; results.memory[data] = {};
     for (const name of PAGES) {
@@ -191,6 +210,10 @@ const budgets = [
   ['hit-test p99 ≤ 0.1 × d3-geo page (stress data)', results.hit.stress.ours.p99 <= 0.1 * results.hit.stress.d3.p99],
   ['wasm memory ≤ 4 MB after load (default data)', results.memory.default.ours.wasm <= 4 * 1024 * 1024],
   ['wasm memory ≤ 64 MB after load (stress data)', results.memory.stress.ours.wasm <= 64 * 1024 * 1024],
+  // Issue #25's, on the 3,000-area choropleth against the d3 choropleth page.
+  ['choropleth: first interactive map ≤ 1.0 × d3 page (desktop)', results.choropleth.ours.firstMap.median <= results.choropleth.d3.firstMap.median],
+  ['choropleth: frame time p95 ≤ 0.5 × d3 page while zooming', results.choropleth.ours.frames.p95 <= 0.5 * results.choropleth.d3.frames.p95],
+  ['choropleth: re-classing after `value` changes ≤ 16 ms', results.choropleth.ours.reclass.median <= 16],
 ];
 results.budgets = budgets.map(([what, pass]) => ({ what, pass }));
 await writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -217,6 +240,14 @@ for (const data of ['default', 'stress']) {
   const m = results.memory[data];
   const mem = (x) => `${x.jsHeap ? kb(x.jsHeap) : '–'} JS${x.wasm ? ` + ${kb(x.wasm)} wasm` : ''}`;
   lines.push(`| memory after load, ${data} | ${mem(m.ours)} | ${mem(m.d3)} | ${mem(m.leaflet)} | | |`);
+}
+{
+  const c = results.choropleth;
+  const f = (x) => `${fmt(x.p50)} / ${fmt(x.p95)} / ${fmt(x.max, 0)} ms, ${x.longTasks} long`;
+  lines.push(`| choropleth of 3,000 areas: first interactive map, desktop | ${cell(c.ours.firstMap)} | ${cell(c.d3.firstMap)} | – | ${fmt(c.ours.firstMap.median / c.d3.firstMap.median, 2)} | – |`);
+  lines.push(`| choropleth: frame work p50 / p95 / max zooming | ${f(c.ours.frames)} | ${f(c.d3.frames)} | – | ${fmt(c.ours.frames.p95 / c.d3.frames.p95, 2)} | – |`);
+  lines.push(`| choropleth: re-classing on another column (the call's work) | ${cell(c.ours.reclass)} | ${cell(c.d3.reclass)} | – | ${fmt(c.ours.reclass.median / c.d3.reclass.median, 2)} | – |`);
+  lines.push(`| choropleth: re-classing, to the end of its frame | ${cell(c.ours.reclassFrame)} | ${cell(c.d3.reclassFrame)} | – | ${fmt(c.ours.reclassFrame.median / c.d3.reclassFrame.median, 2)} | – |`);
 }
 console.log(`\nmedians of ${RUNS} runs after a warm-up; ${results.canvas}; phone = CPU ÷4 + slow 4G\n`);
 console.log(lines.join('\n'));

@@ -27,6 +27,9 @@ pub struct Dom {
     tooltip: HtmlElement,
     gesture_hint: HtmlElement,
     notice: HtmlElement,
+    /// The table of places' figure cells with their places' ids, in the table's order, so
+    /// that figures classed again are written without looking the cells up.
+    figure_cells: std::cell::RefCell<Vec<(String, Element)>>,
     legend: Element,
     credit: Element,
     /// The PNG download button.
@@ -133,6 +136,7 @@ impl Dom {
             tooltip,
             gesture_hint,
             notice,
+            figure_cells: std::cell::RefCell::new(Vec::new()),
             legend,
             credit,
             download,
@@ -176,6 +180,7 @@ impl Dom {
         if let Some(old) = self.places.query_selector(".jjm-figures")? {
             old.remove();
         }
+        self.figure_cells.borrow_mut().clear();
         match &w.figures {
             Some(headings) => self.write_table(headings, w, places)?,
             None => {
@@ -184,6 +189,32 @@ impl Dom {
                     self.place_button(place, &item)?;
                 }
             }
+        }
+        self.write_panel(panel)
+    }
+
+    /// The figures classed again: the key, then the table's figures written into its cells
+    /// where the rows stand as before (a 3,000-row table is not built again for a new
+    /// column), else the whole table; then the panel.
+    pub fn write_figures(
+        &self,
+        w: &Words,
+        places: &[PlaceEntry],
+        panel: &PanelContent,
+    ) -> DomResult<()> {
+        let same = {
+            let cells = self.figure_cells.borrow();
+            cells.len() == places.len() && cells.iter().zip(places).all(|((id, _), p)| *id == p.id)
+        };
+        let (Some(headings), true) = (&w.figures, same) else {
+            return self.write_words(w, places, panel);
+        };
+        self.write_key(w)?;
+        if let Some(sort) = self.places.query_selector(".jjm-sort")? {
+            sort.set_text_content(Some(&headings[1]));
+        }
+        for ((_, cell), place) in self.figure_cells.borrow().iter().zip(places) {
+            cell.set_text_content(place.figure.as_deref());
         }
         self.write_panel(panel)
     }
@@ -217,6 +248,7 @@ impl Dom {
         let b = self.button("jjm-sort", &headings[1], &th)?;
         b.set_attribute("title", &w.sort)?;
         let body = self.make("tbody", "", &table)?;
+        let mut cells = Vec::with_capacity(places.len());
         for place in places {
             let row = self.make("tr", "", &body)?;
             let name = self.make("th", "", &row)?;
@@ -224,7 +256,9 @@ impl Dom {
             self.place_button(place, &name)?;
             let cell = self.make("td", "", &row)?;
             cell.set_text_content(place.figure.as_deref());
+            cells.push((place.id.clone(), cell));
         }
+        *self.figure_cells.borrow_mut() = cells;
         Ok(())
     }
 

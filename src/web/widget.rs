@@ -285,6 +285,10 @@ impl Inner {
             self.words = self.core.words();
             self.dom
                 .write_words(&self.words, &self.core.places(), &self.core.panel())?;
+        } else if changes.figures {
+            self.words = self.core.words();
+            self.dom
+                .write_figures(&self.words, &self.core.places(), &self.core.panel())?;
         } else if changes.selection {
             self.dom.write_panel(&self.core.panel())?;
         }
