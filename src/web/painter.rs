@@ -259,7 +259,26 @@ fn paint_scene(
     ctx.set_fill_style_str(&scene.background.css());
     ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
     ctx.set_line_join("round");
+    // Plane metres → device pixels, north up; line widths scale with it, so they are given
+    // in plane units.
+    let (s, tx, ty) = (dpr * view.scale, dpr * view.tx, dpr * view.ty);
+    // The areas come first and run together: the plane's transform is set once for the run,
+    // and a fill or outline only when it differs from the last (on a map of thousands of
+    // areas every call into the browser counts).
+    let mut on_plane = false;
+    let mut last: Option<(Option<Color>, Color, f64)> = None;
+    let mut last_font: Option<(f64, bool, Align)> = None;
     for item in &scene.items {
+        let area = matches!(item, Item::Area { .. });
+        if area != on_plane {
+            if area {
+                ctx.set_transform(s, 0.0, 0.0, -s, tx, ty)?;
+            } else {
+                ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            }
+            on_plane = area;
+            last = None;
+        }
         match item {
             Item::Area {
                 place,
@@ -271,14 +290,14 @@ fn paint_scene(
                 let Some(Some(path)) = paths.get(*place) else {
                     continue;
                 };
-                // Plane metres → device pixels, north up; widths scale with it, so they are
-                // given in plane units.
-                let (s, tx, ty) = (dpr * view.scale, dpr * view.tx, dpr * view.ty);
-                ctx.set_transform(s, 0.0, 0.0, -s, tx, ty)?;
+                let (was_fill, was_stroke, was_width) = last.unwrap_or((None, Color::hex(0), -1.0));
                 if let Some(fill) = fill {
-                    ctx.set_fill_style_str(&fill.css());
+                    if was_fill != Some(*fill) {
+                        ctx.set_fill_style_str(&fill.css());
+                    }
                     ctx.fill_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
                 }
+                let mut hatched = false;
                 if let (Some(_), Some(pattern)) = (hatch, hatching) {
                     // The lines are laid in device pixels, clipped to the place.
                     ctx.save();
@@ -287,12 +306,21 @@ fn paint_scene(
                     ctx.set_fill_style_canvas_pattern(pattern);
                     ctx.fill_rect(0.0, 0.0, scene.width * dpr, scene.height * dpr);
                     ctx.restore();
-                    ctx.set_transform(s, 0.0, 0.0, -s, tx, ty)?;
+                    hatched = true;
                 }
-                ctx.set_stroke_style_str(&stroke.css());
-                ctx.set_line_width(line_width / view.scale);
+                if hatched || was_stroke != *stroke || last.is_none() {
+                    ctx.set_stroke_style_str(&stroke.css());
+                }
+                if hatched || was_width != *line_width {
+                    ctx.set_line_width(line_width / view.scale);
+                }
                 ctx.stroke_with_path(path);
-                ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                // After a hatch the pattern is the fill style: set the next fill afresh.
+                last = Some((
+                    if hatched { None } else { fill.or(was_fill) },
+                    *stroke,
+                    *line_width,
+                ));
             }
             Item::Rect {
                 rect,
@@ -342,15 +370,21 @@ fn paint_scene(
                 halo_width,
                 align,
             } => {
-                let weight = if *bold { "600" } else { "400" };
-                let font = format!("{weight} {}px {}", decimal(*size, 2), scene.font_family);
-                ctx.set_font(&font);
-                ctx.set_text_align(if *align == Align::Center {
-                    "center"
-                } else {
-                    "left"
-                });
-                ctx.set_text_baseline("middle");
+                // Setting a canvas's font makes the browser parse and resolve it: only when
+                // it changes (a few sizes and weights among hundreds of labels).
+                let font_now = (*size, *bold, *align);
+                if last_font != Some(font_now) {
+                    let weight = if *bold { "600" } else { "400" };
+                    let font = format!("{weight} {}px {}", decimal(*size, 2), scene.font_family);
+                    ctx.set_font(&font);
+                    ctx.set_text_align(if *align == Align::Center {
+                        "center"
+                    } else {
+                        "left"
+                    });
+                    ctx.set_text_baseline("middle");
+                    last_font = Some(font_now);
+                }
                 ctx.set_stroke_style_str(&halo.css());
                 ctx.set_line_width(*halo_width);
                 ctx.stroke_text(text, at.x, at.y)?;
@@ -358,6 +392,9 @@ fn paint_scene(
                 ctx.fill_text(text, at.x, at.y)?;
             }
         }
+    }
+    if on_plane {
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     }
     Ok(())
 }
