@@ -19,7 +19,8 @@ use jingjinji_map::data::report::{DataFile, Report};
 use jingjinji_map::data::values::MAX_ROWS;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::style::Theme;
-use jingjinji_map::render::values::{ValueAttributes, ValueLayer, ValueOptions};
+use jingjinji_map::render::values::{ValueLayer, ValueOptions};
+use jingjinji_map::ui::figures::ValueSettings;
 use jingjinji_map::ui::{fallback, picture};
 use std::process::ExitCode;
 
@@ -207,7 +208,7 @@ fn fallback(args: &[&str]) -> Result<ExitCode, String> {
     };
     let mut lang = "en";
     let mut values_path = None;
-    let mut attributes = ValueAttributes::default();
+    let mut settings = ValueSettings::default();
     for pair in flags.chunks(2) {
         let [flag, value] = pair else {
             return Err(format!("{} needs a value\n{USAGE}", pair.concat()));
@@ -215,7 +216,7 @@ fn fallback(args: &[&str]) -> Result<ExitCode, String> {
         match *flag {
             "--lang" => lang = value,
             "--values" => values_path = Some(*value),
-            _ => value_flag(&mut attributes, flag, value)?,
+            _ => value_flag(&mut settings, flag, value)?,
         }
     }
     let lang = Lang::choose(Some(lang), None).map_err(|e| e.to_string())?;
@@ -223,36 +224,27 @@ fn fallback(args: &[&str]) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     };
     let layer = values_path
-        .map(|path| value_layer(path, &attributes, &data))
+        .map(|path| value_layer(path, &settings, &data))
         .transpose()?;
     say!("{}", fallback::html_with(&data, lang, layer.as_ref()));
     Ok(ExitCode::SUCCESS)
 }
 
-/// One of the value layer's flags (`--value`, `--value-kind`, `--classes`, …) into `a`.
-fn value_flag<'a>(a: &mut ValueAttributes<'a>, flag: &str, value: &'a str) -> Result<(), String> {
-    let slot = match flag {
-        "--value" => &mut a.column,
-        "--value-kind" => &mut a.kind,
-        "--classes" => &mut a.classes,
-        "--class-count" => &mut a.class_count,
-        "--palette" => &mut a.palette,
-        "--midpoint" => &mut a.midpoint,
-        "--value-unit" => &mut a.unit,
-        _ => return Err(format!("unknown option {flag}\n{USAGE}")),
-    };
-    *slot = Some(value);
-    Ok(())
+/// One of the value layer's flags (`--value`, `--value-kind`, `--classes`, …): the element's
+/// attribute of the same name, into `settings` (one list of them: `ValueSettings::set`).
+fn value_flag(settings: &mut ValueSettings, flag: &str, value: &str) -> Result<(), String> {
+    let name = flag.trim_start_matches("--");
+    if settings.set(name, Some(value.to_string())) {
+        Ok(())
+    } else {
+        Err(format!("unknown option {flag}\n{USAGE}"))
+    }
 }
 
 /// The figures of the values file at `path`, classed as the widget classes them; its
 /// warnings on stderr.
-fn value_layer(
-    path: &str,
-    attributes: &ValueAttributes,
-    data: &Dataset,
-) -> Result<ValueLayer, String> {
-    let options = ValueOptions::from_attributes(attributes)?;
+fn value_layer(path: &str, settings: &ValueSettings, data: &Dataset) -> Result<ValueLayer, String> {
+    let options: ValueOptions = settings.options().map_err(|e| e.to_string())?;
     let figures = jingjinji_map::data::values::read_table(&read(path)?, MAX_ROWS)
         .and_then(|table| table.figures(options.column.as_deref(), &data.places))
         .map_err(|e| format!("{path}: {e}"))?;
@@ -307,7 +299,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
         values: None,
     };
     let mut values_path = None;
-    let mut attributes = ValueAttributes::default();
+    let mut settings = ValueSettings::default();
     let mut rest = args.iter();
     while let Some(&arg) = rest.next() {
         if !arg.starts_with("--") {
@@ -332,7 +324,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
                     format!("--theme is light, dark or contrast, not \"{value}\"")
                 })?;
             }
-            _ => value_flag(&mut attributes, arg, value)?,
+            _ => value_flag(&mut settings, arg, value)?,
         }
     }
     let (features, policies) = match paths.as_slice() {
@@ -346,7 +338,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     };
     // The same options, classes and colours as the widget's attributes give.
     request.values = values_path
-        .map(|path| value_layer(path, &attributes, &data))
+        .map(|path| value_layer(path, &settings, &data))
         .transpose()?;
     let svg = picture::svg(data, &request).map_err(|e| e.to_string())?;
     std::fs::write(out, svg).map_err(|e| format!("cannot write {out}: {e}"))?;
