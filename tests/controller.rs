@@ -78,6 +78,12 @@ fn not_laid_out_is_no_size_and_no_scene() {
             lat: 39.9
         })
         .is_none());
+    // Narrower than the map's margins (an iframe its host has not sized yet): not drawable
+    // yet, not an error; a usable size later draws it.
+    assert_eq!(c.resize(460.8, 11.2, 1.0).unwrap(), None);
+    assert!(c.scene().is_none());
+    assert_eq!(c.resize(460.8, 575.0, 1.0).unwrap(), Some((461, 575)));
+    assert!(c.scene().is_some());
 }
 
 #[test]

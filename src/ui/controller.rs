@@ -492,8 +492,13 @@ impl MapCore {
         if width < 1.0 || height < 1.0 {
             return Ok(None);
         }
+        // A box too small to hold the map inside its margins (an iframe its host has not
+        // sized yet, 11 px tall) is one not laid out yet: the map waits for the next size
+        // rather than failing to load.
+        if self.map.resize(width, height).is_err() {
+            return Ok(None);
+        }
         self.animation = None;
-        self.map.resize(width, height)?;
         self.changes.draw = true;
         // Counts' circles in the key follow the map's size.
         let counts = self.map.values().map(|v| v.options.kind);

@@ -226,3 +226,32 @@ test('without JavaScript the demo shows the map as a picture and the places as t
   });
   await context.close();
 });
+
+test('a box too small to draw in (a frame its host has not sized yet) makes the map wait, not fail', async () => {
+  const page = await browser.newPage({ viewport: { width: 600, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}pages/blank.html`);
+  await page.waitForFunction(() => customElements.get('jingjinji-map'));
+  const loaded = await page.evaluate(async () => {
+    const el = document.createElement('jingjinji-map');
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('hash', 'off');
+    el.setAttribute('height', '11'); // narrower than the map's margins
+    document.body.append(el);
+    try { await el.ready; } catch (err) { return `rejected: ${err.message}`; }
+    return el.shadowRoot.querySelector('.jjm-error') ? 'error shown' : 'ready';
+  });
+  assert.equal(loaded, 'ready');
+  // Given room, it draws: the place at the middle of the map answers a hit-test.
+  const hit = await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    el.setAttribute('height', '480');
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const [x, y] = el.project(116.2, 40.3);
+    return el.featureAt(x, y);
+  });
+  assert.equal(hit, 'beijing');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
