@@ -12,7 +12,7 @@ use jingjinji_map::render::display::Color;
 use jingjinji_map::render::style::Theme;
 use jingjinji_map::render::values::number::{format, Unit};
 use jingjinji_map::render::values::palette::PALETTES;
-use jingjinji_map::render::values::{ValueAttributes, ValueLayer, ValueOptions};
+use jingjinji_map::render::values::{ValueLayer, ValueSettings};
 
 fn places() -> Vec<jingjinji_map::data::model::Place> {
     load(FEATURES, Some(POLICIES)).unwrap().places
@@ -147,11 +147,12 @@ fn the_legend_labels_half_open_ranges_and_counts_its_places() {
         .map(|(k, p)| format!("{},{}\n", p.id, [1, 2, 2, 3, 10, 11, 12, 30, 31, 33][k]))
         .collect();
     let table = read_table(format!("id,rate\n{rows}").as_bytes(), MAX_ROWS).unwrap();
-    let options = ValueOptions::from_attributes(&ValueAttributes {
-        class_count: Some("3"),
-        unit: Some("%"),
+    let options = (ValueSettings {
+        class_count: Some("3".into()),
+        value_unit: Some("%".into()),
         ..Default::default()
     })
+    .options()
     .unwrap();
     let layer = ValueLayer::new(table.figures(None, &places).unwrap(), options);
     let legend = layer.legend(Lang::En, Theme::Light);
@@ -179,15 +180,17 @@ fn the_legend_labels_half_open_ranges_and_counts_its_places() {
     let dark = layer.colours(Theme::Dark);
     assert!(luminance(light[0]) > luminance(light[2]));
     assert!(luminance(dark[0]) < luminance(dark[2]));
-    assert!(ValueOptions::from_attributes(&ValueAttributes {
-        class_count: Some("9"),
+    assert!((ValueSettings {
+        class_count: Some("9".into()),
         ..Default::default()
     })
+    .options()
     .is_err());
-    assert!(ValueOptions::from_attributes(&ValueAttributes {
-        palette: Some("rainbow"),
+    assert!((ValueSettings {
+        palette: Some("rainbow".into()),
         ..Default::default()
     })
+    .options()
     .is_err());
 }
 
@@ -357,11 +360,13 @@ fn neighbouring_classes_stay_apart_under_simulated_colour_blindness() {
 }
 
 /// A map of the shipped data with `csv`'s figures, sized as the widget first draws it.
-fn value_map(csv: &str, attributes: ValueAttributes) -> jingjinji_map::ui::map::Map {
+fn value_map(csv: &str, attributes: ValueSettings) -> jingjinji_map::ui::map::Map {
     let mut m = common::map(560.0, 700.0, Lang::En);
     let table = read_table(csv.as_bytes(), MAX_ROWS).unwrap();
-    let figures = table.figures(attributes.column, &m.data().places).unwrap();
-    let options = ValueOptions::from_attributes(&attributes).unwrap();
+    let options = attributes.options().unwrap();
+    let figures = table
+        .figures(options.column.as_deref(), &m.data().places)
+        .unwrap();
     m.set_values(Some(ValueLayer::new(figures, options)));
     m
 }
@@ -372,8 +377,8 @@ fn rates_fill_areas_by_class_and_a_place_without_a_figure_is_hatched() {
     use jingjinji_map::render::style::Style;
     let m = value_map(
         "id,rate\nbeijing,4.2\ntianjin,3.1\nhebei,\n",
-        ValueAttributes {
-            class_count: Some("3"),
+        ValueSettings {
+            class_count: Some("3".into()),
             ..Default::default()
         },
     );
@@ -419,8 +424,8 @@ fn counts_are_circles_in_proportion_largest_first() {
     use jingjinji_map::render::style::Style;
     let m = value_map(
         "id,firms\nbeijing,400\ntianjin,100\nhebei,0\nxiongan,25\ntongzhou,-3\n",
-        ValueAttributes {
-            kind: Some("count"),
+        ValueSettings {
+            value_kind: Some("count".into()),
             ..Default::default()
         },
     );
@@ -507,7 +512,7 @@ fn the_picture_draws_the_classes_and_the_no_data_entry_in_its_key() {
     use jingjinji_map::ui::picture::{svg, Request};
     let m = value_map(
         "id,rate\nbeijing,4.2\ntianjin,3.1\nhebei,2\n",
-        ValueAttributes::default(),
+        ValueSettings::default(),
     );
     let request = Request {
         width: 560.0,
@@ -538,8 +543,8 @@ fn the_picture_draws_the_classes_and_the_no_data_entry_in_its_key() {
 fn the_no_script_table_gives_each_places_figure_and_class() {
     let m = value_map(
         "id,rate\nbeijing,4.2\ntianjin,3.1\nhebei,2\n",
-        ValueAttributes {
-            unit: Some("%"),
+        ValueSettings {
+            value_unit: Some("%".into()),
             ..Default::default()
         },
     );

@@ -244,7 +244,7 @@ fn value_flag(settings: &mut ValueSettings, flag: &str, value: &str) -> Result<(
 /// The figures of the values file at `path`, classed as the widget classes them; its
 /// warnings on stderr.
 fn value_layer(path: &str, settings: &ValueSettings, data: &Dataset) -> Result<ValueLayer, String> {
-    let options: ValueOptions = settings.options().map_err(|e| e.to_string())?;
+    let options: ValueOptions = settings.options()?;
     let figures = jingjinji_map::data::values::read_table(&read(path)?, MAX_ROWS)
         .and_then(|table| table.figures(options.column.as_deref(), &data.places))
         .map_err(|e| format!("{path}: {e}"))?;

@@ -5,61 +5,9 @@
 use crate::data::values::{read_table, Matching, Table};
 use crate::i18n::{Lang, Ui};
 use crate::render::style::Theme;
-use crate::render::values::{ValueAttributes, ValueKind, ValueLayer, ValueOptions};
-use serde::{Deserialize, Serialize};
-
-/// The value layer's attributes as the page gives them (`value`, `value-kind`, `classes`,
-/// `class-count`, `palette`, `midpoint`, `value-unit`); absent ones take their defaults.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "kebab-case", default)]
-pub struct ValueSettings {
-    /// The column to show.
-    pub value: Option<String>,
-    /// `rate` or `count`.
-    pub value_kind: Option<String>,
-    /// How classes are made.
-    pub classes: Option<String>,
-    /// How many classes.
-    pub class_count: Option<String>,
-    /// The colours.
-    pub palette: Option<String>,
-    /// Where a diverging palette turns.
-    pub midpoint: Option<String>,
-    /// The unit, `en|zh`.
-    pub value_unit: Option<String>,
-}
-
-impl ValueSettings {
-    /// Sets the attribute `name`; false if it is none of the value layer's.
-    pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
-        let slot = match name {
-            "value" => &mut self.value,
-            "value-kind" => &mut self.value_kind,
-            "classes" => &mut self.classes,
-            "class-count" => &mut self.class_count,
-            "palette" => &mut self.palette,
-            "midpoint" => &mut self.midpoint,
-            "value-unit" => &mut self.value_unit,
-            _ => return false,
-        };
-        *slot = value;
-        true
-    }
-
-    /// The options these attributes ask for, or what is wrong with one.
-    pub fn options(&self) -> crate::Result<ValueOptions> {
-        ValueOptions::from_attributes(&ValueAttributes {
-            column: self.value.as_deref(),
-            kind: self.value_kind.as_deref(),
-            classes: self.classes.as_deref(),
-            class_count: self.class_count.as_deref(),
-            palette: self.palette.as_deref(),
-            midpoint: self.midpoint.as_deref(),
-            unit: self.value_unit.as_deref(),
-        })
-        .map_err(crate::Error::Values)
-    }
-}
+pub use crate::render::values::ValueSettings;
+use crate::render::values::{ValueKind, ValueLayer};
+use serde::Serialize;
 
 /// A values file read and matched to the places, and how it is to be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +40,7 @@ impl ValueSource {
 
     /// The layer, classed as the settings say (the file is not read or matched again).
     pub fn layer(&self) -> crate::Result<ValueLayer> {
-        let options = self.settings.options()?;
+        let options = self.settings.options().map_err(crate::Error::Values)?;
         let figures = self
             .table
             .figures_of(&self.matching, options.column.as_deref())

@@ -12,6 +12,7 @@ use crate::render::style::Theme;
 use classify::{classify, Classes, Method, CLASS_COUNTS};
 use number::{format, Unit};
 use palette::Palette;
+use serde::Deserialize;
 
 /// What the figures are: rates fill the areas, counts are circles (a choropleth of counts
 /// misleads: big areas dominate).
@@ -58,64 +59,85 @@ impl Default for ValueOptions {
     }
 }
 
-/// The attributes as text, as a page or the command line gives them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ValueAttributes<'a> {
-    /// `value`.
-    pub column: Option<&'a str>,
-    /// `value-kind`: `rate` or `count`.
-    pub kind: Option<&'a str>,
-    /// `classes`.
-    pub classes: Option<&'a str>,
-    /// `class-count`.
-    pub class_count: Option<&'a str>,
-    /// `palette`.
-    pub palette: Option<&'a str>,
-    /// `midpoint`.
-    pub midpoint: Option<&'a str>,
-    /// `value-unit`: `en|zh`.
-    pub unit: Option<&'a str>,
+/// The value layer's attributes as the page gives them (`value`, `value-kind`, `classes`,
+/// `class-count`, `palette`, `midpoint`, `value-unit`); absent ones take their defaults.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct ValueSettings {
+    /// The column to show.
+    pub value: Option<String>,
+    /// `rate` or `count`.
+    pub value_kind: Option<String>,
+    /// How classes are made.
+    pub classes: Option<String>,
+    /// How many classes.
+    pub class_count: Option<String>,
+    /// The colours.
+    pub palette: Option<String>,
+    /// Where a diverging palette turns.
+    pub midpoint: Option<String>,
+    /// The unit, `en|zh`.
+    pub value_unit: Option<String>,
 }
 
 /// A given attribute's text, trimmed; none if absent or blank.
-fn nonempty(v: Option<&str>) -> Option<&str> {
-    v.map(str::trim).filter(|v| !v.is_empty())
+fn text(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-impl ValueOptions {
-    /// The options the attributes ask for, or what is wrong with one of them.
-    pub fn from_attributes(a: &ValueAttributes) -> Result<ValueOptions, String> {
-        let kind = match nonempty(a.kind).map(str::to_ascii_lowercase).as_deref() {
+impl ValueSettings {
+    /// Sets the attribute `name`; false if it is none of the value layer's.
+    pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
+        let slot = match name {
+            "value" => &mut self.value,
+            "value-kind" => &mut self.value_kind,
+            "classes" => &mut self.classes,
+            "class-count" => &mut self.class_count,
+            "palette" => &mut self.palette,
+            "midpoint" => &mut self.midpoint,
+            "value-unit" => &mut self.value_unit,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// The options these attributes ask for, or what is wrong with one of them.
+    pub fn options(&self) -> Result<ValueOptions, String> {
+        let kind = match text(&self.value_kind)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None | Some("rate") => ValueKind::Rate,
             Some("count") => ValueKind::Count,
             Some(other) => return Err(format!("value-kind=\"{other}\" must be rate or count")),
         };
-        let class_count = match nonempty(a.class_count) {
+        let class_count = match text(&self.class_count) {
             None => 5,
-            Some(text) => match text.parse::<usize>() {
+            Some(t) => match t.parse::<usize>() {
                 Ok(n) if CLASS_COUNTS.contains(&n) => n,
                 _ => {
                     return Err(format!(
-                        "class-count=\"{text}\" must be a whole number from 3 to 7"
+                        "class-count=\"{t}\" must be a whole number from 3 to 7"
                     ))
                 }
             },
         };
-        let midpoint = match nonempty(a.midpoint) {
+        let midpoint = match text(&self.midpoint) {
             None => None,
-            Some(text) => match crate::data::values::read_cell(text) {
+            Some(t) => match crate::data::values::read_cell(t) {
                 crate::data::values::Cell::Number(v) => Some(v),
-                _ => return Err(format!("midpoint=\"{text}\" is not a number")),
+                _ => return Err(format!("midpoint=\"{t}\" is not a number")),
             },
         };
         Ok(ValueOptions {
-            column: nonempty(a.column).map(str::to_string),
+            column: text(&self.value).map(str::to_string),
             kind,
-            method: Method::named(a.classes.unwrap_or(""))?,
+            method: Method::named(text(&self.classes).unwrap_or(""))?,
             class_count,
-            palette: Palette::named(a.palette.unwrap_or(""))?,
+            palette: Palette::named(text(&self.palette).unwrap_or(""))?,
             midpoint,
-            unit: nonempty(a.unit).map(Unit::parse),
+            unit: text(&self.value_unit).map(Unit::parse),
         })
     }
 }
