@@ -12,7 +12,9 @@ tools:
 
 ## The package: `wasm-pack build` compiles the crate for the browser and runs wasm-bindgen,
 ## which writes the `Widget` class's glue and TypeScript types into build/pkg/ (its own
-## wasm-opt step is off in Cargo.toml: wasm-pack would download binaryen).
+## wasm-opt step is off in Cargo.toml: wasm-pack would download binaryen). It is built twice:
+## as is (build/pkg/, with the value layer, for a map with a `values` file) and without the
+## `values` feature (build/pkg-lean/, what every other map loads: 25 KB gzipped less).
 ##
 ## `SHIP=size` (the default) builds with a pinned nightly that rebuilds the standard library
 ## for size (`-Zbuild-std`): a panic aborts at once, with no message, location or formatting
@@ -24,6 +26,7 @@ tools:
 NIGHTLY := nightly-2026-05-20
 SHIP ?= size
 PKG := build/pkg
+LEAN_PKG := build/pkg-lean
 ## Without reference types, wasm-bindgen keeps the page's objects in a table of its glue's
 ## instead of passing them to the wasm as `externref`s: 2.7 KB gzipped less (measured).
 SIZE_FEATURES := -Ctarget-feature=-reference-types
@@ -58,7 +61,9 @@ WASM_BUILT := $(PKG)/jingjinji_map_bg.wasm
 ## www/ is the whole site.
 site: tools
 	$(call wasm_pack,$(PKG))
-	wasm-opt $(WASM_OPT_FLAGS) $(WASM_BUILT) -o www/jingjinji-map.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_BUILT) -o www/jingjinji-map-values.wasm
+	$(call wasm_pack,$(LEAN_PKG),--no-default-features)
+	wasm-opt $(WASM_OPT_FLAGS) $(LEAN_PKG)/jingjinji_map_bg.wasm -o www/jingjinji-map.wasm
 	node scripts/build-element.mjs
 	cargo run --quiet --bin jingjinji-map -- render --out www/jingjinji-map.svg
 	cargo run --quiet --bin jingjinji-map -- render --lang zh --out www/jingjinji-map.zh.svg
@@ -67,11 +72,13 @@ site: tools
 
 ## The same site with the `trap-test` feature, under www/trap/: its maps have a
 ## `trapNextFrame()` that makes a real panic, for the e2e test of what a bug does to a page.
+## One build (with the value layer) serves as both of the element's.
 site-trap: site
 	$(call wasm_pack,build/pkg-trap,--features trap-test)
 	mkdir -p www/trap
 	wasm-opt $(WASM_OPT_FLAGS) build/pkg-trap/jingjinji_map_bg.wasm -o www/trap/jingjinji-map.wasm
-	node scripts/build-element.mjs build/pkg-trap www/trap/jingjinji-map.js www/trap/jingjinji-map.wasm
+	cp www/trap/jingjinji-map.wasm www/trap/jingjinji-map-values.wasm
+	node scripts/build-element.mjs build/pkg-trap www/trap/jingjinji-map.wasm build/pkg-trap www/trap/jingjinji-map-values.wasm www/trap
 
 ## `make demo FEATURES=DIR/places.geojson [POLICIES=DIR/policies.json]` serves an imported
 ## map instead (`jingjinji-map import`): its preview page, with the widget beside it.
@@ -79,7 +86,7 @@ DEMO_DIR := $(if $(FEATURES),build/demo,www)
 demo: site
 ifdef FEATURES
 	rm -rf build/demo && mkdir -p build/demo
-	cp www/jingjinji-map.js www/jingjinji-map.wasm build/demo/
+	cp www/jingjinji-map*.js www/jingjinji-map*.wasm build/demo/
 	cp $(FEATURES) build/demo/places.geojson
 	cp $(or $(POLICIES),$(dir $(FEATURES))policies.json) build/demo/policies.json
 	cp $(dir $(FEATURES))index.html build/demo/index.html
@@ -92,6 +99,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-native: tools
 	cargo test
@@ -139,15 +147,18 @@ test-data: tools
 	  echo "default data: $$size bytes gzipped (budget $(DATA_BUDGET_BYTES))"; \
 	  test $$size -le $(DATA_BUDGET_BYTES)
 
-## The widget's code (wasm + script with its CSS and wasm-bindgen's glue), gzipped. Issue #23
-## set 135 KB for the stack (wasm-bindgen, web-sys, serde-wasm-bindgen, geojson, serde; aim
-## 120 KB; 137,857 bytes before the value layer) and issue #25 allows 140 KB with the value
-## layer in. The layer as first landed costs more than that (issue #25's note has twiggy's
-## figures); until it is won back, this ceiling is its measured 162,624 bytes plus 2 KB, so
-## that nothing grows unseen. Leaflet's JS and CSS are 45 KB.
-CODE_BUDGET_BYTES := 164672
+## The widget's code as a page loads it (wasm + script with its CSS and wasm-bindgen's glue),
+## gzipped. A map without figures loads the lean build: issue #23's 135 KB for the stack
+## (wasm-bindgen, web-sys, serde-wasm-bindgen, geojson, serde; aim 120 KB). A map with a
+## `values` file loads the element, then the value layer's glue and wasm: issue #25 asks
+## 140 KB for it, which the layer (25 KB gzipped) does not meet yet; until it is won back,
+## that ceiling is its measured size plus 2 KB, so that nothing grows unseen. Leaflet's JS
+## and CSS are 45 KB.
+CODE_BUDGET_BYTES := 138240
+VALUES_CODE_BUDGET_BYTES := 170871
 test-size: site
 	@node scripts/code-size.mjs $(CODE_BUDGET_BYTES) www/jingjinji-map.wasm www/jingjinji-map.js
+	@node scripts/code-size.mjs $(VALUES_CODE_BUDGET_BYTES) www/jingjinji-map.js www/jingjinji-map-values.js www/jingjinji-map-values.wasm
 
 test: lint test-native test-data test-wasm-node test-wasm-browser test-e2e test-size check
 	@echo "all tests passed"
@@ -171,9 +182,12 @@ bench: site
 ## (scripts/crate-costs.mjs). Read it before and after adding a crate.
 size-report: site
 	mkdir -p build
-	wasm-opt $(filter-out --strip-debug,$(WASM_OPT_FLAGS)) -g $(WASM_BUILT) -o build/named.wasm
+	wasm-opt $(filter-out --strip-debug,$(WASM_OPT_FLAGS)) -g $(LEAN_PKG)/jingjinji_map_bg.wasm -o build/named.wasm
+	wasm-opt $(filter-out --strip-debug,$(WASM_OPT_FLAGS)) -g $(WASM_BUILT) -o build/named-values.wasm
 	twiggy top -n 40 build/named.wasm
 	node scripts/crate-costs.mjs build/named.wasm
+	@echo "With the value layer:"
+	node scripts/crate-costs.mjs build/named-values.wasm
 
 ## Records tests/fixtures/hit-grid.tsv anew from today's hit-testing (look at the diff):
 ## the tests compare with it, native and wasm.
@@ -187,4 +201,4 @@ screenshots: site
 	UPDATE_SCREENSHOTS=1 node --test tests/e2e/looks.test.mjs
 
 clean:
-	rm -rf target build www/pkg www/trap www/data www/jingjinji-map.wasm www/jingjinji-map.js www/jingjinji-map*.svg
+	rm -rf target build www/pkg www/trap www/data www/jingjinji-map.wasm www/jingjinji-map.js www/jingjinji-map-values.* www/jingjinji-map*.svg

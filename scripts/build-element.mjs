@@ -8,15 +8,21 @@
 // names carry a 16-digit hash each (`__wbg_fillText_a1b2c3…`), written once in the wasm and
 // once in the glue, which gzip cannot shorten.
 //
-// `node scripts/build-element.mjs [PKG OUT WASM]` bundles another package's glue into another
-// file (the trap-test build, `make site-trap`); WASM is the module wasm-opt has just written,
-// renamed in place (so run this once after each wasm-opt).
+// There are two builds of the crate: the lean one (without the `values` feature) that every
+// map loads, its glue bundled into jingjinji-map.js, and the one with the value layer, whose
+// glue is jingjinji-map-values.js, a module the element imports only for a map of figures.
+//
+// `node scripts/build-element.mjs [LEAN_PKG LEAN_WASM VALUES_PKG VALUES_WASM OUT_DIR]` writes
+// OUT_DIR/jingjinji-map.js and OUT_DIR/jingjinji-map-values.js (another OUT_DIR: the trap-test
+// build, `make site-trap`); each WASM is the module wasm-opt has just written, renamed in place
+// (so run this once after each wasm-opt).
 import { build, transform } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const [pkg = 'build/pkg', out = 'www/jingjinji-map.js', wasmFile = 'www/jingjinji-map.wasm'] = process.argv.slice(2);
+const [leanPkg = 'build/pkg-lean', leanWasm = 'www/jingjinji-map.wasm', valuesPkg = 'build/pkg',
+  valuesWasm = 'www/jingjinji-map-values.wasm', outDir = 'www'] = process.argv.slice(2);
 
 /** The module's imports and exports, in order. */
 async function names(file) {
@@ -45,12 +51,11 @@ async function minifyNames(file) {
   return { module: [...modules][0], imports, exports: pair(before.exports, after.exports, 'exports') };
 }
 
-const minified = await minifyNames(wasmFile);
 const escape = (s) => s.replace(/[$]/g, '\\$');
 
-/** The glue with the wasm's minified names: its imports object's keys and module name, and
+/** The glue with the wasm's `minified` names: its imports object's keys and module name, and
  *  every `wasm.<export>`. Checked: no old name is left. */
-function renamed(glue) {
+function renamed(glue, minified) {
   const moduleKey = '"./jingjinji_map_bg.js": import0';
   if (!glue.includes(moduleKey)) throw new Error('build-element: the glue names no import module');
   glue = glue.replace(moduleKey, `${JSON.stringify(minified.module)}: import0`);
@@ -85,17 +90,18 @@ function asFactory(glue) {
   return `export function instance() {\n${glue}\n}\n`;
 }
 
-const glueFactory = {
+/** Resolves the glue (`…/jingjinji_map.js`) to `pkg`'s, as a factory with `minified` names. */
+const glueFactory = (pkg, minified) => ({
   name: 'glue-factory',
   setup(b) {
     b.onResolve({ filter: /\/jingjinji_map\.js$/ }, () => ({ path: path.resolve(pkg, 'jingjinji_map.js'), namespace: 'glue' }));
     b.onLoad({ filter: /.*/, namespace: 'glue' }, async (args) => ({
-      contents: renamed(asFactory(await readFile(args.path, 'utf8'))),
+      contents: renamed(asFactory(await readFile(args.path, 'utf8')), minified),
       resolveDir: path.dirname(args.path),
       loader: 'js',
     }));
   },
-};
+});
 
 const inlineCss = {
   name: 'inline-css',
@@ -107,18 +113,27 @@ const inlineCss = {
   },
 };
 
+const lean = await minifyNames(leanWasm);
+const values = await minifyNames(valuesWasm);
+const common = { bundle: true, minify: true, format: 'esm', target: 'es2022', logLevel: 'warning' };
+
 await build({
+  ...common,
   entryPoints: ['www/jingjinji-map.source.js'],
-  outfile: out,
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'warning',
-  plugins: [inlineCss, glueFactory],
+  outfile: path.join(outDir, 'jingjinji-map.js'),
+  plugins: [inlineCss, glueFactory(leanPkg, lean)],
+  // Imported only for a map of figures, from beside the element.
+  external: ['./jingjinji-map-values.js'],
   // The element's own `_underscored` members get short names (`_widget` stays: the browser
   // tests reach the map through it). Never the glue's `__wbg…`/`__wbindgen…` names: they
   // are the wasm module's import and export names, and a renamed one fails to link.
   mangleProps: /^_[^_]/,
-  reserveProps: new RegExp(`^(_widget|${[...minified.imports, ...minified.exports].map(([, now]) => now.name).filter((n) => n.startsWith('_')).map(escape).join('|') || '_widget'})$`),
+  reserveProps: new RegExp(`^(_widget|${[...lean.imports, ...lean.exports].map(([, now]) => now.name).filter((n) => n.startsWith('_')).map(escape).join('|') || '_widget'})$`),
+});
+
+await build({
+  ...common,
+  stdin: { contents: "export { instance } from './jingjinji_map.js';", resolveDir: valuesPkg },
+  outfile: path.join(outDir, 'jingjinji-map-values.js'),
+  plugins: [glueFactory(valuesPkg, values)],
 });

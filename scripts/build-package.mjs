@@ -1,6 +1,7 @@
 // Assembles the npm package in build/package/ from the built site (`make site`) and packs it
 // into build/jingjinji-map-<version>.tgz: the element module (its stylesheet inside), its
-// types, the wasm, the default data with its sources, the static pictures and the iframe
+// types, the two wasm builds (the value layer's with its glue module, loaded only for a map of
+// figures), the default data with its sources, the static pictures and the iframe
 // host script. The version is the crate's, so the two never disagree.
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +13,7 @@ if (!version) throw new Error('build-package: no version in Cargo.toml');
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(`${OUT}/data`, { recursive: true });
-const files = ['jingjinji-map.js', 'jingjinji-map.d.ts', 'jingjinji-map.wasm', 'jingjinji-map.svg', 'jingjinji-map.zh.svg', 'embed-host.js'];
+const files = ['jingjinji-map.js', 'jingjinji-map.d.ts', 'jingjinji-map.wasm', 'jingjinji-map-values.js', 'jingjinji-map-values.wasm', 'jingjinji-map.svg', 'jingjinji-map.zh.svg', 'embed-host.js'];
 for (const file of files) await cp(`www/${file}`, `${OUT}/${file}`);
 for (const file of ['places.geojson', 'policies.json', 'SOURCES.md']) await cp(`data/${file}`, `${OUT}/data/${file}`);
 await cp('LICENSE', `${OUT}/LICENSE`);
@@ -32,6 +33,8 @@ const manifest = {
   exports: {
     '.': { types: './jingjinji-map.d.ts', default: './jingjinji-map.js' },
     './jingjinji-map.wasm': './jingjinji-map.wasm',
+    './jingjinji-map-values.js': './jingjinji-map-values.js',
+    './jingjinji-map-values.wasm': './jingjinji-map-values.wasm',
     './data/*': './data/*',
     './embed-host.js': './embed-host.js',
     './jingjinji-map.svg': './jingjinji-map.svg',

@@ -3,31 +3,34 @@
 // every decision. This shows a box of the map's final size (with the page's picture) while the
 // code and data load, fetches them, forwards attributes and methods, and shows a failure.
 // `make site` bundles it with its stylesheet and wasm-bindgen's glue (scripts/build-element.mjs).
+// A map with a `values` file loads the build with the value layer (its own glue and wasm);
+// a map without one never downloads that layer's code.
 
 import styleText from './jingjinji-map.source.css';
-import { instance as glue } from '../build/pkg/jingjinji_map.js';
+import { instance as glue } from '../build/pkg-lean/jingjinji_map.js';
 
 let sheet = null;
 
-/** Styles a shadow root with the element's stylesheet, parsed once per page and shared by
- *  every map. A constructed sheet is not an inline style, so a strict Content-Security-Policy
- *  needs no exception for it; a browser without them gets a <style> element. */
+/** Styles a shadow root with the element's stylesheet, parsed once per page and shared: a
+ *  strict Content-Security-Policy needs no exception for a constructed sheet (else a <style>). */
 function style(root) {
   if (!('adoptedStyleSheets' in Document.prototype)) return root.append(Object.assign(document.createElement('style'), { textContent: styleText }));
   if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(styleText);
   root.adoptedStyleSheets = [sheet];
 }
 
-// The compiled module (a fresh instance after a trap needs no second download); the current one.
-let compiled = null, current = null;
+// The two builds (URLs written out in full so that bundlers ship the files), each with its
+// compiled module (a fresh instance after a trap needs no second download) and current instance.
+const LEAN = { glue: async () => glue, url: () => new URL('./jingjinji-map.wasm', import.meta.url) };
+const VALUES = { glue: async () => (await import('./jingjinji-map-values.js')).instance, url: () => new URL('./jingjinji-map-values.wasm', import.meta.url) };
+let last = null; // the instance made last
 
-/** The wasm instance for a new map: `{ Widget, memory, ready, loaded, maps, trapped, guard }`,
- *  loaded once per page and shared by every map (wasm-bindgen's `init` compiles it as it
- *  streams in), or a fresh one once a trap has broken the last. */
-function instance() {
-  if (current && !current.trapped) return current;
-  const { init, Widget, memory } = glue();
-  const made = { Widget, memory, loaded: false, maps: new Set(), trapped: false };
+/** The wasm instance of `build` for a new map (`{ Widget, memory, ready, loaded, maps, trapped,
+ *  guard }`), loaded once per page and shared by its maps (`init` compiles it as it streams
+ *  in), or a fresh one once a trap has broken the last. */
+function instance(build) {
+  if (build.current && !build.current.trapped) return build.current;
+  const made = { build, loaded: false, maps: new Set(), trapped: false };
   // Wraps every callback Rust hands the browser: should the map's code trap (a Rust panic is a
   // `RuntimeError`), every map on this instance shows its error state and fires `error`, not a
   // dead canvas and an uncaught exception. Other errors are thrown on: the map can go on.
@@ -40,25 +43,25 @@ function instance() {
       return undefined;
     }
   };
-  made.ready = init({ module_or_path: compiled ?? new URL('./jingjinji-map.wasm', import.meta.url) })
-    .then(() => { made.loaded = true; compiled ??= init.__wbindgen_wasm_module; });
-  return (current = made);
+  made.ready = build.glue().then((factory) => {
+    const { init, Widget, memory } = factory();
+    Object.assign(made, { Widget, memory });
+    return init({ module_or_path: build.compiled ?? build.url() }).then(() => { made.loaded = true; build.compiled ??= init.__wbindgen_wasm_module; });
+  });
+  return (last = build.current = made);
 }
 
-/** The wasm memory of the instance new maps use, in bytes (null before it loads): for `make bench`. */
-export const wasmMemoryBytes = () => (current?.loaded ? current.memory().buffer.byteLength : null);
+/** The wasm memory of the instance made last, in bytes (null before it loads): for `make bench`. */
+export const wasmMemoryBytes = () => (last?.loaded ? last.memory().buffer.byteLength : null);
 
 /** A data file's response, its body still to come: Rust reads it as it streams in, to the limit. */
-async function fetchFile(url, what) {
+const fetchFile = async (url, what) => {
   const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load the ${what} (${url}): HTTP ${res.status}`);
-  return res;
-}
+  return res.ok ? res : Promise.reject(new Error(`could not load the ${what} (${url}): HTTP ${res.status}`));
+};
 
 /** A new element with a class, appended to `parent`. */
-function make(tag, className, parent) {
-  return parent.appendChild(Object.assign(document.createElement(tag), { className }));
-}
+const make = (tag, className, parent) => parent.appendChild(Object.assign(document.createElement(tag), { className }));
 
 /** The box the map is drawn in, of its final size at once, so the page never jumps; it
  *  shows the page's static picture (if it gave one) until the map is drawn. Rust builds
@@ -120,7 +123,7 @@ export class JingjinjiMap extends HTMLElement {
     else if (name === 'lang') w.setLang(value ?? '');
     else if (name === 'region') w.pick(value);
     else if (name === 'values') this._loadValues();
-    else if (VALUE_OPTIONS.includes(name)) { try { w.setValueOption(name, value); } catch (err) { this._figuresFailed(err); } }
+    else if (VALUE_OPTIONS.includes(name)) { try { w.setValueOption?.(name, value); } catch (err) { this._figuresFailed(err); } }
     else this._restart();
   }
 
@@ -187,12 +190,12 @@ export class JingjinjiMap extends HTMLElement {
     const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
     // The fetches start at once, while the wasm compiles.
-    let wasm = instance();
+    let wasm = instance(this.getAttribute('values') ? VALUES : LEAN);
     const [, features, policies] = await Promise.all([wasm.ready, fetchFile(featuresUrl, 'map features'), fetchFile(policiesUrl, 'policy text')]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!live()) return false;
     // The instance broke while the data loaded: this map gets a fresh one.
-    if (wasm.trapped) await (wasm = instance()).ready;
+    if (wasm.trapped) await (wasm = instance(wasm.build)).ready;
     if (!live()) return false;
     // Rust decides the language: an explicit lang must be one we have, the page's is a hint.
     // A page may lower the map's limits (`max-bytes` per file, `max-features`, `max-positions`).
@@ -229,7 +232,8 @@ export class JingjinjiMap extends HTMLElement {
    *  fires `error`. */
   _loadValues() {
     const w = this._widget, url = this.getAttribute('values');
-    if (!url) return w?.clearValues();
+    if (!url) return w?.clearValues?.();
+    if (!w.loadValues) return this._restart(); // the lean build: start again on the one with the layer
     const settings = Object.fromEntries(VALUE_OPTIONS.map((n) => [n, this.getAttribute(n)]));
     this.valuesReady = w.loadValues(fetchFile(url, 'figures'), settings);
     this.valuesReady.catch((err) => this._figuresFailed(err));
@@ -259,10 +263,7 @@ export class JingjinjiMap extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { message, problems: err?.problems ?? [] } }));
   }
 
-  _need() {
-    if (!this._widget) throw new Error('jingjinji-map is not ready yet: await element.ready first');
-    return this._widget;
-  }
+  _need() { return this._widget ?? (() => { throw new Error('jingjinji-map is not ready yet: await element.ready first'); })(); }
 
   /** Selects a place by id, or the overview with null. */
   select(id) { this._need().select(id ?? null); }
@@ -279,9 +280,9 @@ export class JingjinjiMap extends HTMLElement {
   /** The current view as a PNG (twice its size, with title, key and credit): a promise of a Blob. */
   toBlob() { try { return this._need().toBlob(); } catch (err) { return Promise.reject(err); } }
   /** The figures' classes, then "No data": [{ from, to, colour, label, count, no_data }]. */
-  legend() { return this._need().legend(); }
+  legend() { return this._need().legend?.() ?? []; }
   /** A place's figure as { value, text, class }, or null. */
-  valueFor(id) { return this._need().valueFor(id); }
+  valueFor(id) { return this._need().valueFor?.(id) ?? null; }
   /** The canvas, for annotation overlays. */
   get canvas() { return this.shadowRoot.querySelector('canvas'); }
 }

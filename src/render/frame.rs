@@ -32,7 +32,8 @@ pub struct Frame<'a> {
     pub focused: Option<usize>,
     /// Colours and sizes.
     pub style: &'a Style,
-    /// A newsroom's figures on the map, if it gave some.
+    /// A newsroom's figures on the map, if it gave some: read them through
+    /// [`Frame::values`].
     pub values: Option<&'a ValueLayer>,
     /// The class the reader points at or focuses in the key: its places stand out, the
     /// rest are dimmed.
@@ -40,6 +41,11 @@ pub struct Frame<'a> {
 }
 
 impl<'a> Frame<'a> {
+    /// The figures to draw, if any (never in a build without the value layer).
+    pub fn values(&self) -> Option<&'a ValueLayer> {
+        self.values.filter(|_| crate::render::values::BUILT)
+    }
+
     /// Whether place `i` is hovered or selected: drawn emphasised and always labelled.
     pub fn active(&self, i: usize) -> bool {
         self.selected == Some(i) || self.hovered == Some(i)

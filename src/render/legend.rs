@@ -120,7 +120,7 @@ pub fn build(frame: &Frame) -> Option<(Vec<Item>, Rect)> {
     let style = frame.style;
     let legend = &style.legend;
     let side = frame.view.width.min(frame.view.height);
-    let mut rows = value_rows(frame.values, style, frame.lang, side);
+    let mut rows = value_rows(frame.values(), style, frame.lang, side);
     rows.extend(self::rows(frame.data, style, frame.lang));
     if rows.is_empty() {
         return None;

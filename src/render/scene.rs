@@ -116,7 +116,9 @@ fn areas(frame: &Frame) -> Vec<Item> {
 /// Place `i`'s fill on a map of rates: `Some(Some(colour))` its class's, `Some(None)` no
 /// figure; `None` where the map's own colours apply (no figures, counts, or a neighbour).
 fn class_fill(frame: &Frame, i: usize) -> Option<Option<Color>> {
-    let values = frame.values.filter(|v| v.options.kind == ValueKind::Rate)?;
+    let values = frame
+        .values()
+        .filter(|v| v.options.kind == ValueKind::Rate)?;
     let place = frame.data.places.get(i)?;
     if place.kind == Kind::Context {
         return None;
@@ -136,7 +138,10 @@ const DIMMED_ALPHA: u8 = 56;
 /// area's pole, a point's own position), the largest first so none hides a smaller one.
 /// Zero draws nothing. Returns the circles and their boxes, for the labels to avoid.
 fn count_circles(frame: &Frame) -> (Vec<Item>, Vec<Rect>) {
-    let Some(values) = frame.values.filter(|v| v.options.kind == ValueKind::Count) else {
+    let Some(values) = frame
+        .values()
+        .filter(|v| v.options.kind == ValueKind::Count)
+    else {
         return (Vec::new(), Vec::new());
     };
     let style = frame.style;

@@ -788,43 +788,41 @@ impl MapCore {
     /// The selectable places, in the list's order.
     pub fn places(&self) -> Vec<PlaceEntry> {
         let lang = self.map.lang();
-        let data = self.map.data();
-        let values = self.map.values();
+        let selectable = || {
+            (self.map.data().places.iter().enumerate()).filter(|(_, place)| place.kind.selectable())
+        };
+        let entry = |place: &crate::data::model::Place, figure| PlaceEntry {
+            label: place.label_text(lang).to_string(),
+            name: place.name.get(lang).to_string(),
+            figure,
+            id: place.id.clone(),
+            kind: place.kind.as_str().to_string(),
+            name_zh: place.name.zh.clone(),
+            name_en: place.name.en.clone(),
+        };
+        // Without figures (and always in the build without the value layer, where this is
+        // known at compile time), the data's order.
+        let Some(values) = self.map.values() else {
+            return selectable().map(|(_, place)| entry(place, None)).collect();
+        };
         // One pass in data order (a lookup of each place by id would be quadratic: 9 million
         // comparisons for a county map of 3,000).
-        let entries: Vec<(f64, PlaceEntry)> = data
-            .places
-            .iter()
-            .enumerate()
-            .filter(|(_, place)| place.kind.selectable())
+        let mut keys = Vec::new();
+        let mut entries: Vec<Option<PlaceEntry>> = selectable()
             .map(|(i, place)| {
-                let value = values.and_then(|v| v.value(i));
-                (
-                    value.map_or(f64::INFINITY, |v| -v),
-                    PlaceEntry {
-                        label: place.label_text(lang).to_string(),
-                        name: place.name.get(lang).to_string(),
-                        figure: values.map(|v| {
-                            value.map_or_else(
-                                || Ui::NoData.get(lang).to_string(),
-                                |x| v.words(x, lang),
-                            )
-                        }),
-                        id: place.id.clone(),
-                        kind: place.kind.as_str().to_string(),
-                        name_zh: place.name.zh.clone(),
-                        name_en: place.name.en.clone(),
-                    },
-                )
+                let value = values.value(i);
+                keys.push(value.map_or(f64::INFINITY, |v| -v));
+                let figure = value.map_or_else(
+                    || Ui::NoData.get(lang).to_string(),
+                    |x| values.words(x, lang),
+                );
+                Some(entry(place, Some(figure)))
             })
             .collect();
-        if !(self.by_figure && values.is_some()) {
-            return entries.into_iter().map(|(_, e)| e).collect();
+        if !self.by_figure {
+            return entries.into_iter().flatten().collect();
         }
         // Sorted by figure, largest first; places without one last.
-        let keys: Vec<f64> = entries.iter().map(|(k, _)| *k).collect();
-        let mut entries: Vec<Option<PlaceEntry>> =
-            entries.into_iter().map(|(_, e)| Some(e)).collect();
         crate::data::order::ascending(&keys)
             .into_iter()
             .filter_map(|k| entries.get_mut(k).and_then(Option::take))

@@ -309,8 +309,8 @@ impl Map {
             hovered: self.hovered,
             focused: self.focused,
             style,
-            values: self.values.as_ref(),
-            highlight: self.highlight.filter(|_| self.values.is_some()),
+            values: self.values(),
+            highlight: self.highlight.filter(|_| self.values().is_some()),
         })
     }
 
@@ -327,9 +327,11 @@ impl Map {
         changed
     }
 
-    /// The figures shown, if any.
+    /// The figures shown, if any (never in a build without the value layer).
     pub fn values(&self) -> Option<&ValueLayer> {
-        self.values.as_ref()
+        self.values
+            .as_ref()
+            .filter(|_| crate::render::values::BUILT)
     }
 
     /// The data.
@@ -434,8 +436,7 @@ impl Map {
     /// The place whose count's circle is the smallest one under `at`.
     fn circle_at(&self, view: &View, at: Css) -> Option<usize> {
         let values = self
-            .values
-            .as_ref()
+            .values()
             .filter(|v| v.options.kind == crate::render::values::ValueKind::Count)?;
         let side = view.width.min(view.height);
         let mut best: Option<(f64, usize)> = None;

@@ -26,6 +26,7 @@ pub struct Dom {
     pub reset: Element,
     tooltip: HtmlElement,
     gesture_hint: HtmlElement,
+    #[cfg_attr(not(feature = "values"), allow(dead_code))]
     notice: HtmlElement,
     /// The table of places' figure cells with their places' ids, in the table's order, so
     /// that figures classed again are written without looking the cells up.
@@ -392,6 +393,7 @@ impl Dom {
     }
 
     /// Says under the map why its figures are not shown (`None`: nothing to say).
+    #[cfg_attr(not(feature = "values"), allow(dead_code))]
     pub fn notice(&self, text: Option<&str>) {
         self.notice.set_text_content(text);
         self.notice.set_hidden(text.is_none());

@@ -120,6 +120,10 @@ impl Painter {
     /// The pattern of the scene's no-data hatch (none if no place is hatched): diagonal
     /// lines in device pixels, made once for its colour and pixel ratio.
     fn hatch(&mut self, scene: &Scene, dpr: f64) -> Result<Option<CanvasPattern>, JsValue> {
+        // Only the value layer hatches a place: the build without it makes no pattern.
+        if !crate::render::values::BUILT {
+            return Ok(None);
+        }
         let Some(colour) = scene.items.iter().find_map(|item| match item {
             Item::Area { hatch, .. } => *hatch,
             _ => None,

@@ -64,7 +64,7 @@ test('the npm package installs, type-checks, bundles with esbuild and with Vite,
   const dist = path.join(work, 'dist');
   await build({ absWorkingDir: work, entryPoints: ['src/main.ts'], bundle: true, format: 'esm', target: 'es2022', outfile: 'dist/main.js', logLevel: 'silent' });
   const installed = path.join(work, 'node_modules/jingjinji-map');
-  await cp(path.join(installed, 'jingjinji-map.wasm'), path.join(dist, 'jingjinji-map.wasm'));
+  for (const wasm of ['jingjinji-map.wasm', 'jingjinji-map-values.wasm']) await cp(path.join(installed, wasm), path.join(dist, wasm));
   await cp(path.join(installed, 'data'), path.join(dist, 'data'), { recursive: true });
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>article</title>'
     + '<script type="module" src="main.js"></script></head><body></body></html>');

@@ -189,3 +189,35 @@ test('pointing at or focusing a class in the key highlights its places and dims 
   assert.notEqual(hex(await beijing()), legend[1].colour.slice(0, 7));
   await page.close();
 });
+
+test('only a map of figures downloads the value layer, and one given figures later starts again on it', async () => {
+  const page = await browser.newPage({ viewport: { width: 960, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // The same page without its values file: the lean build.
+  await page.route('**/pages/values.html', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('values="/pages/values.csv"', '') });
+  });
+  await page.goto(`${server.url}pages/values.html`);
+  await page.evaluate(() => document.querySelector('jingjinji-map').ready);
+  assert.ok(fetched.includes('/jingjinji-map.wasm'), fetched.join(' '));
+  assert.deepEqual(fetched.filter((f) => /values\.(js|wasm|csv)$/.test(f)), [], 'no value layer, no values file');
+  assert.deepEqual(await map(page, 'return el.legend()'), []);
+  assert.equal(await map(page, 'return el.valueFor("beijing")'), null);
+  // Figures arrive: the map starts again on the build with the layer and draws them.
+  await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    el.setAttribute('values', '/pages/values.csv');
+    await el.ready;
+    await el.valuesReady;
+  });
+  for (const file of ['/jingjinji-map-values.js', '/jingjinji-map-values.wasm', '/pages/values.csv']) {
+    assert.ok(fetched.includes(file), `${file} was not fetched: ${fetched.join(' ')}`);
+  }
+  assert.deepEqual(await map(page, 'return el.valueFor("beijing")'), { value: 4.2, text: '4.2 %', class: 2 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -157,6 +157,13 @@ pub struct LegendClass {
     pub count: usize,
 }
 
+/// Whether this build has the value layer (the `values` feature, on by default). The wasm a
+/// map without figures loads is built without it: the map's readers of a layer
+/// ([`crate::ui::map::Map::values`], [`crate::render::frame::Frame::values`]) then answer
+/// "none" as a constant, and the compiler leaves every use of one (class fills, circles, the
+/// key's classes, the table of figures) out of that wasm.
+pub const BUILT: bool = cfg!(feature = "values");
+
 /// The figures, classed and coloured.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueLayer {
