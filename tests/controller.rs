@@ -233,3 +233,79 @@ fn bad_data_is_a_readable_error() {
     let err = MapCore::new(b"not json", None, None, None).err().unwrap();
     assert!(err.to_string().contains("not valid JSON"), "{err}");
 }
+
+#[test]
+fn a_map_told_figures_are_coming_lists_its_places_once_they_arrive_or_fail() {
+    use jingjinji_map::ui::figures::ValueSettings;
+    let mut c = core("en");
+    c.take_changes();
+    c.expect_figures(true);
+    assert!(c.words().places_wait, "no list of buttons before the table");
+    // They arrive: the table of figures, written once.
+    let csv = "id,rate\nbeijing,4.2\ntianjin,3.1\n";
+    c.set_values(csv.as_bytes(), ValueSettings::default())
+        .unwrap();
+    let words = c.words();
+    assert!(!words.places_wait);
+    assert!(
+        words.figures.is_some(),
+        "the places come as the table of figures"
+    );
+    assert!(c.take_changes().words);
+    // A file that never came: the plain list, at once.
+    let mut c = core("en");
+    c.take_changes();
+    c.expect_figures(true);
+    c.expect_figures(false);
+    assert!(c.take_changes().words, "the list is written now");
+    let words = c.words();
+    assert!(!words.places_wait && words.figures.is_none());
+    // A file that came but cannot be used: the plain list too.
+    let mut c = core("en");
+    c.expect_figures(true);
+    assert!(c
+        .set_values(b"name,rate\nx,1\n", ValueSettings::default())
+        .is_err());
+    assert!(c.take_changes().words);
+    assert!(!c.words().places_wait);
+}
+
+#[test]
+fn a_long_table_of_figures_comes_folded_and_a_short_one_open() {
+    use jingjinji_map::ui::figures::ValueSettings;
+    // 120 small squares in a row across Hebei, each with a figure.
+    let squares: Vec<String> = (0..120)
+        .map(|k| {
+            let (x, y) = (114.0 + 0.02 * f64::from(k), 38.0);
+            format!(
+                r#"{{"type":"Feature","properties":{{"id":"sq-{k}","kind":"counties","name_zh":"格{k}","name_en":"Square {k}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{},{y}],[{},{}],[{x},{}],[{x},{y}]]]}}}}"#,
+                x + 0.02,
+                x + 0.02,
+                y + 0.02,
+                y + 0.02
+            )
+        })
+        .collect();
+    let features = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        squares.join(",")
+    );
+    let csv: String = std::iter::once("id,rate\n".to_string())
+        .chain((0..120).map(|k| format!("sq-{k},{k}\n")))
+        .collect();
+    let mut c =
+        MapCore::new(features.as_bytes(), None, Some("en"), None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.words().fold_places, None, "no figures, no table");
+    c.set_values(csv.as_bytes(), ValueSettings::default())
+        .unwrap();
+    assert_eq!(
+        c.words().fold_places.as_deref(),
+        Some("The table of all 120 places and their figures")
+    );
+    // The default map's 19 places: the table stays open.
+    let mut c = core("en");
+    c.set_values(b"id,rate\nbeijing,4.2\n", ValueSettings::default())
+        .unwrap();
+    assert!(c.words().figures.is_some());
+    assert_eq!(c.words().fold_places, None);
+}

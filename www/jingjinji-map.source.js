@@ -63,9 +63,8 @@ const fetchFile = async (url, what) => {
 /** A new element with a class, appended to `parent`. */
 const make = (tag, className, parent) => parent.appendChild(Object.assign(document.createElement(tag), { className }));
 
-/** The box the map is drawn in, of its final size at once, so the page never jumps; it
- *  shows the page's static picture (if it gave one) until the map is drawn. Rust builds
- *  the rest of the map's DOM inside it. */
+/** The box the map is drawn in, of its final size at once (the page never jumps), showing the
+ *  page's static picture until the map is drawn. Rust builds the rest of the map's DOM in it. */
 function box(root) {
   const frame = make('div', 'jjm-frame', root);
   frame.setAttribute('aria-busy', 'true');
@@ -99,10 +98,7 @@ export class JingjinjiMap extends HTMLElement {
    *  data before it was ready settles with the new start. */
   _newReady() {
     const before = this._resolveReady;
-    this.ready = new Promise((resolve, reject) => {
-      this._resolveReady = resolve;
-      this._rejectReady = reject;
-    });
+    this.ready = new Promise((resolve, reject) => { this._resolveReady = resolve; this._rejectReady = reject; });
     // A page that never awaits `ready` should not see an unhandled rejection.
     this.ready.catch(() => {});
     before?.(this.ready);
@@ -189,8 +185,11 @@ export class JingjinjiMap extends HTMLElement {
     // Written out in full so that bundlers (Vite, webpack) see the files and ship them.
     const featuresUrl = this.getAttribute('features') || new URL('./data/places.geojson', import.meta.url).href;
     const policiesUrl = this.getAttribute('policies') || new URL('./data/policies.json', import.meta.url).href;
-    // The fetches start at once, while the wasm compiles.
-    let wasm = instance(this.getAttribute('values') ? VALUES : LEAN);
+    // The fetches start at once, while the wasm compiles; a values file's too (said if it fails
+    // when the map reads it), and the list of places waits for it.
+    const valuesUrl = this.getAttribute('values'), figures = valuesUrl && fetchFile(valuesUrl, 'figures');
+    figures?.catch(() => {});
+    let wasm = instance(valuesUrl ? VALUES : LEAN);
     const [, features, policies] = await Promise.all([wasm.ready, fetchFile(featuresUrl, 'map features'), fetchFile(policiesUrl, 'policy text')]);
     // The element left the page while its data loaded: build nothing on a detached element.
     if (!live()) return false;
@@ -202,7 +201,7 @@ export class JingjinjiMap extends HTMLElement {
     const [maxBytes, maxFeatures, maxPositions] = ['bytes', 'features', 'positions'].map((n) => +this.getAttribute(`max-${n}`) || 0);
     const options = {
       lang: this.getAttribute('lang'), pageLang: document.documentElement.lang || null, theme: this.getAttribute('theme'),
-      hash: this.getAttribute('hash') !== 'off', maxBytes, maxFeatures, maxPositions,
+      hash: this.getAttribute('hash') !== 'off', maxBytes, maxFeatures, maxPositions, figures: !!valuesUrl,
     };
     this._wasm = wasm;
     wasm.maps.add(this); // from here a trap fails this map with the others
@@ -221,21 +220,21 @@ export class JingjinjiMap extends HTMLElement {
     // The page's region, unless the reader's link already chose one.
     const region = this.getAttribute('region');
     if (region && !widget.selected()) widget.pick(region);
-    if (this.getAttribute('values')) this._loadValues();
+    if (valuesUrl || this.getAttribute('values')) this._loadValues(this.getAttribute('values') === valuesUrl && figures);
     performance.mark('jingjinji-map:drawn');
     this.dispatchEvent(new CustomEvent('ready'));
     return true;
   }
 
-  /** Shows the `values` file's figures (`valuesReady` settles when they are drawn, or not):
-   *  one that cannot be used leaves the map drawn without them, says why under it, and
-   *  fires `error`. */
-  _loadValues() {
+  /** Shows the `values` file's figures (its response if `fetched` already; `valuesReady` settles
+   *  when they are drawn, or not): one that cannot be used leaves the map drawn without them,
+   *  says why under it, and fires `error`. */
+  _loadValues(fetched) {
     const w = this._widget, url = this.getAttribute('values');
     if (!url) return w?.clearValues?.();
     if (!w.loadValues) return this._restart(); // the lean build: start again on the one with the layer
     const settings = Object.fromEntries(VALUE_OPTIONS.map((n) => [n, this.getAttribute(n)]));
-    this.valuesReady = w.loadValues(fetchFile(url, 'figures'), settings);
+    this.valuesReady = w.loadValues(fetched || fetchFile(url, 'figures'), settings);
     this.valuesReady.catch((err) => this._figuresFailed(err));
   }
 

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::json_error;
 use crate::data::keyed::Keyed;
-use crate::data::props::kind_of;
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 
@@ -211,18 +210,13 @@ impl Policies {
     /// is not JSON, else the path of the first problem of shape (`overview.title.en`) and
     /// plain words for it. The content checks are [`Policies::validate`]'s.
     pub fn read(text: &str, report: &mut Report) -> Option<Policies> {
-        // serde would also read a struct from an array of its members in order, which no
-        // policy file means: anything but an object is read as JSON only to say what it is
-        // (or where its syntax breaks).
-        if !text.trim_start().starts_with('{') {
-            match serde_json::from_str::<serde_json::Value>(text) {
-                Ok(value) => report.error(
-                    at(""),
-                    format!("must be an object, not {}", kind_of(&value)),
-                ),
-                Err(e) => json_error::report_syntax(DataFile::Policies, text, 0, &e, report),
+        match json_error::root(DataFile::Policies, text, report) {
+            json_error::Root::Object => {}
+            json_error::Root::Other(kind) => {
+                report.error(at(""), format!("must be an object, not {kind}"));
+                return None;
             }
-            return None;
+            json_error::Root::NotJson => return None,
         }
         match typed(text) {
             Ok(p) => Some(p),

@@ -177,7 +177,14 @@ pub struct Words {
     pub sort: String,
     /// The table is sorted by figure, largest first.
     pub sorted: bool,
+    /// The places wait for a values file: no list yet (it comes as the table of figures).
+    pub places_wait: bool,
+    /// A table of figures too long to show open comes folded, under this line.
+    pub fold_places: Option<String>,
 }
+
+/// A table of figures longer than this many places comes folded.
+const FOLD_PLACES_OVER: usize = 100;
 
 /// One row of the key under the map.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,6 +253,10 @@ pub struct MapCore {
     max_rows: usize,
     /// The table of places is sorted by figure.
     by_figure: bool,
+    /// A values file is on its way: the list of places waits for it, to be written once as
+    /// the table of figures (3,000 buttons, then a table of the same places, would be
+    /// written twice).
+    figures_coming: bool,
 }
 
 impl MapCore {
@@ -392,6 +403,7 @@ impl MapCore {
             announcement: None,
             values: None,
             by_figure: false,
+            figures_coming: false,
             max_rows: limits.features.min(crate::data::values::MAX_ROWS),
         })
     }
@@ -403,6 +415,10 @@ impl MapCore {
         bytes: &[u8],
         settings: ValueSettings,
     ) -> crate::Result<Vec<String>> {
+        // Whatever comes of them, the list of places waits no longer.
+        if std::mem::take(&mut self.figures_coming) {
+            self.changes.words = true;
+        }
         let source = ValueSource::read(bytes, &self.map.data().places, settings, self.max_rows)?;
         let layer = source.layer()?;
         let warnings = layer.figures.warnings.clone();
@@ -447,9 +463,20 @@ impl MapCore {
         format!("{}{problem}", Ui::FiguresNotShown.get(self.map.lang()))
     }
 
-    /// Takes the figures off the map.
+    /// Says a values file is on its way (the page gave one): the list of places waits for
+    /// it, until [`MapCore::set_values`], [`MapCore::clear_values`] or `false` here (the
+    /// file could not be fetched).
+    pub fn expect_figures(&mut self, coming: bool) {
+        if self.figures_coming && !coming {
+            self.changes.words = true;
+        }
+        self.figures_coming = coming;
+    }
+
+    /// Takes the figures off the map (or gives up waiting for them).
     pub fn clear_values(&mut self) {
         self.values = None;
+        self.figures_coming = false;
         self.show_layer(None);
     }
 
@@ -782,6 +809,20 @@ impl MapCore {
             }),
             sort: Ui::SortByFigure.get(lang).to_string(),
             sorted: self.by_figure,
+            places_wait: self.figures_coming,
+            fold_places: self.map.values().and_then(|_| {
+                let n = self
+                    .map
+                    .data()
+                    .places
+                    .iter()
+                    .filter(|p| p.kind.selectable())
+                    .count();
+                (n > FOLD_PLACES_OVER).then(|| match lang {
+                    Lang::En => format!("The table of all {n} places and their figures"),
+                    Lang::Zh => format!("全部{n}个地点及其数值一览表"),
+                })
+            }),
         }
     }
 

@@ -53,6 +53,9 @@ pub struct Options {
     pub max_features: f64,
     /// `max-positions`: positions over all features.
     pub max_positions: f64,
+    /// A values file follows (the element fetches it beside the data): the list of places
+    /// waits for it.
+    pub figures: bool,
 }
 
 /// The `select` event's detail: the place, and its figure on a value map.
@@ -844,6 +847,10 @@ impl Widget {
             &limits,
         )
         .map_err(data_error)?;
+        let mut core = core;
+        if options.figures {
+            core.expect_figures(true);
+        }
         // The files' bytes go before the first frame is drawn: the wasm's memory never
         // shrinks, so what is alive at its peak is what a reader's phone keeps.
         drop((features, policies));

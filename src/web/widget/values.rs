@@ -69,6 +69,9 @@ impl Widget {
                 let mut inner = rc
                     .try_borrow_mut()
                     .map_err(|_| JsValue::from_str("the map is busy"))?;
+                if bytes.is_err() {
+                    inner.core.expect_figures(false);
+                }
                 let shown = match bytes {
                     Ok(bytes) => inner
                         .core
