@@ -49,7 +49,7 @@ struct Collection<'a> {
     #[serde(rename = "type", default)]
     kind: Option<Json>,
     #[serde(borrow, default)]
-    features: Option<&'a RawValue>,
+    features: Option<FeatureList<'a>>,
     // The collection's foreign members that the format defines. Named one by one: a
     // `flatten`ed map would make serde buffer the whole file, features and all.
     #[serde(default)]
@@ -62,6 +62,65 @@ struct Collection<'a> {
     title_en: Option<Json>,
     #[serde(default)]
     kinds: Option<Json>,
+}
+
+/// The `features` member: each feature's text, found in one pass over the file, or what it
+/// was instead of an array (for the error that says so).
+enum FeatureList<'a> {
+    Array(Vec<&'a RawValue>),
+    NotArray,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for FeatureList<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = FeatureList<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of features")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut all = Vec::new();
+                while let Some(feature) = seq.next_element()? {
+                    all.push(feature);
+                }
+                Ok(FeatureList::Array(all))
+            }
+            // Anything else is read past and said to be no array.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(FeatureList::NotArray)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(FeatureList::NotArray)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(FeatureList::NotArray)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(FeatureList::NotArray)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(FeatureList::NotArray)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(FeatureList::NotArray)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(FeatureList::NotArray)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 impl Collection<'_> {
@@ -178,10 +237,7 @@ pub fn read(text: &str, limits: &Limits, report: &mut Report) -> (Vec<Place>, Co
         }
     }
     let words = collection_words(&collection.members(), report);
-    let features: Option<Vec<&RawValue>> = collection
-        .features
-        .and_then(|raw| serde_json::from_str(raw.get()).ok());
-    let Some(features) = features else {
+    let Some(FeatureList::Array(features)) = collection.features else {
         report.error(whole.at("features"), "expected an array of features");
         return (places, words);
     };

@@ -221,3 +221,41 @@ test('only a map of figures downloads the value layer, and one given figures lat
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a table of more than 100 places comes folded, and opens to every place and its figure', async () => {
+  // The default places and 120 small squares in a row across Hebei, each with a figure.
+  const { readFile } = await import('node:fs/promises');
+  const fc = JSON.parse(await readFile(new URL('../../data/places.geojson', import.meta.url), 'utf8'));
+  const rows = ['id,rate'];
+  for (let k = 0; k < 120; k++) {
+    const [x, y] = [114 + 0.02 * k, 38];
+    fc.features.push({
+      type: 'Feature',
+      properties: { id: `sq-${k}`, kind: 'counties', name_zh: `格${k}`, name_en: `Square ${k}` },
+      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.02, y], [x + 0.02, y + 0.02], [x, y + 0.02], [x, y]]] },
+    });
+    rows.push(`sq-${k},${k}`);
+  }
+  const page = await browser.newPage({ viewport: { width: 960, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/pages/many.geojson', (route) => route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(fc) }));
+  await page.route('**/pages/many.csv', (route) => route.fulfill({ contentType: 'text/csv', body: `${rows.join('\n')}\n` }));
+  await page.route('**/pages/values.html', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('values="/pages/values.csv"', 'features="/pages/many.geojson" values="/pages/many.csv"') });
+  });
+  await page.goto(`${server.url}pages/values.html`);
+  await page.evaluate(async () => { const el = document.querySelector('jingjinji-map'); await el.ready; await el.valuesReady; });
+  const fold = () => map(page, `const d = el.shadowRoot.querySelector('.jjm-fold');
+    return d && { open: d.open, summary: d.querySelector('summary').textContent, rows: d.querySelectorAll('tbody tr').length,
+      shown: d.querySelector('tbody tr').checkVisibility() };`);
+  // 14 selectable default places and the 120 squares.
+  assert.deepEqual(await fold(), { open: false, summary: 'The table of all 134 places and their figures', rows: 134, shown: false });
+  await map(page, 'el.shadowRoot.querySelector(".jjm-fold summary").click()');
+  assert.deepEqual(await fold(), { open: true, summary: 'The table of all 134 places and their figures', rows: 134, shown: true });
+  const row = await map(page, 'const r = [...el.shadowRoot.querySelectorAll(".jjm-figures tbody tr")].find((r) => r.textContent.startsWith("Square 7")); return r.textContent');
+  assert.equal(row, 'Square 77 %', 'the place and its figure, with the page\'s unit');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
