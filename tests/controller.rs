@@ -241,6 +241,7 @@ fn a_map_told_figures_are_coming_lists_its_places_once_they_arrive_or_fail() {
     c.take_changes();
     c.expect_figures(true);
     assert!(c.words().places_wait, "no list of buttons before the table");
+    assert!(c.figures_coming(), "no frame before the figures");
     // They arrive: the table of figures, written once.
     let csv = "id,rate\nbeijing,4.2\ntianjin,3.1\n";
     c.set_values(csv.as_bytes(), ValueSettings::default())
@@ -251,13 +252,18 @@ fn a_map_told_figures_are_coming_lists_its_places_once_they_arrive_or_fail() {
         words.figures.is_some(),
         "the places come as the table of figures"
     );
-    assert!(c.take_changes().words);
+    let changes = c.take_changes();
+    assert!(changes.words && changes.draw && !c.figures_coming());
     // A file that never came: the plain list, at once.
     let mut c = core("en");
     c.take_changes();
     c.expect_figures(true);
     c.expect_figures(false);
-    assert!(c.take_changes().words, "the list is written now");
+    let changes = c.take_changes();
+    assert!(
+        changes.words && changes.draw,
+        "the list is written and the map drawn now"
+    );
     let words = c.words();
     assert!(!words.places_wait && words.figures.is_none());
     // A file that came but cannot be used: the plain list too.

@@ -253,9 +253,9 @@ pub struct MapCore {
     max_rows: usize,
     /// The table of places is sorted by figure.
     by_figure: bool,
-    /// A values file is on its way: the list of places waits for it, to be written once as
-    /// the table of figures (3,000 buttons, then a table of the same places, would be
-    /// written twice).
+    /// A values file is on its way: the list of places and the first frame wait for it, to
+    /// be written once as the table of figures (3,000 buttons, then a table of the same
+    /// places, would be written twice) and drawn once in its classes.
     figures_coming: bool,
 }
 
@@ -415,10 +415,8 @@ impl MapCore {
         bytes: &[u8],
         settings: ValueSettings,
     ) -> crate::Result<Vec<String>> {
-        // Whatever comes of them, the list of places waits no longer.
-        if std::mem::take(&mut self.figures_coming) {
-            self.changes.words = true;
-        }
+        // Whatever comes of them, the list of places and the first frame wait no longer.
+        self.expect_figures(false);
         let source = ValueSource::read(bytes, &self.map.data().places, settings, self.max_rows)?;
         let layer = source.layer()?;
         let warnings = layer.figures.warnings.clone();
@@ -469,8 +467,16 @@ impl MapCore {
     pub fn expect_figures(&mut self, coming: bool) {
         if self.figures_coming && !coming {
             self.changes.words = true;
+            self.changes.draw = true;
         }
         self.figures_coming = coming;
+    }
+
+    /// Whether a values file is on its way: the map is first drawn with its figures (drawn
+    /// without them, 3,000 areas would be painted twice, and the reader would see the map's
+    /// own colours flash before the classes).
+    pub fn figures_coming(&self) -> bool {
+        self.figures_coming
     }
 
     /// Takes the figures off the map (or gives up waiting for them).

@@ -32,6 +32,8 @@ pub struct Dom {
     /// that figures classed again are written without looking the cells up, as the text
     /// node's value (a tenth of the time of replacing each cell's text for 3,000 cells).
     figure_cells: std::cell::RefCell<Vec<(String, web_sys::Node)>>,
+    /// The table's body (none without a table of figures).
+    table_body: std::cell::RefCell<Option<Element>>,
     legend: Element,
     credit: Element,
     /// The PNG download button.
@@ -141,6 +143,7 @@ impl Dom {
             gesture_hint,
             notice,
             figure_cells: std::cell::RefCell::new(Vec::new()),
+            table_body: std::cell::RefCell::new(None),
             legend,
             credit,
             download,
@@ -181,12 +184,16 @@ impl Dom {
         // The button shows the map's short label (a phone has little room); its title gives
         // the full name, which the panel and the announcement also say.
         self.places_list.set_text_content(None);
+        // A folded table the reader opened stays open when it is written again (sorted).
+        let mut open = false;
         if let Some(old) = self.places.query_selector(".jjm-fold, .jjm-figures")? {
+            open = old.has_attribute("open");
             old.remove();
         }
         self.figure_cells.borrow_mut().clear();
+        *self.table_body.borrow_mut() = None;
         match &w.figures {
-            Some(headings) => self.write_table(headings, w, places)?,
+            Some(headings) => self.write_table(headings, w, places, open)?,
             None if w.places_wait => {}
             None => {
                 for place in places {
@@ -211,7 +218,13 @@ impl Dom {
             let cells = self.figure_cells.borrow();
             cells.len() == places.len() && cells.iter().zip(places).all(|((id, _), p)| *id == p.id)
         };
-        let (Some(headings), true) = (&w.figures, same) else {
+        // The rows of a folded table are written when it is opened (see `open_table`).
+        let waiting = self
+            .table_body
+            .borrow()
+            .as_ref()
+            .is_some_and(|b| !b.has_child_nodes());
+        let (Some(headings), true) = (&w.figures, same || waiting) else {
             return self.write_words(w, places, panel);
         };
         self.write_key(w)?;
@@ -241,14 +254,19 @@ impl Dom {
         headings: &[String; 2],
         w: &Words,
         places: &[PlaceEntry],
+        open: bool,
     ) -> DomResult<()> {
-        // A long table comes folded, under a line that opens it: closed, the browser neither
-        // styles nor lays it out (a county map's 3,000 rows cost its first frame 170 ms).
+        // A long table comes folded, under a line that opens it, and its rows are written
+        // when it is first opened: a county map's 3,000 rows cost its first frame 170 ms to
+        // style and lay out, and building them about 80 ms more.
         let parent = match &w.fold_places {
             Some(summary) => {
                 let fold = self.make("details", "jjm-fold", &self.places)?;
                 self.make("summary", "", &fold)?
                     .set_text_content(Some(summary));
+                if open {
+                    fold.set_attribute("open", "")?;
+                }
                 fold
             }
             None => self.places.clone(),
@@ -264,6 +282,32 @@ impl Dom {
         let b = self.button("jjm-sort", &headings[1], &th)?;
         b.set_attribute("title", &w.sort)?;
         let body = self.make("tbody", "", &table)?;
+        *self.table_body.borrow_mut() = Some(body);
+        if w.fold_places.is_none() || open {
+            self.write_rows(places)?;
+        }
+        Ok(())
+    }
+
+    /// The table's rows, if a folded table is being opened and has none yet (the reader
+    /// clicked its line).
+    pub fn open_table(&self, places: &[PlaceEntry]) -> DomResult<()> {
+        let waiting = self
+            .table_body
+            .borrow()
+            .as_ref()
+            .is_some_and(|b| !b.has_child_nodes());
+        if waiting {
+            self.write_rows(places)?;
+        }
+        Ok(())
+    }
+
+    /// A row of name and figure for each place, into the table's body.
+    fn write_rows(&self, places: &[PlaceEntry]) -> DomResult<()> {
+        let Some(body) = self.table_body.borrow().clone() else {
+            return Ok(());
+        };
         let mut cells = Vec::with_capacity(places.len());
         for place in places {
             let row = self.make("tr", "", &body)?;

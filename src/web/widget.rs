@@ -222,6 +222,8 @@ struct Inner {
     on_hint_done: Option<js_sys::Function>,
     #[cfg(feature = "trap-test")]
     trap: bool,
+    /// The page's picture's slot, until the map is first drawn.
+    picture: Option<Element>,
     /// The page's limit on a data file's bytes, for the values file too.
     #[cfg_attr(not(feature = "values"), allow(dead_code))]
     byte_limit: usize,
@@ -425,6 +427,9 @@ impl Inner {
 
     /// Advances an easing view change and paints (mid-gesture, moves the last full frame).
     fn draw(&mut self) -> Result<(), JsError> {
+        if self.core.figures_coming() {
+            return Ok(()); // drawn once they are here (or are not coming)
+        }
         let now = self.window.performance().map_or(0.0, |p| p.now());
         if self.core.input(Input::Frame { now }) {
             // While a view change eases, each frame asks for the next.
@@ -442,6 +447,10 @@ impl Inner {
             self.painter
                 .paint(&scene, |level| core.outlines(level))
                 .map_err(browser)?;
+            // The page's picture showed in the box until now.
+            if let Some(picture) = self.picture.take() {
+                picture.remove();
+            }
         }
         Ok(())
     }
@@ -698,13 +707,15 @@ impl Inner {
         })?);
         out.push(self.listen(&self.dom.places, "click", false, |me, e| {
             let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-            if target
-                .as_ref()
-                .and_then(|t| t.closest(".jjm-sort").ok().flatten())
-                .is_some()
-            {
+            let near =
+                |selector: &str| (target.as_ref()).and_then(|t| t.closest(selector).ok().flatten());
+            if near(".jjm-sort").is_some() {
                 me.core.sort_by_figure();
                 return Ok(());
+            }
+            // A folded table's line: its rows are written as it opens.
+            if near(".jjm-fold > summary").is_some() {
+                return me.dom.open_table(&me.core.places());
             }
             let button = target.and_then(|t| t.closest("button[data-id]").ok().flatten());
             if let Some(id) = button.and_then(|b| b.get_attribute("data-id")) {
@@ -923,6 +934,7 @@ impl Widget {
                 on_hint_done: None,
                 #[cfg(feature = "trap-test")]
                 trap: false,
+                picture: None,
                 byte_limit: Limits::lowered_to(
                     options.max_bytes,
                     options.max_features,
@@ -966,10 +978,8 @@ impl Widget {
             // The key is written with the rest of the words below, once.
             i.resolve_theme().map_err(browser)?;
             i.dom.frame.remove_attribute("aria-busy").map_err(browser)?;
-            // The page's picture showed in the box until now.
-            if let Some(picture) = i.dom.frame.query_selector(".jjm-picture").ok().flatten() {
-                picture.remove();
-            }
+            // The page's picture shows in the box until the map is first drawn.
+            i.picture = i.dom.frame.query_selector(".jjm-picture").ok().flatten();
             // Words, list and panel first, then the one measurement: the page is laid out
             // once for the first frame, not again for text written after it.
             let first = i.core.take_changes();

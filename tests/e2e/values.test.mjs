@@ -222,7 +222,7 @@ test('only a map of figures downloads the value layer, and one given figures lat
   await page.close();
 });
 
-test('a table of more than 100 places comes folded, and opens to every place and its figure', async () => {
+test('a table of more than 100 places comes folded, written when opened, and stays open when sorted', async () => {
   // The default places and 120 small squares in a row across Hebei, each with a figure.
   const { readFile } = await import('node:fs/promises');
   const fc = JSON.parse(await readFile(new URL('../../data/places.geojson', import.meta.url), 'utf8'));
@@ -249,13 +249,20 @@ test('a table of more than 100 places comes folded, and opens to every place and
   await page.evaluate(async () => { const el = document.querySelector('jingjinji-map'); await el.ready; await el.valuesReady; });
   const fold = () => map(page, `const d = el.shadowRoot.querySelector('.jjm-fold');
     return d && { open: d.open, summary: d.querySelector('summary').textContent, rows: d.querySelectorAll('tbody tr').length,
-      shown: d.querySelector('tbody tr').checkVisibility() };`);
-  // 14 selectable default places and the 120 squares.
-  assert.deepEqual(await fold(), { open: false, summary: 'The table of all 134 places and their figures', rows: 134, shown: false });
+      shown: d.querySelector('table').checkVisibility() };`);
+  // 14 selectable default places and the 120 squares: folded, its rows not yet written.
+  assert.deepEqual(await fold(), { open: false, summary: 'The table of all 134 places and their figures', rows: 0, shown: false });
+  // Another column while folded: nothing to write but the key.
+  await map(page, 'el.setAttribute("value-kind", "rate"); el.setAttribute("classes", "equal")');
   await map(page, 'el.shadowRoot.querySelector(".jjm-fold summary").click()');
   assert.deepEqual(await fold(), { open: true, summary: 'The table of all 134 places and their figures', rows: 134, shown: true });
-  const row = await map(page, 'const r = [...el.shadowRoot.querySelectorAll(".jjm-figures tbody tr")].find((r) => r.textContent.startsWith("Square 7")); return r.textContent');
-  assert.equal(row, 'Square 77 %', 'the place and its figure, with the page\'s unit');
+  // Sorted by figure, it is written again, still open, the largest first.
+  await map(page, 'el.shadowRoot.querySelector(".jjm-sort").click()');
+  await frames(page);
+  assert.deepEqual(await fold(), { open: true, summary: 'The table of all 134 places and their figures', rows: 134, shown: true });
+  assert.equal(await map(page, 'return el.shadowRoot.querySelector(".jjm-figures tbody tr").textContent'), 'Square 119119 %', 'Square 119, with 119 %, first');
+  const row = await map(page, 'const r = [...el.shadowRoot.querySelectorAll(".jjm-figures tbody tr")].find((r) => r.cells[0].textContent === "Square 77"); return [...r.cells].map((c) => c.textContent)');
+  assert.deepEqual(row, ['Square 77', '77 %'], 'the place and its figure, with the page\'s unit');
   assert.deepEqual(errors, []);
   await page.close();
 });
