@@ -219,12 +219,7 @@ impl Dom {
             cells.len() == places.len() && cells.iter().zip(places).all(|((id, _), p)| *id == p.id)
         };
         // The rows of a folded table are written when it is opened (see `open_table`).
-        let waiting = self
-            .table_body
-            .borrow()
-            .as_ref()
-            .is_some_and(|b| !b.has_child_nodes());
-        let (Some(headings), true) = (&w.figures, same || waiting) else {
+        let (Some(headings), true) = (&w.figures, same || self.rows_waiting()) else {
             return self.write_words(w, places, panel);
         };
         self.write_key(w)?;
@@ -292,15 +287,15 @@ impl Dom {
     /// The table's rows, if a folded table is being opened and has none yet (the reader
     /// clicked its line).
     pub fn open_table(&self, places: &[PlaceEntry]) -> DomResult<()> {
-        let waiting = self
-            .table_body
-            .borrow()
-            .as_ref()
-            .is_some_and(|b| !b.has_child_nodes());
-        if waiting {
+        if self.rows_waiting() {
             self.write_rows(places)?;
         }
         Ok(())
+    }
+
+    /// Whether the table of figures is there without its rows (folded, not opened yet).
+    fn rows_waiting(&self) -> bool {
+        (self.table_body.borrow().as_ref()).is_some_and(|b| !b.has_child_nodes())
     }
 
     /// A row of name and figure for each place, into the table's body.

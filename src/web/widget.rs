@@ -713,9 +713,11 @@ impl Inner {
                 me.core.sort_by_figure();
                 return Ok(());
             }
-            // A folded table's line: its rows are written as it opens.
+            // A folded table's line: its rows are written as it opens, their buttons showing
+            // the selection as the others do.
             if near(".jjm-fold > summary").is_some() {
-                return me.dom.open_table(&me.core.places());
+                me.dom.open_table(&me.core.places())?;
+                return me.dom.write_panel(&me.core.panel());
             }
             let button = target.and_then(|t| t.closest("button[data-id]").ok().flatten());
             if let Some(id) = button.and_then(|b| b.get_attribute("data-id")) {

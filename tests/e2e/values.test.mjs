@@ -254,8 +254,11 @@ test('a table of more than 100 places comes folded, written when opened, and sta
   assert.deepEqual(await fold(), { open: false, summary: 'The table of all 134 places and their figures', rows: 0, shown: false });
   // Another column while folded: nothing to write but the key.
   await map(page, 'el.setAttribute("value-kind", "rate"); el.setAttribute("classes", "equal")');
+  await map(page, 'el.select("sq-5")');
   await map(page, 'el.shadowRoot.querySelector(".jjm-fold summary").click()');
   assert.deepEqual(await fold(), { open: true, summary: 'The table of all 134 places and their figures', rows: 134, shown: true });
+  // Rows written on opening show the selection made before.
+  assert.equal(await map(page, `return el.shadowRoot.querySelector('.jjm-figures button[data-id="sq-5"]').getAttribute('aria-pressed')`), 'true');
   // Sorted by figure, it is written again, still open, the largest first.
   await map(page, 'el.shadowRoot.querySelector(".jjm-sort").click()');
   await frames(page);
