@@ -824,9 +824,13 @@ impl MapCore {
                     .iter()
                     .filter(|p| p.kind.selectable())
                     .count();
-                (n > FOLD_PLACES_OVER).then(|| match lang {
-                    Lang::En => format!("The table of all {n} places and their figures"),
-                    Lang::Zh => format!("全部{n}个地点及其数值一览表"),
+                (n > FOLD_PLACES_OVER).then(|| {
+                    // The count as the figures are written (`3,014`).
+                    let n = crate::render::values::number::format(n as f64, lang, None);
+                    match lang {
+                        Lang::En => format!("The table of all {n} places and their figures"),
+                        Lang::Zh => format!("全部{n}个地点及其数值一览表"),
+                    }
                 })
             }),
         }
