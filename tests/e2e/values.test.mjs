@@ -126,8 +126,9 @@ test('a values file that cannot be used leaves the map drawn, says why under it 
   const notice = await map(page, 'const n = el.shadowRoot.querySelector(".jjm-notice"); return n.hidden ? null : n.textContent');
   assert.match(notice, /^The figures cannot be shown: could not load the figures \(\/pages\/missing\.csv\): HTTP 404/);
   assert.deepEqual(await map(page, 'return el.legend()'), []);
-  // The map itself is drawn, in its own colours.
+  // The map itself is drawn, in its own colours (its first frame waited for the figures).
   assert.equal(await map(page, 'const [x, y] = el.project(116.2, 40.3); return el.featureAt(x, y)'), 'beijing');
+  assert.equal((await pixelAt(page, 116.2, 40.3))[3], 255, 'Beijing is painted');
   // A bad attribute: the error event names it, and the notice says it.
   const detail = await page.evaluate(async () => {
     const el = document.querySelector('jingjinji-map');
