@@ -852,7 +852,7 @@ impl Widget {
         let features = read(features, DataFile::Features).await?;
         let policies = read(policies, DataFile::Policies).await?;
         mark("jingjinji-map:read");
-        let core = MapCore::within(
+        let mut core = MapCore::within(
             &features,
             Some(&policies),
             options.lang.as_deref(),
@@ -860,10 +860,7 @@ impl Widget {
             &limits,
         )
         .map_err(data_error)?;
-        let mut core = core;
-        if options.figures {
-            core.expect_figures(true);
-        }
+        core.expect_figures(options.figures);
         // The files' bytes go before the first frame is drawn: the wasm's memory never
         // shrinks, so what is alive at its peak is what a reader's phone keeps.
         drop((features, policies));
