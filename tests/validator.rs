@@ -179,6 +179,104 @@ fn warnings_do_not_fail() {
     assert!(!report.to_string().contains("has no entry"));
 }
 
+/// Features with problems that do not stop a read: a clockwise ring (written with its
+/// coordinates before its type), a missing English name, a duplicate id, an id that will not
+/// work in links, and good ones.
+const FEATURES_WITH_PROBLEMS: &str = r#"{"type":"FeatureCollection","attribution":7,"features":[
+  {"type":"Feature","properties":{"id":"a","kind":"province","name_zh":"甲","name_en":"A"},
+   "geometry":{"coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]],"type":"Polygon"}},
+  {"type":"Feature","properties":{"id":"b","kind":"province","name_zh":"乙"},
+   "geometry":{"type":"Polygon","coordinates":[[[2,0],[3,0],[3,1],[2,1],[2,0]]]}},
+  {"type":"Feature","properties":{"id":"a","kind":"park","name_zh":"丙","name_en":"C"},
+   "geometry":{"type":"Point","coordinates":[0.5,0.5]}},
+  {"type":"Feature","properties":{"id":"D d","kind":"park","name_zh":"丁","name_en":"D"},
+   "geometry":{"type":"MultiPolygon","coordinates":[[[[4,0],[5,0],[5,1],[4,1],[4,0]]]]}}
+  FEATURE]}"#;
+
+#[test]
+fn a_file_is_told_the_same_problems_whichever_read_takes_it() {
+    // As written, the file is read in one pass. A last feature whose name is a number stops
+    // that pass, and the careful read takes the file from the top: every problem of the other
+    // features must be told the same, in the same order, with only the new one added.
+    let one_pass = load::check(&FEATURES_WITH_PROBLEMS.replace("\n  FEATURE", ""), None).1;
+    let careful = load::check(
+        &FEATURES_WITH_PROBLEMS.replace(
+            "FEATURE",
+            r#",{"type":"Feature","properties":{"id":"e","kind":"park","name_zh":"戊","name_en":5},
+               "geometry":{"type":"Point","coordinates":[9,9]}}"#,
+        ),
+        None,
+    )
+    .1;
+    let lines = |r: &jingjinji_map::data::report::Report| -> Vec<String> {
+        r.to_string().lines().map(str::to_string).collect()
+    };
+    let (one_pass, careful) = (lines(&one_pass), lines(&careful));
+    for expected in [
+        "attribution",
+        "outer ring is clockwise",
+        "name_en",
+        "duplicate id",
+        "work in links",
+    ] {
+        assert!(
+            one_pass.iter().any(|l| l.contains(expected)),
+            "{expected}: {one_pass:#?}"
+        );
+    }
+    let added: Vec<&String> = careful.iter().filter(|l| !one_pass.contains(l)).collect();
+    assert_eq!(added.len(), 1, "{careful:#?}");
+    assert!(added[0].contains("feature 4 (id \"e\")"), "{added:?}");
+    let kept: Vec<&String> = careful.iter().filter(|l| one_pass.contains(l)).collect();
+    assert_eq!(kept, one_pass.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_geometry_reads_alike_with_its_type_before_or_after_its_coordinates() {
+    let file = |geometry: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature",
+            "properties":{{"id":"a","kind":"province","name_zh":"甲","name_en":"A"}},
+            "geometry":{geometry}}}]}}"#
+        )
+    };
+    let rings =
+        "[[[0,0],[1,0],[1,1],[0,1],[0,0]],[[0.2,0.2],[0.2,0.8],[0.8,0.8],[0.8,0.2],[0.2,0.2]]]";
+    for (first, second) in [
+        (
+            format!(r#"{{"type":"Polygon","coordinates":{rings}}}"#),
+            format!(r#"{{"coordinates":{rings},"type":"Polygon"}}"#),
+        ),
+        (
+            format!(r#"{{"type":"MultiPolygon","bbox":[0,0,1,1],"coordinates":[{rings}]}}"#),
+            format!(r#"{{"coordinates":[{rings}],"bbox":[0,0,1,1],"type":"MultiPolygon"}}"#),
+        ),
+    ] {
+        let (a, report_a) = load::check(&file(&first), None);
+        let (b, report_b) = load::check(&file(&second), None);
+        let (a, b) = (a.expect("type first"), b.expect("type last"));
+        assert_eq!(a.places, b.places);
+        assert_eq!(report_a, report_b);
+        match &a.places[0].shape {
+            jingjinji_map::data::model::Shape::Area(polygons) => {
+                assert_eq!(polygons[0].holes.len(), 1)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // A type the map does not draw is named wherever it stands.
+    for geometry in [
+        r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
+        r#"{"coordinates":[[0,0],[1,1]],"type":"LineString"}"#,
+    ] {
+        let (_, report) = load::check(&file(geometry), None);
+        assert!(
+            report.to_string().contains("LineString is not supported"),
+            "{report}"
+        );
+    }
+}
+
 #[test]
 fn the_worked_example_for_another_region_passes() {
     let (code, out) = run(&[

@@ -1,13 +1,15 @@
 //! The features file (a GeoJSON FeatureCollection) → places, the credit line, the map's title
 //! and the data's words for its kinds, with every problem located.
 //!
-//! `serde_json` reads the collection holding each feature as a slice of the text
-//! (`RawValue`); each feature is then read, checked, turned into a [`Place`] and dropped, so
-//! however big the file only one feature at a time is in memory as JSON types. A feature's
-//! `properties` are a `serde_json` map (what GeoJSON's own crate gives them as); its
-//! coordinates are read into the `geojson` crate's `Position` and `PolygonType` once the
-//! geometry's `type` says which. What GeoJSON leaves open (kinds, ids, names, closed rings,
-//! ranges, windings, limits) is ours to check, on those types.
+//! A good file is read in one pass; any other is read again the careful way, each feature
+//! kept as its slice of the text until it is read on its own, so that a feature the types
+//! refuse is reported at its place in the file and the others still read (`data::collection`
+//! reads the collection's members either way). Each feature is read, checked, turned into a
+//! [`Place`] and dropped, so however big the file only one feature at a time is in memory as JSON
+//! types. A feature's `properties` are a `serde_json` map (what GeoJSON's own crate gives
+//! them as); its coordinates are read into the `geojson` crate's `Position` and
+//! `PolygonType` as the geometry's `type` says. What GeoJSON leaves open (kinds, ids, names,
+//! closed rings, ranges, windings, limits) is ours to check, on those types.
 //!
 //! Why not `geojson::Feature` and `geojson::Geometry` whole: both read their members
 //! through serde's `flatten` (to keep foreign members, which the map does not use), which
@@ -21,6 +23,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
+use crate::data::collection::{self, FeatureList, OnePass};
 use crate::data::diagnose;
 use crate::data::json_error::{self, is_syntax, Root};
 use crate::data::keyed::Keyed;
@@ -42,113 +45,16 @@ pub struct CollectionWords {
     pub kinds: Keyed<Kind, KindWords>,
 }
 
-/// The collection's members, with its features left as text until each is read.
-#[derive(Deserialize)]
-#[serde(expecting = "a GeoJSON FeatureCollection object")]
-struct Collection<'a> {
-    #[serde(rename = "type", default)]
-    kind: Option<Json>,
-    #[serde(borrow, default)]
-    features: Option<FeatureList<'a>>,
-    // The collection's foreign members that the format defines. Named one by one: a
-    // `flatten`ed map would make serde buffer the whole file, features and all.
-    #[serde(default)]
-    attribution: Option<Json>,
-    #[serde(default)]
-    attribution_zh: Option<Json>,
-    #[serde(default)]
-    title_zh: Option<Json>,
-    #[serde(default)]
-    title_en: Option<Json>,
-    #[serde(default)]
-    kinds: Option<Json>,
-}
-
-/// The `features` member: each feature's text, found in one pass over the file, or what it
-/// was instead of an array (for the error that says so).
-enum FeatureList<'a> {
-    Array(Vec<&'a RawValue>),
-    NotArray,
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for FeatureList<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = FeatureList<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of features")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut all = Vec::new();
-                while let Some(feature) = seq.next_element()? {
-                    all.push(feature);
-                }
-                Ok(FeatureList::Array(all))
-            }
-            // Anything else is read past and said to be no array.
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(FeatureList::NotArray)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(FeatureList::NotArray)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(FeatureList::NotArray)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(FeatureList::NotArray)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(FeatureList::NotArray)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(FeatureList::NotArray)
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(FeatureList::NotArray)
-            }
-        }
-        d.deserialize_any(Visit)
-    }
-}
-
-impl Collection<'_> {
-    /// The format's own members, as a map for [`Props`].
-    fn members(&self) -> Map<String, Json> {
-        [
-            ("attribution", &self.attribution),
-            ("attribution_zh", &self.attribution_zh),
-            ("title_zh", &self.title_zh),
-            ("title_en", &self.title_en),
-            ("kinds", &self.kinds),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.to_string(), v.clone()?)))
-        .collect()
-    }
-}
-
 /// One feature: the properties GeoJSON leaves free-form, and its geometry.
 #[derive(Deserialize)]
-struct Feature<'a> {
+pub(super) struct Feature<'a> {
     #[serde(rename = "type")]
     _type: FeatureType,
     #[serde(default)]
     properties: Option<Map<String, Json>>,
     /// `None` when absent, `Some(None)` when null.
     #[serde(borrow, default, deserialize_with = "present")]
-    geometry: Option<Option<Geometry<'a>>>,
+    pub(super) geometry: Option<Option<Geometry<'a>>>,
 }
 
 /// The one `type` a feature has.
@@ -157,14 +63,80 @@ enum FeatureType {
     Feature,
 }
 
-/// A geometry: its type, and its coordinates left as text until the type says what they
-/// must be.
-#[derive(Deserialize)]
-struct Geometry<'a> {
-    #[serde(rename = "type")]
+/// A geometry: its type, and its coordinates. GeoJSON writers put `type` first, and then the
+/// coordinates are read as the type says in the same pass over the text; when they come
+/// first they are kept as text until the type says what they must be.
+pub(super) struct Geometry<'a> {
     kind: String,
-    #[serde(borrow, default)]
-    coordinates: Option<&'a RawValue>,
+    coordinates: Coords<'a>,
+}
+
+/// A geometry's coordinates, read or still text.
+enum Coords<'a> {
+    Read(Coordinates),
+    Text(&'a RawValue),
+    Missing,
+}
+
+/// The members of a geometry the map reads.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum GeometryMember {
+    Type,
+    Coordinates,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Geometry<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Geometry<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a GeoJSON geometry object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                use serde::de::Error;
+                let mut kind: Option<String> = None;
+                let mut coordinates = Coords::Missing;
+                while let Some(member) = map.next_key()? {
+                    match member {
+                        GeometryMember::Type if kind.is_some() => {
+                            return Err(A::Error::duplicate_field("type"))
+                        }
+                        GeometryMember::Type => kind = Some(map.next_value()?),
+                        GeometryMember::Coordinates if !matches!(coordinates, Coords::Missing) => {
+                            return Err(A::Error::duplicate_field("coordinates"))
+                        }
+                        GeometryMember::Coordinates => {
+                            coordinates = match kind.as_deref() {
+                                Some("Point") => {
+                                    Coords::Read(Coordinates::Point(map.next_value()?))
+                                }
+                                Some("Polygon") => {
+                                    Coords::Read(Coordinates::Polygon(map.next_value()?))
+                                }
+                                Some("MultiPolygon") => {
+                                    Coords::Read(Coordinates::MultiPolygon(map.next_value()?))
+                                }
+                                _ => Coords::Text(map.next_value()?),
+                            }
+                        }
+                        GeometryMember::Other => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
+                Ok(Geometry { kind, coordinates })
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 /// A member that is present, null or not (serde reads an absent one as its default).
@@ -177,20 +149,28 @@ where
 }
 
 /// A geometry's coordinates, read into geojson's types for the three the map draws.
-enum Coordinates {
+pub(super) enum Coordinates {
     Point(Position),
     Polygon(PolygonType),
     MultiPolygon(Vec<PolygonType>),
 }
 
 impl Geometry<'_> {
-    /// The coordinates' text (`null` if there are none).
+    /// The coordinates' text (`null` if there are none or they were read already).
     fn coordinates_text(&self) -> &str {
-        self.coordinates.map_or("null", |c| c.get())
+        match self.coordinates {
+            Coords::Text(c) => c.get(),
+            _ => "null",
+        }
     }
 
-    /// The coordinates, read as the type says; `Ok(None)` for a type the map does not draw.
-    fn coordinates(&self) -> Result<Option<Coordinates>, serde_json::Error> {
+    /// The coordinates, read as the type says (if they are not yet); `Ok(None)` for a type
+    /// the map does not draw.
+    pub(super) fn coordinates(&mut self) -> Result<Option<Coordinates>, serde_json::Error> {
+        match std::mem::replace(&mut self.coordinates, Coords::Missing) {
+            Coords::Read(read) => return Ok(Some(read)),
+            other => self.coordinates = other,
+        }
         let text = self.coordinates_text();
         Ok(Some(match self.kind.as_str() {
             "Point" => Coordinates::Point(serde_json::from_str(text)?),
@@ -203,7 +183,7 @@ impl Geometry<'_> {
 
 /// Reads the features file `text`.
 pub fn read(text: &str, limits: &Limits, report: &mut Report) -> (Vec<Place>, CollectionWords) {
-    let mut places = Vec::new();
+    let places = Vec::new();
     let whole = Location::file(DataFile::Features);
     match json_error::root(DataFile::Features, text, report) {
         Root::Object => {}
@@ -213,7 +193,22 @@ pub fn read(text: &str, limits: &Limits, report: &mut Report) -> (Vec<Place>, Co
         }
         Root::NotJson => return (places, CollectionWords::default()),
     }
-    let collection: Collection = match serde_json::from_str(text) {
+    // Most files are good, and are read in one pass, each feature as it is met; a file that
+    // the pass cannot take whole is read again below, the careful way, which locates every
+    // problem.
+    let mut one_pass = OnePass::new(limits);
+    if let Ok(c) = collection::read(text, Some(&mut one_pass)) {
+        let kind = c.kind.as_ref().and_then(Json::as_str);
+        if kind == Some("FeatureCollection")
+            && matches!(c.features, Some(FeatureList::Read(n)) if n > 0)
+        {
+            // The careful read reports the collection's own members before its features.
+            let words = collection_words(&c.members, report);
+            report.problems.extend(one_pass.report.problems);
+            return (one_pass.gathered.places, words);
+        }
+    }
+    let collection = match collection::read(text, None) {
         Ok(c) => c,
         Err(e) if is_syntax(&e) => {
             json_error::report_syntax(DataFile::Features, text, 0, &e, report);
@@ -236,8 +231,8 @@ pub fn read(text: &str, limits: &Limits, report: &mut Report) -> (Vec<Place>, Co
             return (places, CollectionWords::default());
         }
     }
-    let words = collection_words(&collection.members(), report);
-    let Some(FeatureList::Array(features)) = collection.features else {
+    let words = collection_words(&collection.members, report);
+    let Some(FeatureList::Slices(features)) = collection.features else {
         report.error(whole.at("features"), "expected an array of features");
         return (places, words);
     };
@@ -255,37 +250,52 @@ pub fn read(text: &str, limits: &Limits, report: &mut Report) -> (Vec<Place>, Co
         );
         return (places, words);
     }
-    let mut budget = Budget {
-        left: limits.positions,
-        limit: limits.positions,
-        told: false,
-    };
-    let mut seen: Vec<String> = Vec::new();
+    let mut gathered = Gathered::new(limits);
     for (i, raw) in features.iter().enumerate() {
-        let Some(place) = read_feature(i, raw.get(), text, &mut budget, report) else {
-            continue;
-        };
-        // A sorted list: a hash set would cost the wasm more than it saves here.
-        let first = match seen.binary_search(&place.id) {
-            Ok(_) => false,
-            Err(at) => {
-                seen.insert(at, place.id.clone());
-                true
-            }
-        };
-        if !first {
-            report.warn(
+        if let Some(place) = read_feature(i, raw.get(), text, &mut gathered.budget, report) {
+            gathered.add(i, place, report);
+        }
+    }
+    (gathered.places, words)
+}
+
+/// The places read so far, and what reading the rest needs to know.
+pub(super) struct Gathered {
+    pub(super) places: Vec<Place>,
+    /// Their ids, sorted: a hash set would cost the wasm more than it saves here.
+    seen: Vec<String>,
+    pub(super) budget: Budget,
+}
+
+impl Gathered {
+    /// None yet, within `limits`.
+    pub(super) fn new(limits: &Limits) -> Gathered {
+        Gathered {
+            places: Vec::new(),
+            seen: Vec::new(),
+            budget: Budget {
+                left: limits.positions,
+                limit: limits.positions,
+                told: false,
+            },
+        }
+    }
+
+    /// Adds feature `i`'s place; one whose id an earlier place has is warned of.
+    pub(super) fn add(&mut self, i: usize, place: Place, report: &mut Report) {
+        match self.seen.binary_search(&place.id) {
+            Ok(_) => report.warn(
                 Location::feature(i, Some(&place.id)),
                 "duplicate id: only the first feature with this id can be selected",
-            );
+            ),
+            Err(at) => self.seen.insert(at, place.id.clone()),
         }
-        places.push(place);
+        self.places.push(place);
     }
-    (places, words)
 }
 
 /// The collection's own members: credit line, title and kind words.
-fn collection_words(root: &Map<String, Json>, report: &mut Report) -> CollectionWords {
+pub(super) fn collection_words(root: &Map<String, Json>, report: &mut Report) -> CollectionWords {
     let whole = Location::file(DataFile::Features);
     let mut root = Props::new(root, whole.clone());
     let attribution = match (root.get("attribution"), root.get("attribution_zh")) {
@@ -364,7 +374,7 @@ pub fn unsupported(kind: &str) -> String {
 
 /// The positions still allowed, out of the limit for the whole file; the limit is reported
 /// once, at the ring that passes it.
-struct Budget {
+pub(super) struct Budget {
     left: usize,
     limit: usize,
     told: bool,
@@ -388,14 +398,14 @@ fn read_feature(
             diagnose::feature(i, raw, text, &e, report);
         }
     };
-    let feature: Feature = match serde_json::from_str(raw) {
+    let mut feature: Feature = match serde_json::from_str(raw) {
         Ok(f) => f,
         Err(e) => {
             refused(raw, e, report);
             return None;
         }
     };
-    let coordinates = match &feature.geometry {
+    let coordinates = match &mut feature.geometry {
         Some(Some(g)) => match g.coordinates() {
             Ok(c) => c,
             Err(e) => {
@@ -405,6 +415,18 @@ fn read_feature(
         },
         _ => None,
     };
+    place_of(i, &feature, coordinates, budget, report)
+}
+
+/// Feature `i`, read, as a place (`coordinates`: its geometry's, read as its type says), or
+/// `None` with its problems reported.
+pub(super) fn place_of(
+    i: usize,
+    feature: &Feature,
+    coordinates: Option<Coordinates>,
+    budget: &mut Budget,
+    report: &mut Report,
+) -> Option<Place> {
     let id_hint = feature
         .properties
         .as_ref()

@@ -1,5 +1,6 @@
 //! The data layer: bytes → validated [`model::Dataset`], with every problem located.
 
+pub mod collection;
 pub mod diagnose;
 pub mod features;
 pub mod ids;
