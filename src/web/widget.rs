@@ -849,8 +849,13 @@ impl Widget {
                     BodyError::Browser(e) => e,
                 })
         };
-        let features = read(features, DataFile::Features).await?;
-        let policies = read(policies, DataFile::Policies).await?;
+        // Both bodies are read at once: each waits on the browser between its chunks.
+        let (features, policies) = both(
+            read(features, DataFile::Features),
+            read(policies, DataFile::Policies),
+        )
+        .await;
+        let (features, policies) = (features?, policies?);
         mark("jingjinji-map:read");
         let mut core = MapCore::within(
             &features,
@@ -867,6 +872,36 @@ impl Widget {
         mark("jingjinji-map:checked");
         Widget::build(host, frame, core, options, guard).map_err(JsValue::from)
     }
+}
+
+/// The outputs of two futures polled together (the first's and the second's).
+async fn both<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::task::Poll;
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut done_a, mut done_b) = (None, None);
+    std::future::poll_fn(|cx| {
+        if done_a.is_none() {
+            if let Poll::Ready(out) = a.as_mut().poll(cx) {
+                done_a = Some(out);
+            }
+        }
+        if done_b.is_none() {
+            if let Poll::Ready(out) = b.as_mut().poll(cx) {
+                done_b = Some(out);
+            }
+        }
+        match (done_a.take(), done_b.take()) {
+            (Some(a), Some(b)) => Poll::Ready((a, b)),
+            (a, b) => {
+                (done_a, done_b) = (a, b);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// The page's options, and its limits on the data.
