@@ -278,6 +278,32 @@ fn a_geometry_reads_alike_with_its_type_before_or_after_its_coordinates() {
 }
 
 #[test]
+fn every_problem_of_shape_in_the_policy_file_is_told_at_its_path() {
+    let mut policies: serde_json::Value = serde_json::from_str(common::POLICIES).unwrap();
+    policies["overview"]["title"]
+        .as_object_mut()
+        .unwrap()
+        .remove("en");
+    policies["places"]["hebei"]["summary"] = "a string".into();
+    policies["milestones"][0]["places"] = 7.into();
+    policies["overview"]["measures"][1]["fr"] = "mesure".into();
+    policies["extra"] = true.into();
+    let (dataset, report) = load::check(common::FEATURES, Some(&policies.to_string()));
+    assert!(dataset.is_none());
+    let text = report.to_string();
+    for expected in [
+        "policies: extra: unknown field `extra`: expected one of `$schema`, `sources`, `overview`, `places`, `milestones`, `words`",
+        "policies: overview.title.en: is missing (required)",
+        "policies: overview.measures[1].fr: unknown field `fr`: expected `zh` or `en`",
+        "policies: places.hebei.summary: must be an object with zh and en, not a string",
+        "policies: milestones[0].places: must be an array, not a number",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert_eq!(report.error_count(), 5, "{text}");
+}
+
+#[test]
 fn the_worked_example_for_another_region_passes() {
     let (code, out) = run(&[
         "check",

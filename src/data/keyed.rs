@@ -1,10 +1,7 @@
-//! A small map kept in the order its entries were read: the data's kinds, sources and places'
-//! policies, a few dozen entries each. A list searched by key serves these as well as a
-//! `BTreeMap` and costs the wasm less tree code per value type (serde reads it as a map, in
-//! the file's order: see `make bench` for what each saves).
-
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use std::marker::PhantomData;
+//! A small map kept in the order its entries were put in: the data's kinds, sources and
+//! places' policies, a few dozen entries each. A list searched by key serves these as well as
+//! a `BTreeMap` and costs the wasm less tree code per value type; `import` writes it in that
+//! order.
 
 use std::borrow::Borrow;
 
@@ -69,35 +66,6 @@ impl<K: PartialEq, V> Keyed<K, V> {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-impl<'de, K, V> Deserialize<'de> for Keyed<K, V>
-where
-    K: Deserialize<'de> + PartialEq,
-    V: Deserialize<'de>,
-{
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        /// Reads a JSON object's members in order.
-        struct Entries<K, V>(PhantomData<(K, V)>);
-        impl<'de, K, V> Visitor<'de> for Entries<K, V>
-        where
-            K: Deserialize<'de> + PartialEq,
-            V: Deserialize<'de>,
-        {
-            type Value = Keyed<K, V>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = Keyed::new();
-                while let Some((k, v)) = map.next_entry()? {
-                    out.insert(k, v);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_map(Entries(PhantomData))
     }
 }
 

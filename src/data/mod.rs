@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod order;
 pub mod policy;
+pub mod policy_read;
 pub mod props;
 pub mod report;
 pub mod values;

@@ -1,21 +1,22 @@
-//! The policy file: its shape as `serde` types that mirror `data/policies.schema.json` (see
-//! `data/README.md`), read by `serde_json` with the problem's JSON path, and the content
-//! checks the types cannot make (both languages present, dates, cited sources exist). The
-//! same types write the file (`jingjinji-map import`), so what is written is what is read.
+//! The policy file: its shape as types that mirror `data/policies.schema.json` (see
+//! `data/README.md`), read from its JSON with each problem's JSON path
+//! (`data::policy_read`), and the content checks the shape cannot make (both languages
+//! present, dates, cited sources exist). The same types write the file (`jingjinji-map
+//! import`, through `serde`), so what is written is what is read.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::data::json_error;
 use crate::data::keyed::Keyed;
+use crate::data::policy_read;
 use crate::data::report::{DataFile, Location, Report};
 use crate::i18n::Text;
 
 /// All policy content: the Decision's overview, per-place details, a timeline and sources.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "an object")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policies {
     /// JSON Schema reference; ignored.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Cited sources by key.
     pub sources: Keyed<String, Source>,
@@ -24,31 +25,29 @@ pub struct Policies {
     /// Details per place id.
     pub places: Keyed<String, PlacePolicy>,
     /// Dated milestones, each tagged with the places it concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
     /// The policy's own words for the panel's headings and hint.
-    #[serde(default, skip_serializing_if = "PanelWords::is_empty")]
+    #[serde(skip_serializing_if = "PanelWords::is_empty")]
     pub words: PanelWords,
 }
 
 /// Panel words that depend on the policy being mapped; each falls back to a generic phrase.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "an object")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PanelWords {
     /// Heading over the overview's measures, e.g. "The four measures".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub measures_heading: Option<Text>,
     /// Heading over a place's points, e.g. "What the Decision says".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub points_heading: Option<Text>,
     /// How to explore, under the overview.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub overview_hint: Option<Text>,
 }
 
 /// A cited source.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "an object")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// Who published it.
     pub publisher: Text,
@@ -59,8 +58,7 @@ pub struct Source {
 }
 
 /// The overview of the Decision.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "an object")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overview {
     /// The Decision's title.
     pub title: Text,
@@ -77,28 +75,25 @@ pub struct Overview {
 }
 
 /// What the Decision means for one place.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "an object")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlacePolicy {
     /// One or two sentences.
     pub summary: Text,
     /// The measures or facts that concern this place.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Text>,
     /// Key of the source in `sources`.
     pub source: String,
 }
 
 /// A dated event on the timeline.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "an object")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Milestone {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
     /// What happened.
     pub text: Text,
     /// Ids of the places it concerns (empty: the whole region).
-    #[serde(default)]
     pub places: Vec<String>,
     /// Key of the source in `sources`.
     pub source: String,
@@ -115,74 +110,6 @@ impl PanelWords {
 
 fn at(path: impl AsRef<str>) -> Location {
     Location::path(DataFile::Policies, path.as_ref())
-}
-
-/// What a value is, in serde's words (`string "x"`, `map`) → ours (`a string`, `an object`).
-const UNEXPECTED: &[(&str, &str)] = &[
-    ("string", "a string"),
-    ("map", "an object"),
-    ("sequence", "an array"),
-    ("integer", "a number"),
-    ("floating point", "a number"),
-    ("boolean", "true or false"),
-    ("null", "null"),
-    ("unit value", "null"),
-];
-
-/// The policies read straight from the file's text (no tree of JSON values first: that
-/// second reader of every policy type was about 20 KB of the wasm), or serde's error and the
-/// JSON path where it arose (`overview.title.en`): `check` and `import` name the path. The
-/// widget names the problem alone: the path's bookkeeping (serde_path_to_error) is about 6 KB
-/// of the download, for a message a newsroom reads from `check` before it publishes.
-#[cfg(not(target_arch = "wasm32"))]
-fn typed(text: &str) -> Result<Policies, (String, serde_json::Error)> {
-    let mut reader = serde_json::Deserializer::from_str(text);
-    let read = serde_path_to_error::deserialize(&mut reader)
-        .map_err(|e| (e.path().to_string(), e.into_inner()))?;
-    reader.end().map_err(|e| (String::new(), e))?;
-    Ok(read)
-}
-
-/// See the native `typed`: the same read, without the path.
-#[cfg(target_arch = "wasm32")]
-fn typed(text: &str) -> Result<Policies, (String, serde_json::Error)> {
-    serde_json::from_str(text).map_err(|e| (String::new(), e))
-}
-
-/// serde's message for a value of the wrong shape at `path` (serde_path_to_error's, `.` for
-/// the whole file) → the location and the format's words: a missing member is reported at
-/// the member, as "is missing (required)"; a wrong type says what was expected and found.
-fn shape_message(path: &str, error: &serde_json::Error) -> (String, String) {
-    let path = if path == "." { "" } else { path };
-    let join = |member: &str| {
-        if path.is_empty() {
-            member.to_string()
-        } else {
-            format!("{path}.{member}")
-        }
-    };
-    let message = json_error::plain(error);
-    let quoted = |m: &str| m.split('`').nth(1).map(str::to_string);
-    if let Some(member) = message.strip_prefix("missing field ").and_then(quoted) {
-        return (join(&member), "is missing (required)".into());
-    }
-    if let Some(member) = message.strip_prefix("unknown field ").and_then(quoted) {
-        // serde writes "unknown field `x`, expected one of `a`, `b`".
-        let rest = message.split_once(", ").map_or("", |(_, r)| r);
-        // serde_path_to_error's path already ends at the unknown member.
-        return (path.into(), format!("unknown field `{member}`: {rest}"));
-    }
-    if let Some((found, expected)) = message
-        .strip_prefix("invalid type: ")
-        .and_then(|m| m.split_once(", expected "))
-    {
-        let found = UNEXPECTED
-            .iter()
-            .find(|(theirs, _)| found.starts_with(theirs))
-            .map_or(found, |(_, ours)| ours);
-        return (path.into(), format!("must be {expected}, not {found}"));
-    }
-    (path.into(), message)
 }
 
 /// How a text still to be written starts (`jingjinji-map import` writes such placeholders
@@ -207,8 +134,8 @@ pub fn is_partial_date(s: &str) -> bool {
 
 impl Policies {
     /// Reads the policy file's text into the types above: a line and column for text that
-    /// is not JSON, else the path of the first problem of shape (`overview.title.en`) and
-    /// plain words for it. The content checks are [`Policies::validate`]'s.
+    /// is not JSON, else each problem of shape at its path (`overview.title.en`), in plain
+    /// words. The content checks are [`Policies::validate`]'s.
     pub fn read(text: &str, report: &mut Report) -> Option<Policies> {
         match json_error::root(DataFile::Policies, text, report) {
             json_error::Root::Object => {}
@@ -218,15 +145,10 @@ impl Policies {
             }
             json_error::Root::NotJson => return None,
         }
-        match typed(text) {
-            Ok(p) => Some(p),
-            Err((_, e)) if !e.is_data() => {
+        match serde_json::from_str(text) {
+            Ok(root) => policy_read::policies(&root, report),
+            Err(e) => {
                 json_error::report_syntax(DataFile::Policies, text, 0, &e, report);
-                None
-            }
-            Err((path, e)) => {
-                let (path, message) = shape_message(&path, &e);
-                report.error(at(path), message);
                 None
             }
         }
