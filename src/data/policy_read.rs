@@ -190,7 +190,7 @@ impl<'r> Reader<'r> {
         members: &Map<String, Json>,
         at: &Path,
         key: &str,
-        read: impl FnOnce(&mut Self, &Json, &Path) -> Option<T>,
+        read: Read<'r, T>,
     ) -> Option<T> {
         let at = at.member(key);
         match members.get(key) {
@@ -209,7 +209,7 @@ impl<'r> Reader<'r> {
         members: &Map<String, Json>,
         at: &Path,
         key: &str,
-        read: impl FnOnce(&mut Self, &Json, &Path) -> Option<T>,
+        read: Read<'r, T>,
     ) -> Option<Option<T>> {
         match members.get(key) {
             Some(value) => read(self, value, &at.member(key)).map(Some),
