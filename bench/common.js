@@ -91,13 +91,15 @@ window.bench = {
   },
   /** Per-call hit-test times (ms) over up to `n` seeded random points, in batches of up to
    *  `batch` calls (fewer when one call is slow), stopping after `maxMs`: a slow peer on the
-   *  stress data takes ~50 ms a call, and 10,000 of those would take the whole run. */
+   *  stress data takes ~50 ms a call, and 10,000 of those would take the whole run. Each
+   *  batch's per-call time, and how many calls it timed (`sizes`). */
   hitTimes(n = 10000, batch = 100, maxMs = 8000) {
     const r = this.canvas.getBoundingClientRect();
     let seed = 42;
     const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
     const pts = Array.from({ length: n }, () => [rand() * r.width, rand() * r.height]);
     const times = [];
+    const sizes = [];
     let hits = 0;
     const start = performance.now();
     let size = 1;
@@ -107,10 +109,11 @@ window.bench = {
       for (let j = k; j < end; j += 1) if (this.hit(pts[j][0], pts[j][1])) hits += 1;
       const per = (performance.now() - t0) / (end - k);
       times.push(per);
+      sizes.push(end - k);
       // About a millisecond per batch: the clock's resolution (0.1 ms) is then 10 % at worst.
       size = Math.max(1, Math.min(batch, Math.round(1 / Math.max(per, 0.001))));
     }
-    return { times, hits };
+    return { times, sizes, hits };
   },
   heap() { return performance.memory ? performance.memory.usedJSHeapSize : null; },
 };
