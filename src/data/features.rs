@@ -46,21 +46,73 @@ pub struct CollectionWords {
 }
 
 /// One feature: the properties GeoJSON leaves free-form, and its geometry.
-#[derive(Deserialize)]
 pub(super) struct Feature<'a> {
-    #[serde(rename = "type")]
-    _type: FeatureType,
-    #[serde(default)]
     properties: Option<Map<String, Json>>,
     /// `None` when absent, `Some(None)` when null.
-    #[serde(borrow, default, deserialize_with = "present")]
     pub(super) geometry: Option<Option<Geometry<'a>>>,
 }
 
-/// The one `type` a feature has.
+/// The members of a feature the map reads.
 #[derive(Deserialize)]
-enum FeatureType {
-    Feature,
+#[serde(field_identifier, rename_all = "lowercase")]
+enum FeatureMember {
+    Type,
+    Properties,
+    Geometry,
+    #[serde(other)]
+    Other,
+}
+
+/// Read member by member, as the geometry is: a derived reader would also read a feature
+/// written as an array, which GeoJSON never does, in code every download carries.
+impl<'de> Deserialize<'de> for Feature<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Feature<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a GeoJSON Feature object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                use serde::de::Error;
+                let (mut kind, mut properties, mut geometry) = (None, None, None);
+                while let Some(member) = map.next_key()? {
+                    match member {
+                        FeatureMember::Type if kind.is_some() => {
+                            return Err(A::Error::duplicate_field("type"))
+                        }
+                        FeatureMember::Type => kind = Some(map.next_value::<String>()?),
+                        FeatureMember::Properties if properties.is_some() => {
+                            return Err(A::Error::duplicate_field("properties"))
+                        }
+                        FeatureMember::Properties => properties = Some(map.next_value()?),
+                        FeatureMember::Geometry if geometry.is_some() => {
+                            return Err(A::Error::duplicate_field("geometry"))
+                        }
+                        FeatureMember::Geometry => geometry = Some(map.next_value()?),
+                        FeatureMember::Other => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                match kind.as_deref() {
+                    Some("Feature") => Ok(Feature {
+                        properties: properties.flatten(),
+                        geometry,
+                    }),
+                    Some(other) => Err(A::Error::invalid_value(
+                        serde::de::Unexpected::Str(other),
+                        &"\"Feature\"",
+                    )),
+                    None => Err(A::Error::missing_field("type")),
+                }
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 /// A geometry: its type, and its coordinates. GeoJSON writers put `type` first, and then the
@@ -137,15 +189,6 @@ impl<'de> Deserialize<'de> for Geometry<'de> {
         }
         d.deserialize_map(Visit)
     }
-}
-
-/// A member that is present, null or not (serde reads an absent one as its default).
-fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(d).map(Some)
 }
 
 /// A geometry's coordinates, read into geojson's types for the three the map draws.
