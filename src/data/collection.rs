@@ -17,7 +17,8 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 use std::fmt;
 
-use crate::data::features::{place_of, Feature, Gathered};
+use crate::data::feature::Feature;
+use crate::data::features::{place_of, Gathered};
 use crate::data::load::Limits;
 use crate::data::report::Report;
 

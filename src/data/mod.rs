@@ -2,6 +2,7 @@
 
 pub mod collection;
 pub mod diagnose;
+pub mod feature;
 pub mod features;
 pub mod ids;
 pub mod json_error;
