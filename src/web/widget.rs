@@ -626,7 +626,9 @@ impl Inner {
                         me.moving()?;
                     }
                     ([a], Some(start))
-                        if !me.pinching && (a.x - start.x).hypot(a.y - start.y) > TOUCH_HINT_PX =>
+                        if !me.pinching
+                            && crate::geo::coords::length(a.x - start.x, a.y - start.y)
+                                > TOUCH_HINT_PX =>
                     {
                         // One finger scrolls the page; say how to move the map.
                         me.touch_start = None;
