@@ -37,11 +37,11 @@ const TEXT: &[&str] = &["zh", "en"];
 /// shape in `report`.
 pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
     let mut read = Reader { report, ok: true };
-    let at = Path::root();
+    let at = Location::file(DataFile::Policies);
     let members = read.object(root, &at, "an object", POLICIES)?;
     let schema = match members.get("$schema") {
         None | Some(Json::Null) => None,
-        Some(value) => read.string(value, &at.member("$schema")),
+        Some(value) => read.string(value, &at.at("$schema")),
     };
     let sources = read.required(members, &at, "sources", |r, v, at| {
         r.keyed(v, at, |r, v, at| {
@@ -105,7 +105,7 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
         let m = r.object(v, at, "an object", WORDS)?;
         let mut text = |key| match m.get(key) {
             None | Some(Json::Null) => Some(None),
-            Some(v) => r.text(v, &at.member(key)).map(Some),
+            Some(v) => r.text(v, &at.at(key)).map(Some),
         };
         Some(PanelWords {
             measures_heading: text("measures_heading")?,
@@ -124,27 +124,6 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
     read.ok.then_some(policies)
 }
 
-/// A JSON path in the file, as `check` prints it (`places.hebei.points[0]`).
-struct Path(String);
-
-impl Path {
-    fn root() -> Path {
-        Path(String::new())
-    }
-
-    fn member(&self, key: &str) -> Path {
-        Path(if self.0.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.0)
-        })
-    }
-
-    fn item(&self, k: usize) -> Path {
-        Path(format!("{}[{k}]", self.0))
-    }
-}
-
 /// Reads values into the types, reporting each problem.
 struct Reader<'r> {
     report: &'r mut Report,
@@ -153,12 +132,11 @@ struct Reader<'r> {
 }
 
 /// How one value is read (a string, a text, a source…), at its path.
-type Read<'a, T> = fn(&mut Reader<'a>, &Json, &Path) -> Option<T>;
+type Read<'a, T> = fn(&mut Reader<'a>, &Json, &Location) -> Option<T>;
 
 impl<'r> Reader<'r> {
-    fn error(&mut self, at: &Path, message: String) {
-        self.report
-            .error(Location::path(DataFile::Policies, &at.0), message);
+    fn error(&mut self, at: &Location, message: String) {
+        self.report.error(at.clone(), message);
         self.ok = false;
     }
 
@@ -167,7 +145,7 @@ impl<'r> Reader<'r> {
     fn object<'v>(
         &mut self,
         value: &'v Json,
-        at: &Path,
+        at: &Location,
         what: &str,
         known: &[&str],
     ) -> Option<&'v Map<String, Json>> {
@@ -177,7 +155,7 @@ impl<'r> Reader<'r> {
         };
         for key in members.keys().filter(|k| !known.contains(&k.as_str())) {
             self.error(
-                &at.member(key),
+                &at.at(key),
                 format!("unknown field `{key}`: expected {}", one_of(known)),
             );
         }
@@ -188,11 +166,11 @@ impl<'r> Reader<'r> {
     fn required<T>(
         &mut self,
         members: &Map<String, Json>,
-        at: &Path,
+        at: &Location,
         key: &str,
         read: Read<'r, T>,
     ) -> Option<T> {
-        let at = at.member(key);
+        let at = at.at(key);
         match members.get(key) {
             Some(value) => read(self, value, &at),
             None => {
@@ -207,17 +185,17 @@ impl<'r> Reader<'r> {
     fn optional<T>(
         &mut self,
         members: &Map<String, Json>,
-        at: &Path,
+        at: &Location,
         key: &str,
         read: Read<'r, T>,
     ) -> Option<Option<T>> {
         match members.get(key) {
-            Some(value) => read(self, value, &at.member(key)).map(Some),
+            Some(value) => read(self, value, &at.at(key)).map(Some),
             None => Some(None),
         }
     }
 
-    fn string(&mut self, value: &Json, at: &Path) -> Option<String> {
+    fn string(&mut self, value: &Json, at: &Location) -> Option<String> {
         match value {
             Json::String(s) => Some(s.clone()),
             other => {
@@ -228,7 +206,7 @@ impl<'r> Reader<'r> {
     }
 
     /// `{ "zh": …, "en": … }`, each as a reader will see it.
-    fn text(&mut self, value: &Json, at: &Path) -> Option<Text> {
+    fn text(&mut self, value: &Json, at: &Location) -> Option<Text> {
         let m = self.object(value, at, "an object with zh and en", TEXT)?;
         let zh = self.required(m, at, "zh", Reader::string);
         let en = self.required(m, at, "en", Reader::string);
@@ -239,7 +217,7 @@ impl<'r> Reader<'r> {
     }
 
     /// An array, each item read by `item`.
-    fn list<T>(&mut self, value: &Json, at: &Path, item: Read<'r, T>) -> Option<Vec<T>> {
+    fn list<T>(&mut self, value: &Json, at: &Location, item: Read<'r, T>) -> Option<Vec<T>> {
         let Json::Array(items) = value else {
             self.error(at, format!("must be an array, not {}", kind_of(value)));
             return None;
@@ -247,13 +225,18 @@ impl<'r> Reader<'r> {
         let read: Vec<Option<T>> = items
             .iter()
             .enumerate()
-            .map(|(k, v)| item(self, v, &at.item(k)))
+            .map(|(k, v)| item(self, v, &at.at(format!("[{k}]"))))
             .collect();
         read.into_iter().collect()
     }
 
     /// An object keyed by id, each value read by `item`.
-    fn keyed<T>(&mut self, value: &Json, at: &Path, item: Read<'r, T>) -> Option<Keyed<String, T>> {
+    fn keyed<T>(
+        &mut self,
+        value: &Json,
+        at: &Location,
+        item: Read<'r, T>,
+    ) -> Option<Keyed<String, T>> {
         let Json::Object(members) = value else {
             self.error(at, format!("must be an object, not {}", kind_of(value)));
             return None;
@@ -261,7 +244,7 @@ impl<'r> Reader<'r> {
         let mut out = Keyed::new();
         let mut ok = true;
         for (key, v) in members {
-            match item(self, v, &at.member(key)) {
+            match item(self, v, &at.at(key)) {
                 Some(read) => out.insert(key.clone(), read),
                 None => ok = false,
             }
