@@ -195,19 +195,25 @@ const FEATURES_WITH_PROBLEMS: &str = r#"{"type":"FeatureCollection","attribution
 
 #[test]
 fn a_file_is_told_the_same_problems_whichever_read_takes_it() {
-    // As written, the file is read in one pass. A last feature whose name is a number stops
-    // that pass, and the careful read takes the file from the top: every problem of the other
-    // features must be told the same, in the same order, with only the new one added.
-    let one_pass = load::check(&FEATURES_WITH_PROBLEMS.replace("\n  FEATURE", ""), None).1;
-    let careful = load::check(
-        &FEATURES_WITH_PROBLEMS.replace(
-            "FEATURE",
-            r#",{"type":"Feature","properties":{"id":"e","kind":"park","name_zh":"戊","name_en":5},
-               "geometry":{"type":"Point","coordinates":[9,9]}}"#,
-        ),
-        None,
-    )
-    .1;
+    // As written, the file is read in one pass. A last feature whose coordinates are not a
+    // position (read as its `type` says, in the same pass) stops that pass, and the careful
+    // read takes the file from the top: every problem of the other features must be told the
+    // same, in the same order, with only the new one added.
+    use jingjinji_map::data::collection::{self, FeatureList, OnePass};
+    let good = FEATURES_WITH_PROBLEMS.replace("\n  FEATURE", "");
+    let bad = FEATURES_WITH_PROBLEMS.replace(
+        "FEATURE",
+        r#",{"type":"Feature","properties":{"id":"e","kind":"park","name_zh":"戊","name_en":"E"},
+           "geometry":{"type":"Point","coordinates":"here"}}"#,
+    );
+    // Which read takes each: the one pass reads all four of the first, and gives up on the
+    // second.
+    let limits = load::Limits::DEFAULT;
+    let first = collection::read(&good, Some(&mut OnePass::new(&limits))).expect("one pass");
+    assert!(matches!(first.features, Some(FeatureList::Read(4))));
+    assert!(collection::read(&bad, Some(&mut OnePass::new(&limits))).is_err());
+    let one_pass = load::check(&good, None).1;
+    let careful = load::check(&bad, None).1;
     let lines = |r: &jingjinji_map::data::report::Report| -> Vec<String> {
         r.to_string().lines().map(str::to_string).collect()
     };
@@ -226,7 +232,10 @@ fn a_file_is_told_the_same_problems_whichever_read_takes_it() {
     }
     let added: Vec<&String> = careful.iter().filter(|l| !one_pass.contains(l)).collect();
     assert_eq!(added.len(), 1, "{careful:#?}");
-    assert!(added[0].contains("feature 4 (id \"e\")"), "{added:?}");
+    assert!(
+        added[0].contains("feature 4 (id \"e\"): geometry.coordinates"),
+        "{added:?}"
+    );
     let kept: Vec<&String> = careful.iter().filter(|l| one_pass.contains(l)).collect();
     assert_eq!(kept, one_pass.iter().collect::<Vec<_>>());
 }
