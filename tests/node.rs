@@ -112,7 +112,7 @@ async fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
     let get = |key: &str| js_sys::Reflect::get(&first, &key.into()).unwrap();
     assert!(get("feature").as_f64().is_some());
     assert_eq!(get("path").as_string().as_deref(), Some("properties.id"));
-    // Options cross as a serde type: a page's `max-bytes` lowers the limit.
+    // The page's options are read: its `max-bytes` lowers the limit.
     let options = js_sys::JSON::parse(r#"{"maxBytes": 1000}"#).unwrap();
     let text = message(
         widget(common::FEATURES.as_bytes(), None, options)
@@ -133,9 +133,9 @@ async fn the_widget_class_says_what_is_wrong_with_its_data_and_options() {
             .err()
             .unwrap(),
     );
-    assert!(
-        text.contains("invalid type"),
-        "a wrong option type is an error: {text}"
+    assert_eq!(
+        text, "the map's option `maxBytes` must be a number",
+        "a wrong option type is an error that names it"
     );
     // Good data, but no page to draw in: said, not a trap.
     let err = widget(

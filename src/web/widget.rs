@@ -2,10 +2,9 @@
 //! builds the map's DOM inside the shell's box, owns every listener, frame and timer it hands
 //! the browser, turns the reader's events into `MapCore` messages and writes back what
 //! changed: the canvas (`painter.rs`), the words, list, key and panel (`dom.rs`), the URL's
-//! hash, the live region and the `select` event. Options come in, and answers go out, as serde
-//! types through serde-wasm-bindgen.
+//! hash, the live region and the `select` event. Options come in as a plain object
+//! (`options.rs`); answers go out as serde types through serde-wasm-bindgen.
 
-use crate::data::load::Limits;
 use crate::data::report::DataFile;
 use crate::geo::coords::{Css, LonLat};
 use crate::ui::controller::{Input, MapCore, Origin, Words};
@@ -13,9 +12,10 @@ use crate::ui::figures::ValueFor;
 use crate::web::body::{self, BodyError};
 use crate::web::dom::{Dom, DomResult};
 use crate::web::listeners::{Callback, Guard, Listener};
+use crate::web::options::Options;
 use crate::web::painter::Painter;
 use crate::web::png;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -34,29 +34,6 @@ const HINT_MS: i32 = 1800;
 const TOUCH_HINT_PX: f64 = 10.0;
 /// How long after the last wheel step, drag or pinch move the map is drawn afresh, ms.
 const SETTLE_MS: i32 = 120;
-
-/// What the page says about a new map: its languages, theme, hash and limits on the data.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct Options {
-    /// The element's `lang` attribute: an explicit choice (`zh`, `en`, `zh-en`).
-    pub lang: Option<String>,
-    /// The page's own language, only a hint.
-    pub page_lang: Option<String>,
-    /// The `theme` attribute: `light` (none), `dark` or `auto`.
-    pub theme: Option<String>,
-    /// Whether the selection follows the URL's `#region=` (the `hash` attribute).
-    pub hash: bool,
-    /// `max-bytes`: bytes per data file (0 keeps the map's own limit; none raises it).
-    pub max_bytes: f64,
-    /// `max-features`: features in the features file.
-    pub max_features: f64,
-    /// `max-positions`: positions over all features.
-    pub max_positions: f64,
-    /// A values file follows (the element fetches it beside the data): the list of places
-    /// waits for it.
-    pub figures: bool,
-}
 
 /// The `select` event's detail: the place, and its figure on a value map.
 #[derive(Serialize)]
@@ -501,7 +478,9 @@ impl Inner {
         target: &EventTarget,
         kind: &'static str,
         cancelling: bool,
-        f: impl Fn(&mut Inner, &Event) -> DomResult<()> + 'static,
+        // A plain function, not a closure type per listener: the wrapper below is then one
+        // function for all twenty listeners (about 1 KB gzipped less than one each).
+        f: fn(&mut Inner, &Event) -> DomResult<()>,
     ) -> Result<Listener, JsValue> {
         let me = self.me.clone();
         let f = move |e: JsValue| {
@@ -514,13 +493,12 @@ impl Inner {
     /// Starts listening to the reader: every listener the map adds, to own.
     fn listeners(&self) -> Result<Vec<Listener>, JsValue> {
         let canvas: &EventTarget = &self.dom.canvas;
-        let mouse = |e: &Event| e.clone().unchecked_into::<MouseEvent>();
         let mut out = vec![
-            self.listen(canvas, "click", false, move |me, e| {
+            self.listen(canvas, "click", false, |me, e| {
                 if std::mem::take(&mut me.suppress_click) {
                     return Ok(()); // the end of a drag or pinch
                 }
-                let e = mouse(e);
+                let e: &MouseEvent = e.unchecked_ref();
                 let at = me.at(e.client_x(), e.client_y());
                 let id = me.core.feature_at(at);
                 let still = me.still();
@@ -567,8 +545,8 @@ impl Inner {
                 }
                 Ok(())
             })?,
-            self.listen(canvas, "dblclick", false, move |me, e| {
-                let e = mouse(e);
+            self.listen(canvas, "dblclick", false, |me, e| {
+                let e: &MouseEvent = e.unchecked_ref();
                 let at = me.at(e.client_x(), e.client_y());
                 let still = me.still();
                 me.core.input(Input::Zoom {
@@ -687,17 +665,14 @@ impl Inner {
                 Ok(())
             })?);
         }
-        for (button, factor) in [(&self.dom.zoom_in, 2.0), (&self.dom.zoom_out, 0.5)] {
-            out.push(self.listen(button, "click", false, move |me, _| {
-                let still = me.still();
-                me.core.input(Input::Zoom {
-                    factor,
-                    about: None,
-                    still,
-                });
-                Ok(())
-            })?);
-        }
+        out.push(self.listen(&self.dom.zoom_in, "click", false, |me, _| {
+            me.zoom_button(2.0);
+            Ok(())
+        })?);
+        out.push(self.listen(&self.dom.zoom_out, "click", false, |me, _| {
+            me.zoom_button(0.5);
+            Ok(())
+        })?);
         out.push(self.listen(&self.dom.reset, "click", false, |me, _| {
             let still = me.still();
             me.core.input(Input::Home { still });
@@ -731,16 +706,15 @@ impl Inner {
             Ok(())
         })?);
         // The key's classes: pointing at one or focusing it highlights its places.
-        for kind in ["pointerover", "focusin", "pointerout", "focusout"] {
-            let entering = matches!(kind, "pointerover" | "focusin");
-            out.push(self.listen(self.dom.legend(), kind, false, move |me, e| {
-                let class = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("[data-class]").ok().flatten())
-                    .and_then(|row| row.get_attribute("data-class"))
-                    .and_then(|c| c.parse::<usize>().ok());
-                me.core.highlight_class(class.filter(|_| entering));
+        for kind in ["pointerover", "focusin"] {
+            out.push(self.listen(self.dom.legend(), kind, false, |me, e| {
+                me.core.highlight_class(class_at(e));
+                Ok(())
+            })?);
+        }
+        for kind in ["pointerout", "focusout"] {
+            out.push(self.listen(self.dom.legend(), kind, false, |me, _| {
+                me.core.highlight_class(None);
                 Ok(())
             })?);
         }
@@ -751,6 +725,16 @@ impl Inner {
             out.push(self.listen(query, "change", false, |me, _| me.apply_theme())?);
         }
         Ok(out)
+    }
+
+    /// A zoom button's press: by `factor` about the middle.
+    fn zoom_button(&mut self, factor: f64) {
+        let still = self.still();
+        self.core.input(Input::Zoom {
+            factor,
+            about: None,
+            still,
+        });
     }
 
     /// Up to two fingers on the canvas, in CSS px.
@@ -809,6 +793,15 @@ fn with(me: &Weak<RefCell<Inner>>, f: &mut dyn FnMut(&mut Inner) -> Result<(), J
     }
 }
 
+/// The key's class (`data-class`) the event `e` happened in, if any.
+fn class_at(e: &Event) -> Option<usize> {
+    e.target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("[data-class]").ok().flatten())
+        .and_then(|row| row.get_attribute("data-class"))
+        .and_then(|c| c.parse::<usize>().ok())
+}
+
 /// Dispatches the `select` event (if any) on the element.
 fn dispatch(rc: &Rc<RefCell<Inner>>, event: Outgoing) {
     let host = rc.try_borrow().map(|inner| inner.host.clone());
@@ -842,7 +835,8 @@ impl Widget {
         options: JsValue,
         guard: js_sys::Function,
     ) -> Result<Widget, JsValue> {
-        let (options, limits) = decode(options)?;
+        let options = Options::read(&options)?;
+        let limits = options.limits();
         let read = |response, file| async move {
             body::read(&response, file, limits.bytes)
                 .await
@@ -906,21 +900,6 @@ async fn both<A: std::future::Future, B: std::future::Future>(
     .await
 }
 
-/// The page's options, and its limits on the data.
-fn decode(options: JsValue) -> Result<(Options, Limits), JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)?
-    };
-    let limits = Limits::lowered_to(
-        options.max_bytes,
-        options.max_features,
-        options.max_positions,
-    );
-    Ok((options, limits))
-}
-
 impl Widget {
     /// [`Widget::load`] once the data is read: the DOM, listeners and first frame.
     fn build(
@@ -971,12 +950,7 @@ impl Widget {
                 #[cfg(feature = "trap-test")]
                 trap: false,
                 picture: None,
-                byte_limit: Limits::lowered_to(
-                    options.max_bytes,
-                    options.max_features,
-                    options.max_positions,
-                )
-                .bytes,
+                byte_limit: options.limits().bytes,
             })
         });
         let me = Rc::downgrade(&inner);
