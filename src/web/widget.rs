@@ -493,166 +493,167 @@ impl Inner {
     /// Starts listening to the reader: every listener the map adds, to own.
     fn listeners(&self) -> Result<Vec<Listener>, JsValue> {
         let canvas: &EventTarget = &self.dom.canvas;
-        let mut out = vec![
-            self.listen(canvas, "click", false, |me, e| {
-                if std::mem::take(&mut me.suppress_click) {
-                    return Ok(()); // the end of a drag or pinch
-                }
-                let e: &MouseEvent = e.unchecked_ref();
-                let at = me.at(e.client_x(), e.client_y());
-                let id = me.core.feature_at(at);
-                let still = me.still();
-                me.core
-                    .select(id.as_deref(), Origin::Pointer, still)
-                    .map_err(|e| JsValue::from_str(&e.to_string()))
-            })?,
-            self.listen(canvas, "pointerdown", false, |me, e| {
-                let e: &PointerEvent = e.unchecked_ref();
-                if e.pointer_type() == "touch" || e.button() != 0 {
-                    return Ok(()); // fingers: see the touch listeners
-                }
-                me.suppress_click = false;
-                me.drag_id = Some(e.pointer_id());
-                let at = me.at(e.client_x(), e.client_y());
-                me.core.input(Input::DragStart {
-                    pointer: e.pointer_id(),
-                    at,
-                });
-                // The pointer may have left already: nothing to capture then.
-                let _ = me.dom.canvas.set_pointer_capture(e.pointer_id());
-                Ok(())
-            })?,
-            self.listen(canvas, "pointermove", false, |me, e| {
-                let e: &PointerEvent = e.unchecked_ref();
-                let at = me.at(e.client_x(), e.client_y());
-                match me.drag_id {
-                    Some(down) => {
-                        let pointer = e.pointer_id();
-                        if pointer == down && me.core.input(Input::DragMove { pointer, at }) {
-                            me.dom.cursor("grabbing")?;
-                            me.dom.hide_tooltip();
-                            me.moving()?;
-                        }
-                        Ok(())
-                    }
-                    None if e.pointer_type() != "touch" => me.hover(Some(at)),
-                    None => Ok(()),
-                }
-            })?,
-            self.listen(canvas, "pointerleave", false, |me, _| {
-                if me.drag_id.is_none() {
-                    me.hover(None)?;
-                }
-                Ok(())
-            })?,
-            self.listen(canvas, "dblclick", false, |me, e| {
-                let e: &MouseEvent = e.unchecked_ref();
-                let at = me.at(e.client_x(), e.client_y());
-                let still = me.still();
-                me.core.input(Input::Zoom {
-                    factor: 2.0,
-                    about: Some(at),
-                    still,
-                });
-                Ok(())
-            })?,
-            self.listen(canvas, "wheel", true, |me, e| {
-                let e: &WheelEvent = e.unchecked_ref();
-                if !(e.ctrl_key() || e.meta_key()) {
-                    // No scroll trap: the page scrolls; say how to zoom instead.
-                    let mac = me.window.navigator().user_agent()?.contains("Mac");
-                    let hint = if mac {
-                        me.words.wheel_hint_mac.clone()
-                    } else {
-                        me.words.wheel_hint.clone()
-                    };
-                    return me.hint(&hint);
-                }
-                e.prevent_default();
-                let unit = match e.delta_mode() {
-                    1 => 16.0,
-                    2 => 400.0,
-                    _ => 1.0,
-                };
-                let at = me.at(e.client_x(), e.client_y());
-                me.core.input(Input::Wheel {
-                    delta_px: e.delta_y() * unit,
-                    at,
-                });
-                me.moving()
-            })?,
-            self.listen(canvas, "touchstart", false, |me, e| {
-                let t = me.touches(e.unchecked_ref());
-                match t.as_slice() {
-                    [a, b] => {
-                        me.pinching = me.core.input(Input::PinchStart(*a, *b));
-                        me.touch_start = None;
-                    }
-                    [a] => me.touch_start = Some(*a),
-                    _ => {}
-                }
-                Ok(())
-            })?,
-            self.listen(canvas, "touchmove", true, |me, e| {
-                let t = me.touches(e.unchecked_ref());
-                match (t.as_slice(), me.touch_start) {
-                    ([a, b], _) if me.pinching => {
-                        // Two fingers are the map's: it pans and zooms, the page stays.
-                        e.prevent_default();
-                        me.core.input(Input::PinchMove(*a, *b));
-                        me.suppress_click = true;
+        // One by one, not a `vec![…?, …?]`: a failure part-way drops the vector once, where
+        // an array literal drops each listener made so far on each `?` (66 calls).
+        let mut out = Vec::new();
+        out.push(self.listen(canvas, "click", false, |me, e| {
+            if std::mem::take(&mut me.suppress_click) {
+                return Ok(()); // the end of a drag or pinch
+            }
+            let e: &MouseEvent = e.unchecked_ref();
+            let at = me.at(e.client_x(), e.client_y());
+            let id = me.core.feature_at(at);
+            let still = me.still();
+            me.core
+                .select(id.as_deref(), Origin::Pointer, still)
+                .map_err(|e| JsValue::from_str(&e.to_string()))
+        })?);
+        out.push(self.listen(canvas, "pointerdown", false, |me, e| {
+            let e: &PointerEvent = e.unchecked_ref();
+            if e.pointer_type() == "touch" || e.button() != 0 {
+                return Ok(()); // fingers: see the touch listeners
+            }
+            me.suppress_click = false;
+            me.drag_id = Some(e.pointer_id());
+            let at = me.at(e.client_x(), e.client_y());
+            me.core.input(Input::DragStart {
+                pointer: e.pointer_id(),
+                at,
+            });
+            // The pointer may have left already: nothing to capture then.
+            let _ = me.dom.canvas.set_pointer_capture(e.pointer_id());
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "pointermove", false, |me, e| {
+            let e: &PointerEvent = e.unchecked_ref();
+            let at = me.at(e.client_x(), e.client_y());
+            match me.drag_id {
+                Some(down) => {
+                    let pointer = e.pointer_id();
+                    if pointer == down && me.core.input(Input::DragMove { pointer, at }) {
+                        me.dom.cursor("grabbing")?;
+                        me.dom.hide_tooltip();
                         me.moving()?;
                     }
-                    ([a], Some(start))
-                        if !me.pinching
-                            && crate::geo::coords::length(a.x - start.x, a.y - start.y)
-                                > TOUCH_HINT_PX =>
-                    {
-                        // One finger scrolls the page; say how to move the map.
-                        me.touch_start = None;
-                        let hint = me.words.touch_hint.clone();
-                        me.hint(&hint)?;
-                    }
-                    _ => {}
+                    Ok(())
                 }
-                Ok(())
-            })?,
-            self.listen(canvas, "touchend", false, |me, e| {
-                let e: &TouchEvent = e.unchecked_ref();
-                if e.touches().length() < 2 {
-                    me.core.input(Input::PinchEnd);
-                    me.pinching = false;
+                None if e.pointer_type() != "touch" => me.hover(Some(at)),
+                None => Ok(()),
+            }
+        })?);
+        out.push(self.listen(canvas, "pointerleave", false, |me, _| {
+            if me.drag_id.is_none() {
+                me.hover(None)?;
+            }
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "dblclick", false, |me, e| {
+            let e: &MouseEvent = e.unchecked_ref();
+            let at = me.at(e.client_x(), e.client_y());
+            let still = me.still();
+            me.core.input(Input::Zoom {
+                factor: 2.0,
+                about: Some(at),
+                still,
+            });
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "wheel", true, |me, e| {
+            let e: &WheelEvent = e.unchecked_ref();
+            if !(e.ctrl_key() || e.meta_key()) {
+                // No scroll trap: the page scrolls; say how to zoom instead.
+                let mac = me.window.navigator().user_agent()?.contains("Mac");
+                let hint = if mac {
+                    me.words.wheel_hint_mac.clone()
+                } else {
+                    me.words.wheel_hint.clone()
+                };
+                return me.hint(&hint);
+            }
+            e.prevent_default();
+            let unit = match e.delta_mode() {
+                1 => 16.0,
+                2 => 400.0,
+                _ => 1.0,
+            };
+            let at = me.at(e.client_x(), e.client_y());
+            me.core.input(Input::Wheel {
+                delta_px: e.delta_y() * unit,
+                at,
+            });
+            me.moving()
+        })?);
+        out.push(self.listen(canvas, "touchstart", false, |me, e| {
+            let t = me.touches(e.unchecked_ref());
+            match t.as_slice() {
+                [a, b] => {
+                    me.pinching = me.core.input(Input::PinchStart(*a, *b));
+                    me.touch_start = None;
                 }
-                Ok(())
-            })?,
-            self.listen(canvas, "touchcancel", false, |me, _| {
+                [a] => me.touch_start = Some(*a),
+                _ => {}
+            }
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "touchmove", true, |me, e| {
+            let t = me.touches(e.unchecked_ref());
+            match (t.as_slice(), me.touch_start) {
+                ([a, b], _) if me.pinching => {
+                    // Two fingers are the map's: it pans and zooms, the page stays.
+                    e.prevent_default();
+                    me.core.input(Input::PinchMove(*a, *b));
+                    me.suppress_click = true;
+                    me.moving()?;
+                }
+                ([a], Some(start))
+                    if !me.pinching
+                        && crate::geo::coords::length(a.x - start.x, a.y - start.y)
+                            > TOUCH_HINT_PX =>
+                {
+                    // One finger scrolls the page; say how to move the map.
+                    me.touch_start = None;
+                    let hint = me.words.touch_hint.clone();
+                    me.hint(&hint)?;
+                }
+                _ => {}
+            }
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "touchend", false, |me, e| {
+            let e: &TouchEvent = e.unchecked_ref();
+            if e.touches().length() < 2 {
                 me.core.input(Input::PinchEnd);
                 me.pinching = false;
-                me.touch_start = None;
-                Ok(())
-            })?,
-            self.listen(canvas, "keydown", true, |me, e| {
-                let e: &KeyboardEvent = e.unchecked_ref();
-                if e.alt_key() || e.ctrl_key() || e.meta_key() {
-                    return Ok(());
-                }
-                let still = me.still();
-                // Keys the map uses (arrows, space…) must not also scroll the page.
-                if me
-                    .core
-                    .key(&e.key(), still)
-                    .map_err(|e| JsValue::from_str(&e.to_string()))?
-                {
-                    e.prevent_default();
-                }
-                Ok(())
-            })?,
-            // The ring shows where the keyboard is; off the map there is none.
-            self.listen(canvas, "blur", false, |me, _| {
-                me.core.input(Input::Blur);
-                Ok(())
-            })?,
-        ];
+            }
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "touchcancel", false, |me, _| {
+            me.core.input(Input::PinchEnd);
+            me.pinching = false;
+            me.touch_start = None;
+            Ok(())
+        })?);
+        out.push(self.listen(canvas, "keydown", true, |me, e| {
+            let e: &KeyboardEvent = e.unchecked_ref();
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return Ok(());
+            }
+            let still = me.still();
+            // Keys the map uses (arrows, space…) must not also scroll the page.
+            if me
+                .core
+                .key(&e.key(), still)
+                .map_err(|e| JsValue::from_str(&e.to_string()))?
+            {
+                e.prevent_default();
+            }
+            Ok(())
+        })?);
+        // The ring shows where the keyboard is; off the map there is none.
+        out.push(self.listen(canvas, "blur", false, |me, _| {
+            me.core.input(Input::Blur);
+            Ok(())
+        })?);
         for kind in ["pointerup", "pointercancel"] {
             out.push(self.listen(canvas, kind, false, |me, e| {
                 let pointer = e.unchecked_ref::<PointerEvent>().pointer_id();
