@@ -11,6 +11,7 @@
 //!   never depends on which read took it. Problems that do not stop a read (a missing
 //!   property, a clockwise ring) are found by the same code either way.
 
+use crate::data::strict_json::Strict;
 use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
@@ -110,7 +111,7 @@ impl<'de> Visitor<'de> for Members<'_, '_> {
             let name = match member {
                 Member::Type if collection.kind.is_some() => return Err(twice()),
                 Member::Type => {
-                    collection.kind = Some(map.next_value()?);
+                    collection.kind = Some(map.next_value::<Strict>()?.0);
                     continue;
                 }
                 Member::Features if collection.features.is_some() => return Err(twice()),
@@ -134,7 +135,7 @@ impl<'de> Visitor<'de> for Members<'_, '_> {
             if collection.members.contains_key(name) {
                 return Err(twice());
             }
-            if let Some(value) = map.next_value::<Option<Json>>()? {
+            if let Some(Strict(value)) = map.next_value::<Option<Strict>>()? {
                 collection.members.insert(name.to_string(), value);
             }
         }

@@ -8,14 +8,15 @@ use crate::data::features::unsupported;
 use crate::data::json_error;
 use crate::data::props::{kind_of, position};
 use crate::data::report::{DataFile, Location, Report};
+use crate::data::strict_json::Strict;
 
 /// Reports what is wrong with feature `i` (the slice `raw` of the file's `text`), which the
 /// typed read refused with `error`; that message, if the second look finds nothing more
 /// precise.
 pub fn feature(i: usize, raw: &str, text: &str, error: &serde_json::Error, report: &mut Report) {
-    let value: Json = match serde_json::from_str(raw) {
-        Ok(value) => value,
-        // Deeper than JSON values may nest here, say.
+    let value: Json = match serde_json::from_str::<Strict>(raw) {
+        Ok(Strict(value)) => value,
+        // Deeper than JSON values may nest here, say, or a member given twice.
         Err(e) => {
             let offset = json_error::offset_in(text, raw);
             json_error::report_syntax(DataFile::Features, text, offset, &e, report);

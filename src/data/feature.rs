@@ -5,6 +5,7 @@
 //! geometry's coordinates are read in the same pass when its `type` comes first, as GeoJSON
 //! writers put it.
 
+use crate::data::strict_json::StrictObject;
 use geojson::{PolygonType, Position};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -53,7 +54,10 @@ impl<'de> Deserialize<'de> for Feature<'de> {
                         FeatureMember::Properties if properties.is_some() => {
                             return Err(A::Error::duplicate_field("properties"))
                         }
-                        FeatureMember::Properties => properties = Some(map.next_value()?),
+                        FeatureMember::Properties => {
+                            properties =
+                                Some(map.next_value::<Option<StrictObject>>()?.map(|o| o.0))
+                        }
                         FeatureMember::Geometry if geometry.is_some() => {
                             return Err(A::Error::duplicate_field("geometry"))
                         }

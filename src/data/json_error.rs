@@ -109,8 +109,9 @@ pub fn offset_in(text: &str, part: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Reports text that is not JSON: `error` came from reading `part`, which starts `offset`
-/// bytes into the whole file's `text`, so the line and column are the file's.
+/// Reports text that is not JSON, or a member given twice (`strict_json`): `error` came from
+/// reading `part`, which starts `offset` bytes into the whole file's `text`, so the line and
+/// column are the file's.
 pub fn report_syntax(
     file: DataFile,
     text: &str,
@@ -142,7 +143,12 @@ pub fn report_syntax(
     let (line, column) = line_col(text, floor_char_boundary(text, at));
     report.error(
         Location::file(file).with_line_col(line, column),
-        format!("not valid JSON: {}", plain(error)),
+        // A problem serde_json met in valid JSON (a member given twice) is told as itself.
+        if is_syntax(error) {
+            format!("not valid JSON: {}", plain(error))
+        } else {
+            plain(error)
+        },
     );
 }
 
@@ -172,8 +178,8 @@ pub fn root(file: DataFile, text: &str, report: &mut Report) -> Root {
     if matches!(first, Some(b'{') | None) {
         return Root::Object;
     }
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(value) => Root::Other(crate::data::props::kind_of(&value)),
+    match serde_json::from_str::<crate::data::strict_json::Strict>(text) {
+        Ok(value) => Root::Other(crate::data::props::kind_of(&value.0)),
         Err(e) => {
             report_syntax(file, text, 0, &e, report);
             Root::NotJson

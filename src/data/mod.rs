@@ -14,4 +14,5 @@ pub mod policy;
 pub mod policy_read;
 pub mod props;
 pub mod report;
+pub mod strict_json;
 pub mod values;

@@ -10,6 +10,7 @@ use crate::data::json_error;
 use crate::data::keyed::Keyed;
 use crate::data::policy_read;
 use crate::data::report::{DataFile, Location, Report};
+use crate::data::strict_json::Strict;
 use crate::i18n::Text;
 
 /// All policy content: the Decision's overview, per-place details, a timeline and sources.
@@ -145,8 +146,8 @@ impl Policies {
             }
             json_error::Root::NotJson => return None,
         }
-        match serde_json::from_str(text) {
-            Ok(root) => policy_read::policies(&root, report),
+        match serde_json::from_str::<Strict>(text) {
+            Ok(Strict(root)) => policy_read::policies(&root, report),
             Err(e) => {
                 json_error::report_syntax(DataFile::Policies, text, 0, &e, report);
                 None
