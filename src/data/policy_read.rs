@@ -49,10 +49,13 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
             let publisher = r.required(m, at, "publisher", Reader::text);
             let title = r.required(m, at, "title", Reader::text);
             let date = r.required(m, at, "date", Reader::string);
+            let (Some(publisher), Some(title), Some(date)) = (publisher, title, date) else {
+                return None;
+            };
             Some(Source {
-                publisher: publisher?,
-                title: title?,
-                date: date?,
+                publisher,
+                title,
+                date,
             })
         })
     });
@@ -64,13 +67,18 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
         let summary = r.required(m, at, "summary", Reader::text);
         let measures = r.required(m, at, "measures", |r, v, at| r.list(v, at, Reader::text));
         let source = r.required(m, at, "source", Reader::string);
+        let (Some(title), Some(issuer), Some(date), Some(summary), Some(measures), Some(source)) =
+            (title, issuer, date, summary, measures, source)
+        else {
+            return None;
+        };
         Some(Overview {
-            title: title?,
-            issuer: issuer?,
-            date: date?,
-            summary: summary?,
-            measures: measures?,
-            source: source?,
+            title,
+            issuer,
+            date,
+            summary,
+            measures,
+            source,
         })
     });
     let places = read.required(members, &at, "places", |r, v, at| {
@@ -79,10 +87,13 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
             let summary = r.required(m, at, "summary", Reader::text);
             let points = r.optional(m, at, "points", |r, v, at| r.list(v, at, Reader::text));
             let source = r.required(m, at, "source", Reader::string);
+            let (Some(summary), Some(points), Some(source)) = (summary, points, source) else {
+                return None;
+            };
             Some(PlacePolicy {
-                summary: summary?,
-                points: points?.unwrap_or_default(),
-                source: source?,
+                summary,
+                points: points.unwrap_or_default(),
+                source,
             })
         })
     });
@@ -93,11 +104,15 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
             let text = r.required(m, at, "text", Reader::text);
             let places = r.optional(m, at, "places", |r, v, at| r.list(v, at, Reader::string));
             let source = r.required(m, at, "source", Reader::string);
+            let (Some(date), Some(text), Some(places), Some(source)) = (date, text, places, source)
+            else {
+                return None;
+            };
             Some(Milestone {
-                date: date?,
-                text: text?,
-                places: places?.unwrap_or_default(),
-                source: source?,
+                date,
+                text,
+                places: places.unwrap_or_default(),
+                source,
             })
         })
     });
@@ -113,13 +128,19 @@ pub fn policies(root: &Json, report: &mut Report) -> Option<Policies> {
             overview_hint: text("overview_hint")?,
         })
     });
+    // One tuple matched, not a `?` per member: a failure drops what was read once.
+    let (Some(sources), Some(overview), Some(places), Some(milestones), Some(words)) =
+        (sources, overview, places, milestones, words)
+    else {
+        return None;
+    };
     let policies = Policies {
         schema,
-        sources: sources?,
-        overview: overview?,
-        places: places?,
-        milestones: milestones?.unwrap_or_default(),
-        words: words?.unwrap_or_default(),
+        sources,
+        overview,
+        places,
+        milestones: milestones.unwrap_or_default(),
+        words: words.unwrap_or_default(),
     };
     read.ok.then_some(policies)
 }
