@@ -561,3 +561,18 @@ fn the_no_script_table_gives_each_places_figure_and_class() {
     );
     assert!(html.contains("<li>2 % to under 3.1 %</li>"), "{html}");
 }
+
+#[test]
+fn every_value_attribute_name_sets_its_own_setting() {
+    // The page's settings object is read by these names (src/web/options.rs): each must set
+    // one setting, and a different one from the others.
+    let mut seen = Vec::new();
+    for name in ValueSettings::NAMES {
+        let mut settings = ValueSettings::default();
+        assert!(settings.set(name, Some(name.to_string())), "{name}");
+        assert_ne!(settings, ValueSettings::default(), "{name} set nothing");
+        assert!(!seen.contains(&settings), "{name} sets another's setting");
+        seen.push(settings);
+    }
+    assert!(!ValueSettings::default().set("values", Some("x".into())));
+}

@@ -21,7 +21,7 @@ use crate::ui::focus::Direction;
 use crate::ui::gesture::{Drag, Pinch};
 use crate::ui::map::Map;
 use crate::ui::panel::{self, PanelContent};
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap};
 
 /// How long a view change eases, ms.
 const ANIMATION_MS: f64 = 350.0;
@@ -208,7 +208,7 @@ pub struct KeyRow {
 
 /// A selectable place as the list of places shows it, and the page's `regions()` answers it
 /// (`{ id, kind, name_zh, name_en }`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlaceEntry {
     /// Its id.
     pub id: String,
@@ -219,14 +219,23 @@ pub struct PlaceEntry {
     /// Its English name.
     pub name_en: String,
     /// The map's short label in the map's language (the list's button).
-    #[serde(skip)]
     pub label: String,
     /// The full name in the map's language (the button's title).
-    #[serde(skip)]
     pub name: String,
     /// Its figure in words on a value map ("No data" without one), for the table of places.
-    #[serde(skip)]
     pub figure: Option<String>,
+}
+
+/// As a map of its four public members: see [`crate::ui::figures::ValueFor`]'s note.
+impl Serialize for PlaceEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("kind", &self.kind)?;
+        m.serialize_entry("name_zh", &self.name_zh)?;
+        m.serialize_entry("name_en", &self.name_en)?;
+        m.end()
+    }
 }
 
 /// A view change easing over a few frames; its clock starts at its first frame.

@@ -7,7 +7,7 @@ use crate::i18n::{Lang, Ui};
 use crate::render::style::Theme;
 pub use crate::render::values::ValueSettings;
 use crate::render::values::{ValueKind, ValueLayer};
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap};
 
 /// A values file read and matched to the places, and how it is to be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +50,7 @@ impl ValueSource {
 }
 
 /// One entry of the legend as the page's `legend()` answers it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
     /// Lower bound (none for the no-data entry).
     pub from: Option<f64>,
@@ -67,7 +67,7 @@ pub struct LegendEntry {
 }
 
 /// A place's figure as the page's `valueFor(id)` and the `select` event answer it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValueFor {
     /// The figure.
     pub value: f64,
@@ -75,6 +75,34 @@ pub struct ValueFor {
     pub text: String,
     /// Its class, from 1 (none on a continuous scale or for counts).
     pub class: Option<usize>,
+}
+
+// The answers the page gets are serialized as maps with their member names, not by serde's
+// derive: serde-wasm-bindgen turns a struct's field names into JavaScript strings through a
+// cache (a hash map) that costs the download 1 KB gzipped, where a map's names are strings
+// like any other. The objects the page sees are the same.
+
+impl Serialize for ValueFor {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("value", &self.value)?;
+        m.serialize_entry("text", &self.text)?;
+        m.serialize_entry("class", &self.class)?;
+        m.end()
+    }
+}
+
+impl Serialize for LegendEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("from", &self.from)?;
+        m.serialize_entry("to", &self.to)?;
+        m.serialize_entry("colour", &self.colour)?;
+        m.serialize_entry("label", &self.label)?;
+        m.serialize_entry("count", &self.count)?;
+        m.serialize_entry("no_data", &self.no_data)?;
+        m.end()
+    }
 }
 
 /// The legend: each class, then "No data" when a place has no figure.

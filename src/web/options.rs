@@ -1,8 +1,8 @@
-//! The page's options for a new map (`Options`), read from the plain object the element's
-//! shell passes: each member by name, checked for its type, with an error that names the
-//! member. Eight scalar members do not need a generic deserializer: reading them here costs
-//! the download about 1 KB gzipped less than serde-wasm-bindgen's (which still carries the
-//! events' details out).
+//! The page's options for a new map (`Options`) and the value layer's settings, read from
+//! the plain objects the element's shell passes: each member by name, checked for its type,
+//! with an error that names the member. A few scalar members do not need a generic
+//! deserializer: reading them here costs the download about 1 KB gzipped less than
+//! serde-wasm-bindgen's (which still carries the answers and events' details out).
 
 use crate::data::load::Limits;
 use wasm_bindgen::{JsError, JsValue};
@@ -57,6 +57,21 @@ impl Options {
     pub fn limits(&self) -> Limits {
         Limits::lowered_to(self.max_bytes, self.max_features, self.max_positions)
     }
+}
+
+/// The value layer's settings in `object`, its members named as the attributes are
+/// (`value-kind`…; `undefined` or `null`: none), or which member has the wrong type.
+#[cfg(feature = "values")]
+pub fn value_settings(object: &JsValue) -> Result<crate::ui::figures::ValueSettings, JsValue> {
+    let mut settings = crate::ui::figures::ValueSettings::default();
+    if object.is_undefined() || object.is_null() {
+        return Ok(settings);
+    }
+    let member = Member(object);
+    for name in crate::ui::figures::ValueSettings::NAMES {
+        settings.set(name, member.text(name)?);
+    }
+    Ok(settings)
 }
 
 /// The members of one options object, read by name.

@@ -15,7 +15,7 @@ use crate::web::listeners::{Callback, Guard, Listener};
 use crate::web::options::Options;
 use crate::web::painter::Painter;
 use crate::web::png;
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -36,14 +36,21 @@ const TOUCH_HINT_PX: f64 = 10.0;
 const SETTLE_MS: i32 = 120;
 
 /// The `select` event's detail: the place, and its figure on a value map.
-#[derive(Serialize)]
 struct SelectDetail {
     id: Option<String>,
     value: Option<ValueFor>,
 }
 
+impl Serialize for SelectDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("value", &self.value)?;
+        m.end()
+    }
+}
+
 /// One problem with the data, as the `error` event's detail lists it.
-#[derive(Serialize)]
 struct ProblemDetail {
     /// `features` or `policies`.
     file: &'static str,
@@ -56,6 +63,20 @@ struct ProblemDetail {
     line: Option<usize>,
     column: Option<usize>,
     message: String,
+}
+
+impl Serialize for ProblemDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(7))?;
+        m.serialize_entry("file", self.file)?;
+        m.serialize_entry("feature", &self.feature)?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("path", &self.path)?;
+        m.serialize_entry("line", &self.line)?;
+        m.serialize_entry("column", &self.column)?;
+        m.serialize_entry("message", &self.message)?;
+        m.end()
+    }
 }
 
 /// How many of the data's problems the map's visible message names.

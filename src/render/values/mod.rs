@@ -12,7 +12,6 @@ use crate::render::style::Theme;
 use classify::{classify, Classes, Method, CLASS_COUNTS};
 use number::{format, Unit};
 use palette::Palette;
-use serde::Deserialize;
 
 /// What the figures are: rates fill the areas, counts are circles (a choropleth of counts
 /// misleads: big areas dominate).
@@ -61,8 +60,7 @@ impl Default for ValueOptions {
 
 /// The value layer's attributes as the page gives them (`value`, `value-kind`, `classes`,
 /// `class-count`, `palette`, `midpoint`, `value-unit`); absent ones take their defaults.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "kebab-case", default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ValueSettings {
     /// The column to show.
     pub value: Option<String>,
@@ -86,6 +84,17 @@ fn text(v: &Option<String>) -> Option<&str> {
 }
 
 impl ValueSettings {
+    /// The attributes' names, as [`ValueSettings::set`] takes them.
+    pub const NAMES: [&'static str; 7] = [
+        "value",
+        "value-kind",
+        "classes",
+        "class-count",
+        "palette",
+        "midpoint",
+        "value-unit",
+    ];
+
     /// Sets the attribute `name`; false if it is none of the value layer's.
     pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
         let slot = match name {

@@ -3,9 +3,8 @@
 //! the `values` feature has them: the element loads that build for a map with a `values`
 //! attribute, so a map without figures never downloads the layer's code.
 
-use super::{dispatch, to_js, warn, Inner, Widget};
+use super::{browser, dispatch, to_js, warn, Inner, Widget};
 use crate::data::report::DataFile;
-use crate::ui::figures::ValueSettings;
 use crate::web::body::{self, BodyError};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -43,11 +42,7 @@ impl Widget {
         response: js_sys::Promise,
         settings: JsValue,
     ) -> Result<js_sys::Promise, JsError> {
-        let settings: ValueSettings = if settings.is_undefined() || settings.is_null() {
-            ValueSettings::default()
-        } else {
-            serde_wasm_bindgen::from_value(settings)?
-        };
+        let settings = crate::web::options::value_settings(&settings).map_err(browser)?;
         let me = Rc::downgrade(&self.inner);
         let limit = self
             .inner
