@@ -280,6 +280,6 @@ fn one_of(names: &[&str]) -> String {
     match quoted.as_slice() {
         [one] => one.clone(),
         [a, b] => format!("{a} or {b}"),
-        _ => format!("one of {}", quoted.join(", ")),
+        _ => format!("one of {}", crate::i18n::join(&quoted, ", ")),
     }
 }

@@ -109,7 +109,7 @@ fn data_error(e: crate::Error) -> JsValue {
     let mut message = format!(
         "the map data has {} error(s): {}",
         problems.len(),
-        shown.join("; ")
+        crate::i18n::join(&shown, "; ")
     );
     if more > 0 {
         message.push_str(&format!("; and {more} more"));

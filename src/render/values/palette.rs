@@ -63,7 +63,7 @@ impl Palette {
                 let names: Vec<&str> = PALETTES.iter().map(|(n, _)| *n).collect();
                 format!(
                     "there is no palette \"{name}\"; use one of {}",
-                    names.join(", ")
+                    crate::i18n::join(&names, ", ")
                 )
             })
     }
