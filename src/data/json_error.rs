@@ -87,7 +87,11 @@ pub fn plain(error: &serde_json::Error) -> String {
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    // A byte search, not `rfind`: that one is the wasm's only use of `memrchr`.
+    let start = before
+        .bytes()
+        .rposition(|b| b == b'\n')
+        .map_or(0, |n| n + 1);
     let column = before.get(start..).map_or(0, |s| s.chars().count()) + 1;
     (line, column)
 }
@@ -135,7 +139,10 @@ pub fn report_syntax(
     let line_start = if error.line() <= 1 {
         0
     } else {
-        part.match_indices('\n')
+        // Bytes, as in `line_col`: a char pattern would link a searcher only this uses.
+        part.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
             .nth(error.line() - 2)
             .map_or(part.len(), |(n, _)| n + 1)
     };
