@@ -150,12 +150,12 @@ fn warn(text: &str) {
 }
 
 /// The id in a URL hash of the form `#region=<id>` (other `&`-separated pairs are ignored).
-// The predicate is deliberate: see the comment inside.
+// The predicates are deliberate: see the comment inside.
 #[allow(clippy::manual_pattern_char_comparison)]
 fn region_in_hash(hash: &str) -> Option<&str> {
-    // A predicate rather than the char '&': the map's other char searches are predicates, and
-    // a char pattern links a searcher of its own.
-    hash.trim_start_matches('#')
+    // Predicates rather than the chars '#' and '&': the map's other char searches are
+    // predicates, and a char pattern links a searcher of its own.
+    hash.trim_start_matches(|c| c == '#')
         .split(|c| c == '&')
         .find_map(|pair| pair.strip_prefix("region="))
         .filter(|id| !id.is_empty())
