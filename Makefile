@@ -155,7 +155,7 @@ test-data: tools
 ## that ceiling is its measured size plus 2 KB, so that nothing grows unseen. Leaflet's JS
 ## and CSS are 45 KB.
 CODE_BUDGET_BYTES := 138240
-VALUES_CODE_BUDGET_BYTES := 158277
+VALUES_CODE_BUDGET_BYTES := 158076
 test-size: site
 	@node scripts/code-size.mjs $(CODE_BUDGET_BYTES) www/jingjinji-map.wasm www/jingjinji-map.js
 	@node scripts/code-size.mjs $(VALUES_CODE_BUDGET_BYTES) www/jingjinji-map.js www/jingjinji-map-values.js www/jingjinji-map-values.wasm
