@@ -41,6 +41,7 @@ struct SelectDetail {
     value: Option<ValueFor>,
 }
 
+// As a map of its member names, not by serde's derive: see `ui::figures`' note on `ValueFor`.
 impl Serialize for SelectDetail {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(2))?;
@@ -504,7 +505,7 @@ impl Inner {
         kind: &'static str,
         cancelling: bool,
         // A plain function, not a closure type per listener: the wrapper below is then one
-        // function for all twenty listeners (about 1 KB gzipped less than one each).
+        // function for all the listeners (about 1 KB gzipped less than one each).
         f: fn(&mut Inner, &Event) -> DomResult<()>,
     ) -> Result<Listener, JsValue> {
         let me = self.me.clone();
