@@ -115,7 +115,15 @@ const inlineCss = {
 
 const lean = await minifyNames(leanWasm);
 const values = await minifyNames(valuesWasm);
-const common = { bundle: true, minify: true, format: 'esm', target: 'es2022', logLevel: 'warning' };
+// Nearly every function in both scripts runs as a map loads (most of the glue's imports are
+// the calls its first frame makes), so each script starts with V8's explicit compile hint: its
+// functions are compiled as it streams in, off the main thread, rather than one by one at
+// their first call in the middle of the load (measured: the map drawn about 8 ms sooner on
+// the desktop profile). Browsers without the hint read a comment.
+const common = {
+  bundle: true, minify: true, format: 'esm', target: 'es2022', logLevel: 'warning',
+  banner: { js: '//# allFunctionsCalledOnLoad' },
+};
 
 await build({
   ...common,
