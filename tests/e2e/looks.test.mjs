@@ -94,3 +94,46 @@ for (const width of [320, 375, 960]) {
     }
   }
 }
+
+// A declaration the browser cannot read is dropped without a word: the place buttons once
+// drew in the browser's 13.3 px Arial because `font: 13px/1.3 inherit` is not CSS.
+test('every declaration in the map\'s stylesheet is one the browser keeps', async () => {
+  const css = await readFile(path.join(ROOT, 'www/jingjinji-map.source.css'), 'utf8');
+  const page = await browser.newPage();
+  const dropped = await page.evaluate((source) => {
+    const out = [];
+    // Each rule's body (the innermost braces, so a rule inside @media or @container too),
+    // each declaration tried on an element of its own.
+    for (const [, selector, body] of source.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
+      for (const declaration of body.split(';').map((d) => d.trim()).filter(Boolean)) {
+        const at = declaration.indexOf(':');
+        const [name, value] = [declaration.slice(0, at).trim(), declaration.slice(at + 1).trim()];
+        const probe = document.createElement('div');
+        probe.style.setProperty(name, value.replace(/\s*!important$/, ''));
+        if (!name.startsWith('--') && !probe.style.getPropertyValue(name)) out.push(`${selector.trim()} { ${declaration} }`);
+      }
+    }
+    return out;
+  }, css);
+  await page.close();
+  assert.deepEqual(dropped, []);
+});
+
+test('the list of places, the key and the panel are written in the map\'s own font', async () => {
+  const page = await browser.newPage({ viewport: { width: 960, height: 900 } });
+  await page.route('**/looks.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><body><jingjinji-map hash="off"></jingjinji-map><script type="module" src="jingjinji-map.js"></script></body></html>',
+  }));
+  await page.goto(`${server.url}looks.html`);
+  await page.waitForFunction(() => customElements.get('jingjinji-map'));
+  const fonts = await page.evaluate(async () => {
+    const el = document.querySelector('jingjinji-map');
+    await el.ready;
+    const root = el.shadowRoot;
+    const family = (selector) => getComputedStyle(root.querySelector(selector)).fontFamily;
+    return { map: family('.jjm-frame'), place: family('.jjm-place'), key: family('.jjm-legend'), panel: family('.jjm-panel'), download: family('.jjm-download') };
+  });
+  await page.close();
+  for (const [part, family] of Object.entries(fonts)) assert.equal(family, fonts.map, `${part}: ${family}`);
+});
