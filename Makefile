@@ -67,6 +67,8 @@ site: tools
 	node scripts/build-element.mjs
 	cargo run --quiet --bin jingjinji-map -- render --out www/jingjinji-map.svg
 	cargo run --quiet --bin jingjinji-map -- render --lang zh --out www/jingjinji-map.zh.svg
+	cargo run --quiet --bin jingjinji-map -- render --inline --out www/jingjinji-map.inline.svg
+	cargo run --quiet --bin jingjinji-map -- render --inline --lang zh --out www/jingjinji-map.zh.inline.svg
 	mkdir -p www/data
 	cp data/places.geojson data/policies.json data/examples/host-towns.csv www/data/
 

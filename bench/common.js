@@ -63,7 +63,8 @@ window.bench = {
       console.debug('bench:ready');
     });
   },
-  /** The page's static picture of the map is decoded: it shows in the next frame. */
+  /** The page's static picture of the map is in the page (parsed, or an image decoded): it
+   *  shows in the next frame. */
   pictured() {
     requestAnimationFrame(() => {
       performance.mark('map-pictured');

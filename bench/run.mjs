@@ -19,6 +19,13 @@ const TYPES = {
 
 const gzipped = new Map();
 
+/** `html` with each `<!--#include virtual="/path" -->` replaced by that file of the repository. */
+async function include(html) {
+  const parts = html.split(/<!--#include virtual="([^"]+)" -->/);
+  for (let i = 1; i < parts.length; i += 2) parts[i] = await readFile(path.join(ROOT, parts[i]), 'utf8');
+  return parts.join('');
+}
+
 function serve() {
   const allowed = ['/bench/', '/www/', '/node_modules/', '/build/stress/', '/build/choropleth/'];
   const server = http.createServer(async (req, res) => {
@@ -26,7 +33,9 @@ function serve() {
     const file = path.normalize(path.join(ROOT, decodeURIComponent(url.pathname)));
     if (!allowed.some((a) => url.pathname.startsWith(a)) || !file.startsWith(ROOT)) { res.writeHead(404).end(); return; }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // A page's server-side include, as a newsroom's template pastes the map's inline picture.
+      if (file.endsWith('.html')) body = Buffer.from(await include(body.toString()));
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
       // Compressed as every web host and CDN serves code and data, for every page alike.
       if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {

@@ -13,7 +13,7 @@ if (!version) throw new Error('build-package: no version in Cargo.toml');
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(`${OUT}/data`, { recursive: true });
-const files = ['jingjinji-map.js', 'jingjinji-map.d.ts', 'jingjinji-map.wasm', 'jingjinji-map-values.js', 'jingjinji-map-values.wasm', 'jingjinji-map.svg', 'jingjinji-map.zh.svg', 'embed-host.js'];
+const files = ['jingjinji-map.js', 'jingjinji-map.d.ts', 'jingjinji-map.wasm', 'jingjinji-map-values.js', 'jingjinji-map-values.wasm', 'jingjinji-map.svg', 'jingjinji-map.zh.svg', 'jingjinji-map.inline.svg', 'jingjinji-map.zh.inline.svg', 'embed-host.js'];
 for (const file of files) await cp(`www/${file}`, `${OUT}/${file}`);
 for (const file of ['places.geojson', 'policies.json', 'SOURCES.md']) await cp(`data/${file}`, `${OUT}/data/${file}`);
 await cp('LICENSE', `${OUT}/LICENSE`);
@@ -39,6 +39,8 @@ const manifest = {
     './embed-host.js': './embed-host.js',
     './jingjinji-map.svg': './jingjinji-map.svg',
     './jingjinji-map.zh.svg': './jingjinji-map.zh.svg',
+    './jingjinji-map.inline.svg': './jingjinji-map.inline.svg',
+    './jingjinji-map.zh.inline.svg': './jingjinji-map.zh.inline.svg',
     './package.json': './package.json',
   },
   // Importing the module defines the element: keep it in a bundle even if nothing is used.

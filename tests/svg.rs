@@ -9,7 +9,7 @@ use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::display::{Color, Item, Scene};
 use jingjinji_map::render::scene;
 use jingjinji_map::render::style::{Style, Theme};
-use jingjinji_map::render::svg::{self, Words};
+use jingjinji_map::render::svg::{self, Form, Words};
 use jingjinji_map::ui::map::Map;
 use jingjinji_map::ui::picture::{self, Request};
 use std::process::Command;
@@ -23,6 +23,7 @@ fn request(width: f64, height: f64, lang: Lang, select: Option<&str>) -> Request
         theme: Theme::Light,
         bilingual: false,
         values: None,
+        form: Form::File,
     }
 }
 
@@ -109,6 +110,7 @@ fn plain_svg(s: &Scene, m: &Map) -> String {
             title: "t",
             desc: "d",
             lang: Lang::En,
+            form: Form::File,
         },
     )
 }
@@ -144,6 +146,41 @@ fn the_picture_is_svg_named_and_described_in_its_language() {
     assert_eq!(doc.root_element().attribute("lang"), Some("zh"));
     let labels = texts_of(&doc);
     assert!(labels.contains(&"北京"), "Chinese labels: {labels:?}");
+}
+
+#[test]
+fn the_inline_picture_fills_the_elements_picture_slot_without_ids() {
+    let file = picture_of(&request(560.0, 700.0, Lang::En, None));
+    let inline = picture_of(&Request {
+        form: Form::Inline,
+        ..request(560.0, 700.0, Lang::En, None)
+    });
+    let doc = roxmltree::Document::parse(&inline).expect("the inline picture parses as XML");
+    let root = doc.root_element();
+    assert_eq!(root.attribute("slot"), Some("picture"));
+    assert_eq!(root.attribute("role"), Some("img"));
+    // Two maps on a page would repeat an id: the title and description name it as children.
+    assert_eq!(root.attribute("aria-labelledby"), None);
+    for node in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title") || n.has_tag_name("desc"))
+    {
+        assert_eq!(
+            node.attribute("id"),
+            None,
+            "{:?} has an id",
+            node.tag_name()
+        );
+    }
+    assert_eq!(
+        root.children()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text()),
+        Some("Map of Beijing, Tianjin and Hebei with the places named in the Decision")
+    );
+    // The same drawing as the file's: everything after the description is alike.
+    let after = |text: &str| text[text.find("</desc>").expect("a description")..].to_string();
+    assert_eq!(after(&inline), after(&file));
 }
 
 #[test]
@@ -318,6 +355,7 @@ fn markup_in_the_words_is_escaped() {
             title: "Tianjin <Binhai> & \"friends\"",
             desc: "</desc><script>alert(1)</script>",
             lang: Lang::En,
+            form: Form::File,
         },
     );
     let doc = roxmltree::Document::parse(&text).expect("parses");

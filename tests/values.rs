@@ -522,6 +522,7 @@ fn the_picture_draws_the_classes_and_the_no_data_entry_in_its_key() {
         select: None,
         theme: Theme::Light,
         values: m.values().cloned(),
+        form: jingjinji_map::render::svg::Form::File,
     };
     let picture = svg(common::shipped(), &request).unwrap();
     let doc = roxmltree::Document::parse(&picture).unwrap();

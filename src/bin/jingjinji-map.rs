@@ -1,7 +1,8 @@
 //! Command-line tools for map data. `check` validates a features file and an optional
 //! policy file, printing every problem with its place; exit 0 clean, 1 unusable, 2 usage.
 //! `fallback` prints the map's content as static HTML for readers without JavaScript.
-//! `render` writes the map as the widget first draws it, as an SVG picture.
+//! `render` writes the map as the widget first draws it, as an SVG picture (a file, or with
+//! `--inline` for pasting inside the page's element).
 
 // No panicking calls in shipped code: errors are values (DESIGN rule 4). Tests may panic;
 // see clippy.toml.
@@ -19,6 +20,7 @@ use jingjinji_map::data::report::{DataFile, Report};
 use jingjinji_map::data::values::MAX_ROWS;
 use jingjinji_map::i18n::Lang;
 use jingjinji_map::render::style::Theme;
+use jingjinji_map::render::svg::Form;
 use jingjinji_map::render::values::{ValueLayer, ValueOptions};
 use jingjinji_map::ui::figures::ValueSettings;
 use jingjinji_map::ui::{fallback, picture};
@@ -38,7 +40,7 @@ const USAGE: &str = "usage: jingjinji-map check <features.geojson> [policies.jso
                             [--values FIGURES.csv [--value COLUMN]]
        jingjinji-map fallback <features.geojson> <policies.json> [--lang en|zh]
                             [--values FIGURES.csv [--value COLUMN] …as render]
-       jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg>
+       jingjinji-map render [<features.geojson> <policies.json>] --out <map.svg> [--inline]
                             [--width 560] [--height 700] [--lang en|zh|zh-en] [--theme light|dark|contrast]
                             [--select <id>] [--values FIGURES.csv [--value COLUMN] [--value-kind rate|count]
                             [--classes ckmeans|quantile|equal|continuous|10,20,50] [--class-count 3-7]
@@ -284,8 +286,8 @@ fn size(flag: &str, value: &str) -> Result<f64, String> {
     }
 }
 
-/// Writes the map as SVG: `render [features policies] --out F [--width] [--height] [--lang]
-/// [--select]`.
+/// Writes the map as SVG: `render [features policies] --out F [--inline] [--width] [--height]
+/// [--lang] [--select]`; `--inline` writes it for pasting inside the page's element.
 fn render(args: &[&str]) -> Result<ExitCode, String> {
     let mut paths = Vec::new();
     let mut out = None;
@@ -297,6 +299,7 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
         select: None,
         theme: Theme::Light,
         values: None,
+        form: Form::File,
     };
     let mut values_path = None;
     let mut settings = ValueSettings::default();
@@ -304,6 +307,10 @@ fn render(args: &[&str]) -> Result<ExitCode, String> {
     while let Some(&arg) = rest.next() {
         if !arg.starts_with("--") {
             paths.push(arg);
+            continue;
+        }
+        if arg == "--inline" {
+            request.form = Form::Inline;
             continue;
         }
         let value = *rest

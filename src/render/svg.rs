@@ -24,17 +24,42 @@ pub struct Words<'a> {
     pub desc: &'a str,
     /// The language of the words.
     pub lang: Lang,
+    /// Where the picture goes.
+    pub form: Form,
 }
 
-/// Writes `scene` as a standalone SVG document. `projected` supplies the areas' outlines,
+/// Where a picture goes: its own file, or inside the page's HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A file of its own: an `<img>`'s source, print, a social image. Its `<title>` and
+    /// `<desc>` name it by id.
+    File,
+    /// Pasted inside the page's `<jingjinji-map>` as its `slot="picture"`. It comes with the
+    /// article, so it shows without a request of its own, and the browser lays it out with the
+    /// page; an `<img>` of an SVG is a document of its own, which Chromium builds on the
+    /// page's main thread (about 13 ms of a desktop's first interactive map, however simple
+    /// the SVG). No ids, which a second map on the page would repeat: the `<title>` and
+    /// `<desc>` children name and describe the picture by themselves.
+    Inline,
+}
+
+/// Writes `scene` as an SVG document of `words.form`. `projected` supplies the areas' outlines,
 /// which the scene names by place rather than copying.
 pub fn write(scene: &Scene, projected: &Projected, words: Words) -> String {
     let (w, h) = (num(scene.width), num(scene.height));
     let tolerance = TOLERANCE_PX / scene.view.scale;
+    let (own, title_id, desc_id) = match words.form {
+        Form::File => (
+            " aria-labelledby=\"jjm-title jjm-desc\"",
+            " id=\"jjm-title\"",
+            " id=\"jjm-desc\"",
+        ),
+        Form::Inline => (" slot=\"picture\"", "", ""),
+    };
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
-         height=\"{h}\" role=\"img\" aria-labelledby=\"jjm-title jjm-desc\" lang=\"{}\">\n\
-         <title id=\"jjm-title\">{}</title>\n<desc id=\"jjm-desc\">{}</desc>\n",
+         height=\"{h}\" role=\"img\"{own} lang=\"{}\">\n\
+         <title{title_id}>{}</title>\n<desc{desc_id}>{}</desc>\n",
         words.lang.code(),
         escape(words.title),
         escape(words.desc),
@@ -66,7 +91,8 @@ pub fn write(scene: &Scene, projected: &Projected, words: Words) -> String {
                     stroke(*line, *line_width)
                 ));
                 if let Some(c) = hatch {
-                    // The hatch's pattern is defined where first used, once per colour.
+                    // The hatch's pattern is defined where first used, once per colour. (Two
+                    // inline pictures on a page define the same id alike, so either serves.)
                     let id = format!("jjm-hatch-{}", hex(*c).trim_start_matches('#'));
                     if !out.contains(&format!("id=\"{id}\"")) {
                         out.push_str(&format!(

@@ -6,7 +6,7 @@ use crate::data::model::Dataset;
 use crate::i18n::Lang;
 use crate::render::scene;
 use crate::render::style::{Style, Theme};
-use crate::render::svg::{self, Words};
+use crate::render::svg::{self, Form, Words};
 use crate::render::values::ValueLayer;
 use crate::ui::map::Map;
 
@@ -27,6 +27,8 @@ pub struct Request {
     pub theme: Theme,
     /// A newsroom's figures on the map, classed as the widget classes them.
     pub values: Option<ValueLayer>,
+    /// A file of its own, or for pasting inside the page's element.
+    pub form: Form,
 }
 
 /// The map as an SVG document, as the widget would first draw it for `request`.
@@ -64,6 +66,7 @@ pub fn svg(data: Dataset, request: &Request) -> crate::Result<String> {
             title: &title,
             desc: &desc,
             lang,
+            form: request.form,
         },
     ))
 }

@@ -13,7 +13,12 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('while its data loads the map keeps its final size, says it is busy and shows the page\'s picture', async () => {
+// The page's picture as an `<img>` of the SVG file, and pasted inline (`render --inline`).
+const PICTURES = {
+  img: async () => '<img slot="picture" src="jingjinji-map.svg" alt="Map of Beijing, Tianjin and Hebei">',
+  inline: async () => (await fetch('jingjinji-map.inline.svg')).text(),
+};
+for (const kind of Object.keys(PICTURES)) test(`while its data loads the map keeps its final size, says it is busy and shows the page's picture (${kind})`, async () => {
   const { page, errors } = await openDemo(browser, server.url, { width: 720 });
   let release;
   const gate = new Promise((r) => { release = r; });
@@ -24,7 +29,7 @@ test('while its data loads the map keeps its final size, says it is busy and sho
   const box = () => page.evaluate(() => {
     const frame = window.held.shadowRoot.querySelector('.jjm-frame');
     const canvas = window.held.shadowRoot.querySelector('canvas');
-    const picture = window.held.querySelector('img').getBoundingClientRect();
+    const picture = window.held.querySelector('[slot="picture"]').getBoundingClientRect();
     return {
       busy: frame ? frame.getAttribute('aria-busy') : 'no frame',
       canvas: canvas ? canvas.getBoundingClientRect().height : 0,
@@ -32,18 +37,20 @@ test('while its data loads the map keeps its final size, says it is busy and sho
       picture: picture.width > 0 && canvas ? picture.height === canvas.getBoundingClientRect().height : false,
     };
   });
-  await page.evaluate(() => {
+  await page.evaluate(async (picture) => {
     const el = document.createElement('jingjinji-map');
     el.setAttribute('loading', 'eager');
     el.setAttribute('features', 'held/places.geojson');
     el.setAttribute('hash', 'off');
     el.style.width = '400px';
-    el.innerHTML = '<img slot="picture" src="jingjinji-map.svg" alt="Map of Beijing, Tianjin and Hebei">';
+    el.innerHTML = picture;
     document.body.append(el);
     window.held = el;
-  });
-  await page.evaluate(() => window.held.querySelector('img').decode());
+    await el.querySelector('img')?.decode();
+  }, await page.evaluate(PICTURES[kind]));
   const loading = await box();
+  // Named for a reader who does not see it: the img by its alt, the SVG by its <title>.
+  assert.equal(await page.getByRole('img', { name: /^Map of Beijing, Tianjin and Hebei/ }).count(), 1);
   release();
   await page.evaluate(() => window.held.ready);
   const drawn = await box();
