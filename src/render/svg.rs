@@ -6,7 +6,9 @@ use crate::geo::coords::Css;
 use crate::geo::shapes::{PlaneShape, Projected};
 use crate::geo::simplify::straighten;
 use crate::i18n::{decimal, escape, Lang};
-use crate::render::display::{Align, Color, Item, Scene, HATCH_LINE_PX, HATCH_PX};
+use crate::render::display::{
+    Align, Color, Item, Scene, AREA_MITER_LIMIT, HATCH_LINE_PX, HATCH_PX,
+};
 
 /// How far, in CSS pixels at the picture's own size, an outline may stray from the data's:
 /// half a pixel, one device pixel when a high-density screen shows the picture twice as
@@ -86,9 +88,11 @@ pub fn write(scene: &Scene, projected: &Projected, words: Words) -> String {
                     continue;
                 }
                 out.push_str(&format!(
-                    "<path d=\"{d}\" fill-rule=\"evenodd\"{}{}/>\n",
+                    "<path d=\"{d}\" fill-rule=\"evenodd\"{}{} stroke-linejoin=\"miter\" \
+                     stroke-miterlimit=\"{}\"/>\n",
                     fill(*paint),
-                    stroke(*line, *line_width)
+                    stroke(*line, *line_width),
+                    num(AREA_MITER_LIMIT)
                 ));
                 if let Some(c) = hatch {
                     // The hatch's pattern is defined where first used, once per colour. (Two

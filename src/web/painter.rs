@@ -7,7 +7,9 @@ use crate::geo::coords::Plane;
 use crate::geo::simplify::detail_level;
 use crate::geo::view::View;
 use crate::i18n::decimal;
-use crate::render::display::{Align, Color, Item, Scene, HATCH_LINE_PX, HATCH_PX};
+use crate::render::display::{
+    Align, Color, Item, Scene, AREA_MITER_LIMIT, HATCH_LINE_PX, HATCH_PX,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement, Path2d,
@@ -277,8 +279,11 @@ fn paint_scene(
         if area != on_plane {
             if area {
                 ctx.set_transform(s, 0.0, 0.0, -s, tx, ty)?;
+                ctx.set_line_join("miter");
+                ctx.set_miter_limit(AREA_MITER_LIMIT);
             } else {
                 ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                ctx.set_line_join("round");
             }
             on_plane = area;
             last = None;
