@@ -70,7 +70,9 @@ async function sizes() {
     leaflet: await group(['node_modules/leaflet/dist/leaflet.js', 'node_modules/leaflet/dist/leaflet.css']),
     d3: await group(['node_modules/d3-array/dist/d3-array.min.js', 'node_modules/d3-geo/dist/d3-geo.min.js']),
     data: await group(['www/data/places.geojson', 'www/data/policies.json']),
-    picture: await group(['www/jingjinji-map.svg']),
+    // The picture the page pastes inline (as the README's snippet for a map at the top of an
+    // article has it).
+    picture: await group(['www/jingjinji-map.inline.svg']),
   };
 }
 
