@@ -119,7 +119,7 @@ test('every declaration in the map\'s stylesheet is one the browser keeps', asyn
   assert.deepEqual(dropped, []);
 });
 
-test('the list of places, the key and the panel are written in the map\'s own font', async () => {
+test('the list of places, the key, the panel and the zoom buttons are written in the map\'s own font', async () => {
   const page = await browser.newPage({ viewport: { width: 960, height: 900 } });
   await page.route('**/looks.html', (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
@@ -132,7 +132,7 @@ test('the list of places, the key and the panel are written in the map\'s own fo
     await el.ready;
     const root = el.shadowRoot;
     const family = (selector) => getComputedStyle(root.querySelector(selector)).fontFamily;
-    return { map: family('.jjm-frame'), place: family('.jjm-place'), key: family('.jjm-legend'), panel: family('.jjm-panel'), download: family('.jjm-download') };
+    return { map: family('.jjm-frame'), place: family('.jjm-place'), key: family('.jjm-legend'), panel: family('.jjm-panel'), download: family('.jjm-download'), zoom: family('.jjm-zoom button') };
   });
   await page.close();
   for (const [part, family] of Object.entries(fonts)) assert.equal(family, fonts.map, `${part}: ${family}`);
