@@ -113,6 +113,11 @@ const inlineCss = {
   },
 };
 
+// The value layer's attributes, which the element observes: named once, in Rust
+// (`ValueSettings::NAMES`), and written into the element as `VALUE_OPTIONS`.
+const valueOptions = execFileSync('cargo', ['run', '--quiet', '--example', 'value-options'], { encoding: 'utf8' }).trim();
+if (!/^\["[a-z-]+"(,"[a-z-]+")*\]$/.test(valueOptions)) throw new Error(`build-element: value-options printed ${valueOptions}`);
+
 const lean = await minifyNames(leanWasm);
 const values = await minifyNames(valuesWasm);
 // Nearly every function in both scripts runs as a map loads (most of the glue's imports are
@@ -130,6 +135,7 @@ await build({
   entryPoints: ['www/jingjinji-map.source.js'],
   outfile: path.join(outDir, 'jingjinji-map.js'),
   plugins: [inlineCss, glueFactory(leanPkg, lean)],
+  define: { VALUE_OPTIONS: valueOptions },
   // Imported only for a map of figures, from beside the element.
   external: ['./jingjinji-map-values.js'],
   // The element's own `_underscored` members get short names (`_widget` stays: the browser

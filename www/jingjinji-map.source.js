@@ -83,8 +83,8 @@ function setHeight(canvas, value) {
 
 /** The element's attributes; each takes effect when it changes, and has a property. */
 const ATTRIBUTES = ['lang', 'theme', 'region', 'features', 'policies', 'height', 'hash', 'loading', 'values'];
-/** How the `values` file's figures are shown: each change re-classes them in Rust. */
-const VALUE_OPTIONS = ['value', 'value-kind', 'classes', 'class-count', 'palette', 'midpoint', 'value-unit'];
+/* VALUE_OPTIONS: how the `values` file's figures are shown, each change re-classed in Rust;
+   the names are Rust's (`ValueSettings::NAMES`), which scripts/build-element.mjs writes in. */
 
 export class JingjinjiMap extends HTMLElement {
   constructor() {
