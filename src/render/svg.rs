@@ -39,9 +39,10 @@ pub enum Form {
     /// Pasted inside the page's `<jingjinji-map>` as its `slot="picture"`. It comes with the
     /// article, so it shows without a request of its own, and the browser lays it out with the
     /// page; an `<img>` of an SVG is a document of its own, which Chromium builds on the
-    /// page's main thread (about 13 ms of a desktop's first interactive map, however simple
-    /// the SVG). No ids, which a second map on the page would repeat: the `<title>` and
-    /// `<desc>` children name and describe the picture by themselves.
+    /// page's main thread however simple the SVG (inline, the desktop map was interactive
+    /// 10–14 ms sooner in alternating loads). No ids, which a second map on the page would
+    /// repeat: the `<title>` and `<desc>` children name and describe the picture by
+    /// themselves.
     Inline,
 }
 
